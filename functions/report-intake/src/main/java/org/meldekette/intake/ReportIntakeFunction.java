@@ -1,0 +1,71 @@
+package org.meldekette.intake;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.functions.HttpRequest;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.meldekette.config.Env;
+import org.meldekette.domain.IncidentIds;
+import org.meldekette.http.ApiException;
+import org.meldekette.http.ApiFunction;
+import org.meldekette.http.CorsPolicy;
+import org.meldekette.http.MediaType;
+import org.meldekette.http.Reply;
+import org.meldekette.http.RequestBodies;
+import org.meldekette.log.StructuredLog;
+import org.meldekette.store.FirestoreClients;
+
+/**
+ * {@code report-intake}: the public endpoint web forms post incident and vulnerability reports to.
+ * Entry point {@code org.meldekette.intake.ReportIntakeFunction}.
+ */
+public class ReportIntakeFunction extends ApiFunction {
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final Set<String> ACCEPTED = Set.of(MediaType.JSON, MediaType.FORM);
+
+  private final Clock clock;
+  private final CorsPolicy cors;
+  private final ReportIntake intake;
+
+  /** Used by the Functions Framework: configuration from the environment, Firestore built on first use. */
+  public ReportIntakeFunction() {
+    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+  }
+
+  ReportIntakeFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
+    super("report-intake", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
+    this.clock = clock;
+    this.cors = new CorsPolicy(env.list("REPORT_FORM_ORIGINS", "http://localhost:5000,http://127.0.0.1:5000"),
+        "POST", "Content-Type, Idempotency-Key");
+    Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
+    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention);
+  }
+
+  @Override
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
+    if (request.getMethod().equals("OPTIONS")) {
+      cors.preflight(request, reply);
+      return;
+    }
+    if (!request.getMethod().equals("POST")) {
+      reply.header("Allow", "POST, OPTIONS");
+      throw new ApiException(405, "METHOD_NOT_ALLOWED", "reports are sent with POST");
+    }
+    cors.check(request, reply);
+    MediaType mediaType = MediaType.of(request).requireOneOf(ACCEPTED);
+    String body = RequestBodies.readUtf8(request, MAX_BODY_BYTES);
+    ReportRequest parsed = ReportRequest.parse(mediaType, body,
+        request.getFirstHeader("Idempotency-Key").orElse(null), clock.instant());
+    ReportIntake.Receipt receipt = intake.submit(parsed.report(), parsed.idempotencyKey());
+    labels.put("incidentId", (String) receipt.answer().get("incidentId"));
+    if (receipt.replayed()) {
+      reply.header("Idempotent-Replayed", "true");
+    }
+    reply.json(201, receipt.answer());
+  }
+}

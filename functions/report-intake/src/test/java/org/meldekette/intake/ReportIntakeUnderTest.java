@@ -1,0 +1,27 @@
+package org.meldekette.intake;
+
+import com.google.cloud.firestore.Firestore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.meldekette.config.Env;
+
+/** The function as the invoker instantiates it in tests: the test's database, a fixed clock, a captured log. */
+public class ReportIntakeUnderTest extends ReportIntakeFunction {
+  static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  static volatile Firestore db;
+
+  public ReportIntakeUnderTest() {
+    super(new Env(Map.of("REPORT_FORM_ORIGINS", "https://report.example.com", "GOOGLE_CLOUD_PROJECT", "test")),
+        () -> db, Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+  }
+
+  static String log() {
+    return LOG.toString(StandardCharsets.UTF_8);
+  }
+}

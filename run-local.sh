@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Starts Meldekette locally with no cloud account: the Cloud Firestore emulator on 127.0.0.1:8080 and every
+# function under the Functions Framework invoker on its own port. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+PROJECT=${GOOGLE_CLOUD_PROJECT:-meldekette-local}
+FIRESTORE_PORT=8080
+STACK_DIR=target/local-stack
+
+# name, port, entry point: one line per function that exists.
+FUNCTIONS=(
+  "report-intake 8081 org.meldekette.intake.ReportIntakeFunction"
+)
+
+require_java17
+require_maven
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo
+    echo "Stopping Meldekette..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # url, what, pid
+  for _ in $(seq 1 300); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    kill -0 "$3" 2>/dev/null || die "$2 exited; see $STACK_DIR/$2.log"
+    sleep 0.2
+  done
+  die "$2 did not answer at $1 within 60 s; see $STACK_DIR/$2.log"
+}
+
+echo "Building the functions (mvn package, tests skipped)..."
+mvn -B -q -Plocal-stack -DskipTests package
+mkdir -p "$STACK_DIR"
+
+for port in $FIRESTORE_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+  port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
+done
+
+jar=$(firestore_emulator_jar || true)
+if [ -n "$jar" ]; then
+  java -cp "$jar" com.google.cloud.datastore.emulator.firestore.CloudFirestore start \
+    --host=127.0.0.1 --port=$FIRESTORE_PORT --rules=firestore.rules >"$STACK_DIR/firestore.log" 2>&1 &
+elif command -v gcloud >/dev/null; then
+  gcloud emulators firestore start --host-port=127.0.0.1:$FIRESTORE_PORT --rules=firestore.rules \
+    >"$STACK_DIR/firestore.log" 2>&1 &
+else
+  die "the local stack needs the Google Cloud CLI's Firestore emulator:
+  gcloud components install cloud-firestore-emulator (or apt-get install google-cloud-cli-firestore-emulator)"
+fi
+pids+=($!)
+wait_for "http://127.0.0.1:$FIRESTORE_PORT/" firestore "${pids[-1]}"
+
+export FIRESTORE_EMULATOR_HOST=127.0.0.1:$FIRESTORE_PORT
+export GOOGLE_CLOUD_PROJECT=$PROJECT
+export REPORT_FORM_ORIGINS=${REPORT_FORM_ORIGINS:-http://localhost:5000,http://127.0.0.1:5000}
+
+declare -A function_pid
+for entry in "${FUNCTIONS[@]}"; do
+  read -r name port target <<<"$entry"
+  java -jar "$STACK_DIR/java-function-invoker.jar" \
+    --classpath "functions/$name/target/deployment/$name.jar" --target "$target" --port "$port" \
+    >"$STACK_DIR/$name.log" 2>&1 &
+  pids+=($!)
+  function_pid[$name]=$!
+done
+for entry in "${FUNCTIONS[@]}"; do
+  read -r name port _ <<<"$entry"
+  wait_for "http://127.0.0.1:$port/" "$name" "${function_pid[$name]}"
+done
+
+cat <<INFO
+
+Meldekette runs locally (project $PROJECT, no cloud account):
+  Firestore emulator   http://127.0.0.1:$FIRESTORE_PORT
+$(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
+Logs: $STACK_DIR/<name>.log
+
+Try it:
+  curl -i -X POST http://localhost:8081/ -H 'Content-Type: application/json' \\
+    -d '{"kind":"SECURITY_INCIDENT","title":"Phishing mail","description":"A mail asked for my password."}'
+
+Press Ctrl-C to stop.
+INFO
+
+wait -n "${pids[@]}" || true
+die "a process of the local stack exited; see the logs in $STACK_DIR"

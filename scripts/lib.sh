@@ -1,0 +1,40 @@
+# Shared by run-local.sh and test.sh: prerequisite checks and the Firestore emulator's location.
+# shellcheck shell=bash
+
+die() { echo "error: $*" >&2; exit 1; }
+
+require_java17() {
+  command -v java >/dev/null || die "Java 17 or newer is required (java not found on PATH)."
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is required (found ${version:-unknown})."
+}
+
+require_maven() {
+  command -v mvn >/dev/null || die "Apache Maven 3.8 or newer is required (mvn not found on PATH)."
+}
+
+# Prints the path of the Cloud Firestore emulator jar of the installed Google Cloud CLI, or nothing.
+firestore_emulator_jar() {
+  local root=""
+  if [ -n "${CLOUDSDK_ROOT_DIR:-}" ]; then
+    root=$CLOUDSDK_ROOT_DIR
+  elif command -v gcloud >/dev/null; then
+    root=$(cd "$(dirname "$(readlink -f "$(command -v gcloud)")")/.." && pwd)
+    [ -d "$root/platform" ] || root=$(gcloud info --format='value(installation.sdk_root)' 2>/dev/null)
+  fi
+  local jar="$root/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar"
+  [ -n "$root" ] && [ -f "$jar" ] && echo "$jar"
+}
+
+# Tells the developer how to get an emulator when there is none; returns non-zero then.
+require_firestore_emulator() {
+  [ -n "${FIRESTORE_EMULATOR_HOST:-}" ] && return 0
+  [ -n "$(firestore_emulator_jar)" ] && return 0
+  if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+    return 0
+  fi
+  die "No Cloud Firestore emulator found. Install the Google Cloud CLI and its emulator component
+  (gcloud components install cloud-firestore-emulator, or apt-get install google-cloud-cli-firestore-emulator),
+  or set FIRESTORE_EMULATOR_HOST to a running emulator, or start a Docker engine."
+}

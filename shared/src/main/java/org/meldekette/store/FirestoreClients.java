@@ -1,0 +1,32 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import org.meldekette.config.Env;
+import org.meldekette.config.Lazy;
+
+/**
+ * The Firestore client a function uses, built on first use from the environment:
+ * {@code GOOGLE_CLOUD_PROJECT} (the project; found from the metadata server when unset),
+ * {@code FIRESTORE_DATABASE} (default {@code (default)}) and {@code FIRESTORE_EMULATOR_HOST}
+ * (host:port of an emulator; unset in production).
+ */
+public final class FirestoreClients {
+  private FirestoreClients() {}
+
+  public static Lazy<Firestore> fromEnvironment(Env env) {
+    return Lazy.of(() -> {
+      FirestoreOptions.Builder options = FirestoreOptions.newBuilder()
+          .setDatabaseId(env.get("FIRESTORE_DATABASE", "(default)"));
+      String project = env.get("GOOGLE_CLOUD_PROJECT", null);
+      if (project != null) {
+        options.setProjectId(project);
+      }
+      String emulator = env.get("FIRESTORE_EMULATOR_HOST", null);
+      if (emulator != null) {
+        options.setEmulatorHost(emulator);
+      }
+      return options.build().getService();
+    });
+  }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts Meldekette locally with no cloud account: the Cloud Firestore emulator on 127.0.0.1:8080 and every
 # function under the Functions Framework invoker on its own port. Ctrl-C stops everything.
+# --no-build: use what the last build left (the test command uses this after building).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -12,7 +13,9 @@ STACK_DIR=target/local-stack
 # name, port, entry point: one line per function that exists.
 FUNCTIONS=(
   "report-intake 8081 org.meldekette.intake.ReportIntakeFunction"
+  "incident-lifecycle 8083 org.meldekette.lifecycle.IncidentLifecycleFunction"
 )
+IDENTITY_PORT=8089
 
 require_java17
 require_maven
@@ -41,11 +44,15 @@ wait_for() { # url, what, pid
   die "$2 did not answer at $1 within 60 s; see $STACK_DIR/$2.log"
 }
 
-echo "Building the functions (mvn package, tests skipped)..."
-mvn -B -q -Plocal-stack -DskipTests package
+if [ "${1:-}" = "--no-build" ]; then
+  [ -f "$STACK_DIR/java-function-invoker.jar" ] || die "--no-build: nothing built yet; run without it once"
+else
+  echo "Building the functions (mvn package, tests skipped)..."
+  mvn -B -q -Plocal-stack -DskipTests package
+fi
 mkdir -p "$STACK_DIR"
 
-for port in $FIRESTORE_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+for port in $FIRESTORE_PORT $IDENTITY_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
@@ -66,6 +73,16 @@ wait_for "http://127.0.0.1:$FIRESTORE_PORT/" firestore "${pids[-1]}"
 export FIRESTORE_EMULATOR_HOST=127.0.0.1:$FIRESTORE_PORT
 export GOOGLE_CLOUD_PROJECT=$PROJECT
 export REPORT_FORM_ORIGINS=${REPORT_FORM_ORIGINS:-http://localhost:5000,http://127.0.0.1:5000}
+
+# Local sign-in: a key only this stack trusts, a demo member per role, and a token for each.
+java -cp functions/incident-lifecycle/target/deployment/incident-lifecycle.jar \
+  org.meldekette.dev.LocalIdentityProvider $IDENTITY_PORT http://localhost:8083 "$STACK_DIR/tokens" \
+  >"$STACK_DIR/identity.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$IDENTITY_PORT/certs" identity "${pids[-1]}"
+export AUTH_AUDIENCE=http://localhost:8083
+export AUTH_ISSUER=http://localhost:$IDENTITY_PORT
+export AUTH_CERTS_URL=http://127.0.0.1:$IDENTITY_PORT/certs
 
 declare -A function_pid
 for entry in "${FUNCTIONS[@]}"; do
@@ -88,9 +105,13 @@ Meldekette runs locally (project $PROJECT, no cloud account):
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
 Logs: $STACK_DIR/<name>.log
 
+Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:
+$(for f in "$STACK_DIR"/tokens/*.token; do printf '  %-16s %s\n' "$(basename "$f" .token)" "$f"; done)
+
 Try it:
   curl -i -X POST http://localhost:8081/ -H 'Content-Type: application/json' \\
     -d '{"kind":"SECURITY_INCIDENT","title":"Phishing mail","description":"A mail asked for my password."}'
+  curl -s http://localhost:8083/incidents -H "Authorization: Bearer \$(cat $STACK_DIR/tokens/responder.token)"
 
 Press Ctrl-C to stop.
 INFO

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Meldekette. Integration tests use the real Cloud Firestore emulator, which the tests
-# start themselves (see shared/src/test/java/org/meldekette/testing/FirestoreEmulator.java).
+# Runs every test of Meldekette: unit and integration tests (mvn verify; they start the real Cloud Firestore
+# emulator themselves, see shared/src/test/java/org/meldekette/testing/FirestoreEmulator.java), then the
+# end-to-end checks against ./run-local.sh (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -9,4 +10,8 @@ require_java17
 require_maven
 require_firestore_emulator
 
-mvn -B verify "$@"
+# Unit and integration tests, and the deployable jars plus the invoker for the local stack.
+mvn -B -Plocal-stack verify "$@"
+
+# The whole local stack end to end, as the README starts it.
+scripts/e2e.sh

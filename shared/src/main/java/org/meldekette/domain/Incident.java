@@ -5,9 +5,13 @@ import java.util.Objects;
 
 /**
  * An incident as the lifecycle sees it. Everything that grows without bound (timeline, measures, evidence,
- * decisions) lives beside it, not in it, so the record stays small.
+ * decisions) lives beside it, not in it, so the record stays small. Every change makes a new record with the
+ * next {@code version}, the HTTP API's ETag, so two people never overwrite each other unseen.
  *
- * @param version increases with every change; the HTTP API's ETag, so two people never overwrite each other
+ * @param triage what triage found so far, or null before any triage
+ * @param noEvidenceJustification why forensics ended without evidence, when it did
+ * @param closedAt when the incident was closed, or null while open
+ * @param finalReportDueAt when the final report falls due (after closure), or null
  */
 public record Incident(
     String id,
@@ -18,7 +22,11 @@ public record Incident(
     Instant detectedAt,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    Triage triage,
+    String noEvidenceJustification,
+    Instant closedAt,
+    Instant finalReportDueAt) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -30,9 +38,37 @@ public record Incident(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
+  /** A new incident in triage. */
+  public static Incident open(String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
+    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null, null);
+  }
+
   /** A new incident from a report, detected when the report arrived. */
   public static Incident fromReport(String id, Report report, Instant receivedAt) {
-    return new Incident(id, report.title(), IncidentSource.REPORT, report.kind(), Phase.DETECTION_TRIAGE,
-        receivedAt, receivedAt, receivedAt, 1);
+    return open(id, report.title(), IncidentSource.REPORT, report.kind(), receivedAt);
+  }
+
+  public boolean isClosed() {
+    return phase == Phase.CLOSED;
+  }
+
+  public boolean isBreach() {
+    return triage != null && triage.isBreach();
+  }
+
+  public Incident withTriage(Triage newTriage, Instant now) {
+    return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, newTriage,
+        noEvidenceJustification, closedAt, finalReportDueAt);
+  }
+
+  public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant reportDue, Instant now) {
+    return new Incident(id, title, source, reportKind, newPhase, detectedAt, createdAt, now, version + 1, triage,
+        noEvidence, closed, reportDue);
+  }
+
+  /** The same state with the next version: for changes recorded beside the incident (a measure, a decision). */
+  public Incident touched(Instant now) {
+    return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, triage,
+        noEvidenceJustification, closedAt, finalReportDueAt);
   }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * precondition and draws again on the rare clash.
  */
 public final class IncidentIds {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private static final int RANDOM_CHARS = 6;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
   private static final Pattern FORMAT = Pattern.compile("INC-\\d{8}-[0-9A-HJKMNP-TV-Z]{6}");
@@ -29,11 +28,7 @@ public final class IncidentIds {
   }
 
   public String next() {
-    StringBuilder id = new StringBuilder("INC-").append(DAY.format(clock.instant())).append('-');
-    for (int i = 0; i < RANDOM_CHARS; i++) {
-      id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-    }
-    return id.toString();
+    return "INC-" + DAY.format(clock.instant()) + "-" + RecordIds.randomChars(random, RANDOM_CHARS);
   }
 
   /** Whether a string has the shape of an incident ID; used to refuse junk path segments before any read. */

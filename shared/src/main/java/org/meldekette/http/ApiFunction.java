@@ -3,10 +3,17 @@ package org.meldekette.http;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.meldekette.auth.Forbidden;
+import org.meldekette.auth.Unauthenticated;
+import org.meldekette.domain.Conflict;
 import org.meldekette.domain.InvalidInput;
+import org.meldekette.domain.NotFound;
+import org.meldekette.domain.StaleVersion;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.log.StructuredLog.Severity;
 import org.meldekette.store.StoreUnavailable;
@@ -18,6 +25,7 @@ import org.meldekette.store.StoreUnavailable;
  * address are never logged.
  */
 public abstract class ApiFunction implements HttpFunction {
+  private static final long MAX_DRAIN_BYTES = 1024 * 1024;
   private final String name;
   private final StructuredLog log;
 
@@ -43,6 +51,19 @@ public abstract class ApiFunction implements HttpFunction {
       reply.error(e);
     } catch (InvalidInput e) {
       reply.error(ApiException.of(e));
+    } catch (Conflict e) {
+      reply.error(new ApiException(409, e.code(), e.getMessage(), null,
+          e.unmet().isEmpty() ? null : Map.of("unmet", e.unmet())));
+    } catch (NotFound e) {
+      reply.error(new ApiException(404, "NOT_FOUND", e.getMessage()));
+    } catch (StaleVersion e) {
+      reply.header("ETag", ETags.of(e.current()));
+      reply.error(new ApiException(412, "STALE_VERSION", e.getMessage()));
+    } catch (Unauthenticated e) {
+      reply.header("WWW-Authenticate", "Bearer");
+      reply.error(new ApiException(401, "UNAUTHENTICATED", e.getMessage()));
+    } catch (Forbidden e) {
+      reply.error(new ApiException(403, "FORBIDDEN", e.getMessage()));
     } catch (StoreUnavailable e) {
       severity = Severity.ERROR;
       fields.put("exception", describe(e));
@@ -62,7 +83,20 @@ public abstract class ApiFunction implements HttpFunction {
         "latency", String.format("%.3fs", (System.nanoTime() - started) / 1e9)));
     log.write(severity, request.getMethod() + " " + request.getPath() + " " + reply.status(), labels, fields,
         request.getFirstHeader("X-Cloud-Trace-Context").orElse(request.getFirstHeader("traceparent").orElse(null)));
+    drainBody(request);
     reply.send();
+  }
+
+  /**
+   * Reads what is left of a body the function refused before reading it (a 403, say), so the server can keep
+   * the connection open for the client's next request instead of closing it under the client's feet.
+   */
+  private static void drainBody(HttpRequest request) {
+    try (InputStream in = request.getInputStream()) {
+      in.skip(MAX_DRAIN_BYTES);
+    } catch (IOException | RuntimeException ignored) {
+      // the server closes the connection instead, which clients survive
+    }
   }
 
   /**

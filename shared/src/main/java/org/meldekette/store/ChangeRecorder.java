@@ -26,6 +26,11 @@ public final class ChangeRecorder {
     writes.create(timelineEntry(change.incidentId(), entryId), timelineFields(change));
   }
 
+  /** The timeline entry ID of the change that brought an incident to {@code version}: unique per incident. */
+  public static String versionEntryId(long version) {
+    return String.format("v%06d", version);
+  }
+
   public DocumentReference timelineEntry(String incidentId, String entryId) {
     return db.collection(CollectionNames.INCIDENTS).document(incidentId)
         .collection(CollectionNames.TIMELINE).document(entryId);

@@ -7,6 +7,15 @@ public final class CollectionNames {
   public static final String INCIDENTS = "incidents";
   /** Subcollection of an incident. */
   public static final String TIMELINE = "timeline";
+  /** Subcollections of an incident: the records beside it. */
+  public static final String MEASURES = "measures";
+  public static final String EVIDENCE = "evidence";
+  /** Subcollection of a piece of evidence. */
+  public static final String CUSTODY = "custody";
+  public static final String DECISIONS = "decisions";
+  public static final String SKIP_REQUESTS = "skip-requests";
+  /** Staff members and their roles, keyed by lower-case email. */
+  public static final String MEMBERS = "members";
   /** What reporters wrote, keyed by incident ID, without their contact details. */
   public static final String REPORTS = "reports";
   /** Reporters' names and addresses, apart from everything else (need-to-know). */

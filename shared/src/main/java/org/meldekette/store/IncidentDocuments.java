@@ -1,42 +1,99 @@
 package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentSnapshot;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.meldekette.domain.CiaImpact;
+import org.meldekette.domain.Classification;
+import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.ReportKind;
+import org.meldekette.domain.RiskLevel;
+import org.meldekette.domain.Severity;
+import org.meldekette.domain.Triage;
 
-/** Maps an {@link Incident} to its Firestore document and back; field names are the stored schema. */
+/**
+ * Maps an {@link Incident} to its Firestore document and back; field names are the stored schema.
+ * Classification and severity are also kept at the top level, where list queries filter on them.
+ */
 public final class IncidentDocuments {
   private IncidentDocuments() {}
 
   public static Map<String, Object> fields(Incident incident) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("id", incident.id());
-    fields.put("title", incident.title());
-    fields.put("source", incident.source().name());
-    fields.put("reportKind", incident.reportKind() == null ? null : incident.reportKind().name());
-    fields.put("phase", incident.phase().name());
-    fields.put("detectedAt", Timestamps.of(incident.detectedAt()));
-    fields.put("createdAt", Timestamps.of(incident.createdAt()));
-    fields.put("updatedAt", Timestamps.of(incident.updatedAt()));
-    fields.put("version", incident.version());
-    return fields;
+    Triage triage = incident.triage();
+    return Doc.fields()
+        .put("id", incident.id())
+        .put("title", incident.title())
+        .put("source", incident.source())
+        .put("reportKind", incident.reportKind())
+        .put("phase", incident.phase())
+        .put("open", !incident.isClosed())
+        .put("detectedAt", incident.detectedAt())
+        .put("createdAt", incident.createdAt())
+        .put("updatedAt", incident.updatedAt())
+        .put("version", incident.version())
+        .put("classification", triage == null ? null : triage.classification())
+        .put("severity", triage == null ? null : triage.severity())
+        .put("triage", triage == null ? null : triageFields(triage))
+        .put("noEvidenceJustification", incident.noEvidenceJustification())
+        .put("closedAt", incident.closedAt())
+        .put("finalReportDueAt", incident.finalReportDueAt())
+        .map();
   }
 
-  public static Incident incident(DocumentSnapshot document) {
-    String reportKind = document.getString("reportKind");
+  public static Incident incident(DocumentSnapshot snapshot) {
+    Doc doc = Doc.of(snapshot.getData());
     return new Incident(
-        document.getString("id"),
-        document.getString("title"),
-        IncidentSource.valueOf(document.getString("source")),
-        reportKind == null ? null : ReportKind.valueOf(reportKind),
-        Phase.valueOf(document.getString("phase")),
-        Timestamps.instant(document.get("detectedAt")),
-        Timestamps.instant(document.get("createdAt")),
-        Timestamps.instant(document.get("updatedAt")),
-        document.getLong("version"));
+        doc.string("id"),
+        doc.string("title"),
+        doc.enumValue("source", IncidentSource.class),
+        doc.enumValue("reportKind", ReportKind.class),
+        doc.enumValue("phase", Phase.class),
+        doc.instant("detectedAt"),
+        doc.instant("createdAt"),
+        doc.instant("updatedAt"),
+        doc.longValue("version"),
+        doc.has("triage") ? triage(doc.doc("triage")) : null,
+        doc.string("noEvidenceJustification"),
+        doc.instant("closedAt"),
+        doc.instant("finalReportDueAt"));
+  }
+
+  private static Doc.Fields triageFields(Triage triage) {
+    return Doc.fields()
+        .put("classification", triage.classification())
+        .put("severity", triage.severity())
+        .put("confidentiality", triage.cia().confidentiality())
+        .put("integrity", triage.cia().integrity())
+        .put("availability", triage.cia().availability())
+        .put("scope", triage.scope())
+        .put("affectedSystems", triage.affectedSystems())
+        .put("dataDomains", triage.dataDomains())
+        .put("dataCategories", triage.dataCategories())
+        .put("estimatedDataSubjects", triage.estimatedDataSubjects())
+        .put("estimatedRecords", triage.estimatedRecords())
+        .put("initialRisk", triage.initialRisk())
+        .put("breachClassifiedAt", triage.breachClassifiedAt())
+        .put("awarenessAt", triage.awarenessAt())
+        .put("awarenessJustification", triage.awarenessJustification());
+  }
+
+  private static Triage triage(Doc doc) {
+    return new Triage(
+        doc.enumValue("classification", Classification.class),
+        doc.enumValue("severity", Severity.class),
+        new CiaImpact(doc.enumValue("confidentiality", ImpactLevel.class),
+            doc.enumValue("integrity", ImpactLevel.class), doc.enumValue("availability", ImpactLevel.class)),
+        doc.string("scope"),
+        doc.strings("affectedSystems"),
+        doc.strings("dataDomains"),
+        doc.strings("dataCategories"),
+        doc.longValue("estimatedDataSubjects"),
+        doc.longValue("estimatedRecords"),
+        doc.enumValue("initialRisk", RiskLevel.class),
+        doc.instant("breachClassifiedAt"),
+        doc.instant("awarenessAt"),
+        doc.string("awarenessJustification"));
   }
 }

@@ -88,7 +88,7 @@ final class ReportIntake {
     Change received = new Change("REPORT_RECEIVED", Actor.reporter(incidentId), now, incidentId,
         "Report received (" + report.kind() + ")", null,
         Map.of("phase", incident.phase().name(), "source", incident.source().name()));
-    new ChangeRecorder(firestore).record(batch, received, "report-received");
+    new ChangeRecorder(firestore).record(batch, received, ChangeRecorder.versionEntryId(incident.version()));
   }
 
   private static Map<String, Object> reportFields(Report report, String incidentId, Instant now) {

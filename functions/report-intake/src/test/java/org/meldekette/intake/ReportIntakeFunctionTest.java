@@ -36,7 +36,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     assertThat(id).matches("INC-20261122-[0-9A-HJKMNP-TV-Z]{6}");
     assertThat(body.get("message").getAsString()).contains(id).contains("unverzüglich").contains("nächsten Schritte");
     assertThat(documentsOf(id)).containsExactly(
-        "incidents/" + id, "incidents/" + id + "/timeline/report-received", "reporter-contacts/" + id, "reports/" + id);
+        "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reporter-contacts/" + id, "reports/" + id);
 
     DocumentSnapshot incident = db.collection("incidents").document(id).get().get();
     assertThat(incident.getString("phase")).isEqualTo("DETECTION_TRIAGE");
@@ -55,7 +55,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     assertThat(contact.getString("name")).isEqualTo("Erika Mustermann");
     assertThat(contact.getString("email")).isEqualTo("erika@example.org");
 
-    DocumentSnapshot entry = db.document("incidents/" + id + "/timeline/report-received").get().get();
+    DocumentSnapshot entry = db.document("incidents/" + id + "/timeline/v000001").get().get();
     assertThat(entry.getString("type")).isEqualTo("REPORT_RECEIVED");
     assertThat(entry.getString("actorKind")).isEqualTo("REPORTER");
     assertThat(entry.getString("actorId")).isEqualTo(id);
@@ -72,7 +72,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     String id = body.get("incidentId").getAsString();
     assertThat(body.get("message").getAsString()).contains(id).contains("without delay").contains("no email address");
     assertThat(documentsOf(id)).containsExactly(
-        "incidents/" + id, "incidents/" + id + "/timeline/report-received", "reports/" + id);
+        "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reports/" + id);
     DocumentSnapshot report = db.collection("reports").document(id).get().get();
     assertThat(report.getString("description")).isEqualTo("Search reflects <script> \u2013 see PoC");
     assertThat(report.get("affectedSystems")).isEqualTo(List.of("web-shop", "search-api"));

@@ -1,0 +1,94 @@
+package org.meldekette.lifecycle;
+
+import com.google.cloud.functions.HttpRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.meldekette.auth.StaffAuthenticator;
+import org.meldekette.domain.Actor;
+import org.meldekette.domain.IncidentIds;
+import org.meldekette.domain.Member;
+import org.meldekette.domain.NotFound;
+import org.meldekette.domain.Role;
+import org.meldekette.http.ApiException;
+import org.meldekette.http.ETags;
+import org.meldekette.http.JsonFields;
+import org.meldekette.http.MediaType;
+import org.meldekette.http.Reply;
+import org.meldekette.http.RequestBodies;
+
+/** One authenticated request: who calls, when, and the helpers every handler uses. */
+record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<String, String> labels) {
+  static final int MAX_BODY_BYTES = 256 * 1024;
+  private static final Pattern RECORD_ID = Pattern.compile("[A-Z]{3}-[0-9A-Z]{10}");
+  private static final Set<String> JSON = Set.of(MediaType.JSON);
+
+  Actor actor() {
+    return Actor.staff(member.email());
+  }
+
+  void require(Role... anyOf) {
+    StaffAuthenticator.require(member, anyOf);
+  }
+
+  /** The incident ID of the path; a malformed one is 404 before any read. */
+  String incidentId(Map<String, String> params) {
+    String id = params.get("id");
+    if (!IncidentIds.isWellFormed(id)) {
+      throw new NotFound("no incident " + id);
+    }
+    labels.put("incidentId", id);
+    return id;
+  }
+
+  /** A record ID of the path (measure, evidence, skip request); a malformed one is 404. */
+  String recordId(Map<String, String> params, String name) {
+    String id = params.get(name);
+    if (id == null || !RECORD_ID.matcher(id).matches()) {
+      throw new NotFound("no " + name + " " + id);
+    }
+    return id;
+  }
+
+  long ifMatch() {
+    return ETags.requireIfMatch(request);
+  }
+
+  JsonFields body(Set<String> fields) throws IOException {
+    MediaType.of(request).requireOneOf(JSON);
+    return JsonFields.parse(RequestBodies.readUtf8(request, MAX_BODY_BYTES), fields);
+  }
+
+  String query(String name) {
+    return request.getFirstQueryParameter(name).filter(v -> !v.isBlank()).orElse(null);
+  }
+
+  int pageSize() {
+    String value = query("pageSize");
+    if (value == null) {
+      return 50;
+    }
+    try {
+      int size = Integer.parseInt(value);
+      if (size >= 1 && size <= 200) {
+        return size;
+      }
+    } catch (NumberFormatException ignored) {
+      // refused below
+    }
+    throw ApiException.badRequest("pageSize", "OUT_OF_RANGE", "pageSize must be a number from 1 to 200");
+  }
+
+  void ok(long version, Object body) throws IOException {
+    reply.header("ETag", ETags.of(version));
+    reply.json(200, body);
+  }
+
+  void created(long version, String location, Object body) throws IOException {
+    reply.header("ETag", ETags.of(version));
+    reply.header("Location", location);
+    reply.json(201, body);
+  }
+}

@@ -1,0 +1,47 @@
+package org.meldekette.lifecycle;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.DecisionType;
+import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.RecordIds;
+import org.meldekette.domain.Role;
+import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentStore;
+
+/**
+ * The decision log: append-only, signed by LEGAL or the DPO, responsible person and time from the sign-in
+ * and the clock. A correction is a new entry naming the old one.
+ */
+final class DecisionWrites {
+  private static final Set<String> FIELDS = Set.of("type", "reasoning", "corrects", "delayReasons");
+
+  private final IncidentStore store;
+  private final Lifecycle lifecycle;
+  private final RecordIds ids;
+
+  DecisionWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+    this.store = store;
+    this.lifecycle = lifecycle;
+    this.ids = ids;
+  }
+
+  void log(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.LEGAL, Role.DPO);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(FIELDS);
+    Role signedAs = call.member().has(Role.LEGAL) ? Role.LEGAL : Role.DPO;
+    Decision decision = new Decision(ids.next("DEC"), body.enumValue("type", DecisionType.class),
+        body.string("reasoning"), call.member().email(), signedAs, call.now(), body.string("corrects"),
+        body.string("delayReasons"));
+    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
+      tx.createDecision(decision);
+      return tx.apply(lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(), call.now()));
+    });
+    call.created(outcome.incident().version(), "/incidents/" + id + "/decisions/" + decision.id(),
+        Views.decision(decision));
+  }
+}

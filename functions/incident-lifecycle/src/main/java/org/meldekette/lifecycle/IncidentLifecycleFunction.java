@@ -1,0 +1,101 @@
+package org.meldekette.lifecycle;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.functions.HttpRequest;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.meldekette.auth.IdTokenVerifier;
+import org.meldekette.auth.StaffAuthenticator;
+import org.meldekette.config.Env;
+import org.meldekette.config.Lazy;
+import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.Member;
+import org.meldekette.domain.RecordIds;
+import org.meldekette.http.ApiFunction;
+import org.meldekette.http.Reply;
+import org.meldekette.http.Router;
+import org.meldekette.log.StructuredLog;
+import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.IncidentStore;
+import org.meldekette.store.MemberStore;
+
+/**
+ * {@code incident-lifecycle}: the staff API for triage, phases, measures, evidence and the decision log.
+ * Entry point {@code org.meldekette.lifecycle.IncidentLifecycleFunction}. Every request is signed in; every
+ * write carries If-Match and runs in one Firestore transaction.
+ */
+public class IncidentLifecycleFunction extends ApiFunction {
+  private final Clock clock;
+  private final Lazy<Firestore> db;
+  private final Env env;
+  private final Lazy<Wiring> wiring;
+
+  public IncidentLifecycleFunction() {
+    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+  }
+
+  IncidentLifecycleFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
+    super("incident-lifecycle", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
+    this.env = env;
+    this.clock = clock;
+    this.db = Lazy.of(db);
+    // Fail at start, not on the first request, when sign-in is not configured.
+    env.require("AUTH_AUDIENCE");
+    this.wiring = Lazy.of(this::wire);
+  }
+
+  /** Everything that needs Firestore, built on the first request. */
+  private record Wiring(StaffAuthenticator authenticator, Router<Call> router) {}
+
+  private Wiring wire() {
+    IncidentStore store = new IncidentStore(db.get());
+    MemberStore members = new MemberStore(db.get());
+    Lifecycle lifecycle = new Lifecycle(Duration.ofDays(env.integer("FINAL_REPORT_DAYS", 14)));
+    RecordIds ids = new RecordIds(new SecureRandom());
+    IdTokenVerifier verifier = new IdTokenVerifier(
+        env.get("AUTH_ISSUER", "https://accounts.google.com"), env.require("AUTH_AUDIENCE"),
+        env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
+    StaffAuthenticator authenticator = new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
+
+    IncidentReads reads = new IncidentReads(store);
+    TriageWrites triage = new TriageWrites(store, lifecycle);
+    PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
+    MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
+    EvidenceWrites evidence = new EvidenceWrites(store, lifecycle, ids);
+    DecisionWrites decisions = new DecisionWrites(store, lifecycle, ids);
+    MemberAdmin admin = new MemberAdmin(members);
+    Router<Call> router = new Router<Call>()
+        .on("GET", "/incidents", reads::list)
+        .on("GET", "/incidents/{id}", reads::get)
+        .on("GET", "/incidents/{id}/timeline", reads::timeline)
+        .on("PUT", "/incidents/{id}/triage", triage::put)
+        .on("GET", "/incidents/{id}/measures", reads::measures)
+        .on("POST", "/incidents/{id}/measures", measures::add)
+        .on("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
+        .on("GET", "/incidents/{id}/evidence", reads::evidence)
+        .on("POST", "/incidents/{id}/evidence", evidence::add)
+        .on("POST", "/incidents/{id}/evidence/{evidenceId}/custody", evidence::appendCustody)
+        .on("GET", "/incidents/{id}/decisions", reads::decisions)
+        .on("POST", "/incidents/{id}/decisions", decisions::log)
+        .on("POST", "/incidents/{id}/transitions", phases::transition)
+        .on("GET", "/incidents/{id}/skip-requests", reads::skipRequests)
+        .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
+        .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
+        .on("POST", "/incidents/{id}/reopen", phases::reopen)
+        .on("GET", "/members", admin::list)
+        .on("PUT", "/members/{email}", admin::put);
+    return new Wiring(authenticator, router);
+  }
+
+  @Override
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
+    Wiring w = wiring.get();
+    Member member = w.authenticator().authenticate(request.getFirstHeader("Authorization"));
+    Call call = new Call(request, reply, member, clock.instant(), labels);
+    w.router().dispatch(request.getMethod(), request.getPath(), call, reply);
+  }
+}

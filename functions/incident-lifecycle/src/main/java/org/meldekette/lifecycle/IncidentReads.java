@@ -1,0 +1,91 @@
+package org.meldekette.lifecycle;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.meldekette.domain.Classification;
+import org.meldekette.domain.ExitCriteria;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.Phase;
+import org.meldekette.domain.Severity;
+import org.meldekette.http.ApiException;
+import org.meldekette.store.IncidentStore;
+import org.meldekette.store.Page;
+import org.meldekette.store.TimelineEntry;
+
+/** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
+final class IncidentReads {
+  private final IncidentStore store;
+
+  IncidentReads(IncidentStore store) {
+    this.store = store;
+  }
+
+  void list(Call call, Map<String, String> params) throws IOException {
+    IncidentStore.Filter filter = new IncidentStore.Filter(
+        enumQuery(call, "phase", Phase.class), enumQuery(call, "classification", Classification.class),
+        enumQuery(call, "severity", Severity.class));
+    Page<Incident> page = store.list(filter, call.pageSize(), call.query("pageToken"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("incidents", page.items().stream().map(Views::incident).toList());
+    body.put("nextPageToken", page.nextPageToken());
+    call.reply().json(200, body);
+  }
+
+  void get(Call call, Map<String, String> params) throws IOException {
+    Incident incident = store.get(call.incidentId(params));
+    IncidentRecords records = new IncidentRecords(store.measures(incident.id()), store.evidence(incident.id()).size(),
+        store.decisions(incident.id()));
+    call.ok(incident.version(),
+        Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records)));
+  }
+
+  void timeline(Call call, Map<String, String> params) throws IOException {
+    String id = call.incidentId(params);
+    store.get(id);
+    Page<TimelineEntry> page = store.timeline(id, call.pageSize(), call.query("pageToken"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entries", page.items().stream().map(Views::timelineEntry).toList());
+    body.put("nextPageToken", page.nextPageToken());
+    call.reply().json(200, body);
+  }
+
+  void measures(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("measures", store.measures(id).stream().map(Views::measure).toList()));
+  }
+
+  void evidence(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("evidence",
+        store.evidence(id).stream().map(e -> Views.evidence(e, store.custody(id, e.id()))).toList()));
+  }
+
+  void decisions(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("decisions", store.decisions(id).stream().map(Views::decision).toList()));
+  }
+
+  void skipRequests(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
+  }
+
+  private String existing(Call call, Map<String, String> params) {
+    return store.get(call.incidentId(params)).id();
+  }
+
+  private static <E extends Enum<E>> E enumQuery(Call call, String name, Class<E> type) {
+    String value = call.query(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(name, "INVALID_VALUE",
+          name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.meldekette.lifecycle;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.NotFound;
+import org.meldekette.domain.Phase;
+import org.meldekette.domain.RecordIds;
+import org.meldekette.domain.Role;
+import org.meldekette.domain.SkipRequest;
+import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentStore;
+
+/** Moving through the phases: one step forward, an approved skip, or a justified reopen. */
+final class PhaseWrites {
+  private final IncidentStore store;
+  private final Lifecycle lifecycle;
+  private final RecordIds ids;
+
+  PhaseWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+    this.store = store;
+    this.lifecycle = lifecycle;
+    this.ids = ids;
+  }
+
+  /** {@code POST /incidents/{id}/transitions} {@code {"to", "noEvidenceJustification"}}. */
+  void transition(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.RESPONDER);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(Set.of("to", "noEvidenceJustification"));
+    Phase to = body.enumValue("to", Phase.class);
+    String noEvidence = body.string("noEvidenceJustification");
+    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
+        tx.apply(lifecycle.advance(incident, tx.records(), to, noEvidence, call.actor(), call.now())));
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /** {@code POST /incidents/{id}/skip-requests} {@code {"to", "justification"}}. */
+  void requestSkip(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.RESPONDER);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(Set.of("to", "justification"));
+    Phase to = body.enumValue("to", Phase.class);
+    String justification = body.string("justification");
+    String requestId = ids.next("SKP");
+    Filed filed = store.update(id, ifMatch, (tx, incident) -> {
+      SkipRequest request = new SkipRequest(requestId, incident.phase(), to, justification, call.member().email(),
+          call.now(), SkipRequest.Status.PENDING, null, null);
+      tx.saveSkipRequest(request);
+      return new Filed(request, tx.apply(lifecycle.requestSkip(incident, request, call.actor(), call.now())));
+    });
+    call.created(filed.outcome().incident().version(), "/incidents/" + id + "/skip-requests/" + requestId,
+        Views.skipRequest(filed.request()));
+  }
+
+  private record Filed(SkipRequest request, Lifecycle.Outcome outcome) {}
+
+  /** {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the requester. */
+  void approveSkip(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.SECOND_LINE);
+    String id = call.incidentId(params);
+    String requestId = call.recordId(params, "requestId");
+    long ifMatch = call.ifMatch();
+    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
+      SkipRequest request = tx.skipRequest(requestId)
+          .orElseThrow(() -> new NotFound("no skip request " + requestId + " in " + id));
+      Lifecycle.Outcome result = lifecycle.approveSkip(incident, tx.records(), request, call.actor(), call.now());
+      tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
+      return tx.apply(result);
+    });
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /** {@code POST /incidents/{id}/reopen} {@code {"to", "justification"}}: the second line only. */
+  void reopen(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.SECOND_LINE);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(Set.of("to", "justification"));
+    Phase to = body.enumValue("to", Phase.class);
+    String justification = body.string("justification");
+    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
+        tx.apply(lifecycle.reopen(incident, to, justification, call.actor(), call.now())));
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+}

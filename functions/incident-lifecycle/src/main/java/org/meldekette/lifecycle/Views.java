@@ -1,0 +1,150 @@
+package org.meldekette.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.meldekette.domain.Conflict;
+import org.meldekette.domain.CustodyEntry;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Evidence;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.Member;
+import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.Triage;
+import org.meldekette.http.ETags;
+import org.meldekette.store.TimelineEntry;
+
+/** The JSON shapes of the API: records rendered as maps (nulls are left out on output). */
+final class Views {
+  private Views() {}
+
+  static Map<String, Object> incident(Incident i) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", i.id());
+    view.put("title", i.title());
+    view.put("source", i.source());
+    view.put("reportKind", i.reportKind());
+    view.put("phase", i.phase());
+    view.put("detectedAt", i.detectedAt());
+    view.put("createdAt", i.createdAt());
+    view.put("updatedAt", i.updatedAt());
+    view.put("version", i.version());
+    view.put("etag", ETags.of(i.version()));
+    view.put("triage", triage(i.triage()));
+    view.put("noEvidenceJustification", i.noEvidenceJustification());
+    view.put("closedAt", i.closedAt());
+    view.put("finalReportDueAt", i.finalReportDueAt());
+    return view;
+  }
+
+  /** The incident with what still blocks leaving its phase. */
+  static Map<String, Object> incidentDetail(Incident i, List<Conflict.Unmet> unmet) {
+    Map<String, Object> view = incident(i);
+    if (!i.isClosed()) {
+      view.put("nextPhase", i.phase().next());
+      view.put("unmetExitCriteria", unmet);
+    }
+    return view;
+  }
+
+  static Map<String, Object> triage(Triage t) {
+    if (t == null) {
+      return null;
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("classification", t.classification());
+    view.put("severity", t.severity());
+    Map<String, Object> cia = new LinkedHashMap<>();
+    cia.put("confidentiality", t.cia().confidentiality());
+    cia.put("integrity", t.cia().integrity());
+    cia.put("availability", t.cia().availability());
+    view.put("cia", cia);
+    view.put("scope", t.scope());
+    view.put("affectedSystems", t.affectedSystems());
+    view.put("dataDomains", t.dataDomains());
+    view.put("dataCategories", t.dataCategories());
+    view.put("estimatedDataSubjects", t.estimatedDataSubjects());
+    view.put("estimatedRecords", t.estimatedRecords());
+    view.put("initialRisk", t.initialRisk());
+    view.put("breachClassifiedAt", t.breachClassifiedAt());
+    view.put("awarenessAt", t.awarenessAt());
+    view.put("awarenessJustification", t.awarenessJustification());
+    return view;
+  }
+
+  static Map<String, Object> measure(Measure m) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", m.id());
+    view.put("type", m.type());
+    view.put("containmentKind", m.containmentKind());
+    view.put("description", m.description());
+    view.put("owner", m.owner());
+    view.put("dueAt", m.dueAt());
+    view.put("status", m.status());
+    view.put("effectiveness", m.effectiveness());
+    view.put("createdBy", m.createdBy());
+    view.put("createdAt", m.createdAt());
+    return view;
+  }
+
+  static Map<String, Object> evidence(Evidence e, List<CustodyEntry> custody) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", e.id());
+    view.put("source", e.source());
+    view.put("location", e.location());
+    view.put("sha256", e.sha256());
+    view.put("description", e.description());
+    view.put("collectedBy", e.collectedBy());
+    view.put("collectedAt", e.collectedAt());
+    view.put("recordedAt", e.recordedAt());
+    if (custody != null) {
+      view.put("custody", custody);
+    }
+    return view;
+  }
+
+  static Map<String, Object> decision(Decision d) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", d.id());
+    view.put("type", d.type());
+    view.put("reasoning", d.reasoning());
+    view.put("responsible", d.responsible());
+    view.put("signedAs", d.signedAs());
+    view.put("decidedAt", d.decidedAt());
+    view.put("corrects", d.corrects());
+    view.put("delayReasons", d.delayReasons());
+    return view;
+  }
+
+  static Map<String, Object> skipRequest(SkipRequest s) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", s.id());
+    view.put("from", s.from());
+    view.put("to", s.to());
+    view.put("justification", s.justification());
+    view.put("requestedBy", s.requestedBy());
+    view.put("requestedAt", s.requestedAt());
+    view.put("status", s.status());
+    view.put("approvedBy", s.approvedBy());
+    view.put("approvedAt", s.approvedAt());
+    return view;
+  }
+
+  static Map<String, Object> timelineEntry(TimelineEntry e) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", e.id());
+    view.put("at", e.at());
+    view.put("type", e.type());
+    view.put("actor", Map.of("kind", e.actorKind(), "id", e.actorId()));
+    view.put("summary", e.summary());
+    view.put("before", e.before().isEmpty() ? null : e.before());
+    view.put("after", e.after().isEmpty() ? null : e.after());
+    return view;
+  }
+
+  static Map<String, Object> member(Member m) {
+    return Map.of("email", m.email(), "roles", m.roles().stream().map(Enum::name).sorted().toList(),
+        "active", m.active());
+  }
+}

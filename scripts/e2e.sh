@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# End-to-end checks against the whole local stack, as a new user would start it: ./run-local.sh, then the
+# README's walkthrough. Part of ./test.sh, after the Maven build has made the jars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mkdir -p target/local-stack
+out=target/local-stack/run-local.out
+./run-local.sh --no-build >"$out" 2>&1 &
+stack=$!
+# Background jobs of a script ignore SIGINT, so the stack is stopped with TERM, which run-local.sh traps.
+trap 'kill -TERM $stack 2>/dev/null || true; wait $stack 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+  grep -q "Press Ctrl-C" "$out" && break
+  kill -0 $stack 2>/dev/null || { cat "$out"; echo "run-local.sh exited early" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Press Ctrl-C" "$out" || { cat "$out"; echo "run-local.sh did not come up in 3 minutes" >&2; exit 1; }
+
+echo "== walkthrough (README) =="
+scripts/walkthrough.sh

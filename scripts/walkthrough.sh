@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Walks a data breach through all five phases against the local stack (./run-local.sh), with the same curl
+# calls the README shows. Exits non-zero at the first answer that is not the expected one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+INTAKE=${INTAKE_URL:-http://localhost:8081}
+API=${LIFECYCLE_URL:-http://localhost:8083}
+TOKENS=${TOKENS:-target/local-stack/tokens}
+headers=$(mktemp)
+trap 'rm -f "$headers"' EXIT
+
+# api METHOD PATH ROLE [JSON]: calls incident-lifecycle as the demo member of ROLE with If-Match: $ETAG,
+# prints the answer and keeps the incident's new ETag in $ETAG.
+api() {
+  local method=$1 path=$2 role=$3 json=${4:-}
+  local args=(-s -D "$headers" -X "$method" "$API$path" -H "Authorization: Bearer $(cat "$TOKENS/$role.token")")
+  [ -n "${ETAG:-}" ] && args+=(-H "If-Match: $ETAG")
+  [ -n "$json" ] && args+=(-H 'Content-Type: application/json' -d "$json")
+  BODY=$(curl "${args[@]}")
+  STATUS=$(head -1 "$headers" | cut -d' ' -f2)
+  local etag
+  etag=$(grep -i '^etag:' "$headers" | cut -d' ' -f2 | tr -d '\r' || true)
+  [ -n "$etag" ] && ETAG=$etag
+  echo "$method $path as $role -> $STATUS"
+}
+
+expect() { [ "$STATUS" = "$1" ] || { echo "expected $1, got $STATUS: $BODY" >&2; exit 1; }; }
+field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" <<<"$BODY"; }
+
+# A report comes in through the public form endpoint.
+BODY=$(curl -s -X POST "$INTAKE/" -H 'Content-Type: application/json' \
+  -d '{"kind":"SUSPECTED_DATA_BREACH","title":"Customer list on a public bucket","description":"The export bucket is readable without sign-in.","language":"en"}')
+ID=$(field incidentId)
+[ -n "$ID" ] || { echo "report-intake gave no incident ID: $BODY" >&2; exit 1; }
+echo "report-intake -> $ID"
+
+ETAG=
+api GET "/incidents/$ID" responder; expect 200
+api PUT "/incidents/$ID/triage" responder '{"classification":"BREACH","severity":"P2",
+  "cia":{"confidentiality":"HIGH","integrity":"NONE","availability":"NONE"},
+  "affectedSystems":["export-bucket"],"dataDomains":["user profiles"],"dataCategories":["name","email address"],
+  "estimatedDataSubjects":1200,"estimatedRecords":1250,"initialRisk":"HIGH"}'; expect 200
+api POST "/incidents/$ID/transitions" responder '{"to":"CONTAINMENT"}'; expect 200
+
+api POST "/incidents/$ID/measures" responder '{"type":"CONTAINMENT","containmentKind":"ACCESS_REVOCATION",
+  "description":"Bucket made private","owner":"ops-oncall"}'; expect 201
+MEASURE=$(field id)
+api POST "/incidents/$ID/transitions" responder '{"to":"FORENSICS"}'; expect 409   # effectiveness not yet checked
+api PATCH "/incidents/$ID/measures/$MEASURE" responder '{"status":"DONE","effectiveness":{"result":"EFFECTIVE"}}'; expect 200
+api POST "/incidents/$ID/transitions" responder '{"to":"FORENSICS"}'; expect 200
+
+api POST "/incidents/$ID/evidence" responder '{"source":"CLOUD_LOGGING",
+  "location":"gs://forensics-exports/bucket-access.json",
+  "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}'; expect 201
+api POST "/incidents/$ID/transitions" responder '{"to":"LEGAL_ASSESSMENT"}'; expect 200
+
+api POST "/incidents/$ID/decisions" legal '{"type":"NOTIFY_AUTHORITY","reasoning":"Contact data of 1200 customers exposed."}'; expect 201
+api POST "/incidents/$ID/decisions" dpo '{"type":"NOTIFY_DATA_SUBJECTS","reasoning":"Names with addresses: phishing risk is high."}'; expect 201
+api POST "/incidents/$ID/transitions" responder '{"to":"RECOVERY_CLOSURE"}'; expect 200
+
+api POST "/incidents/$ID/measures" responder '{"type":"CORRECTIVE","description":"Rotate the export links",
+  "owner":"platform-team","dueAt":"2030-01-31T17:00:00+01:00"}'; expect 201
+api POST "/incidents/$ID/measures" responder '{"type":"PREVENTIVE","description":"Org policy: no public buckets",
+  "owner":"security-architecture","dueAt":"2030-02-28T17:00:00+01:00"}'; expect 201
+api POST "/incidents/$ID/transitions" responder '{"to":"CLOSED"}'; expect 200
+
+api GET "/incidents/$ID/timeline" responder; expect 200
+echo "$ID is closed; final report due $(ETAG=; api GET "/incidents/$ID" responder >/dev/null; field finalReportDueAt)"

@@ -1,0 +1,66 @@
+package org.meldekette.auth;
+
+import com.google.api.client.json.webtoken.JsonWebSignature;
+import com.google.api.client.json.webtoken.JsonWebToken;
+import com.google.auth.oauth2.TokenVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Verifies Google-signed ID tokens (what IAP or {@code gcloud auth print-identity-token} gives) with
+ * google-auth-library: signature (RS256 or ES256 only, so {@code alg: none} and HMAC confusion fail),
+ * issuer, audience and expiry. On top, it insists on what that library leaves optional: an expiry and an
+ * issue time must be present, the token must not be issued in the future, and the email must be verified.
+ */
+public final class IdTokenVerifier {
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  private final TokenVerifier verifier;
+  private final Clock clock;
+
+  /**
+   * @param certificatesUrl where the issuer publishes its keys (JWK set or PEM map)
+   */
+  public IdTokenVerifier(String issuer, String audience, String certificatesUrl, Clock clock) {
+    this.clock = clock;
+    this.verifier = TokenVerifier.newBuilder()
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setCertificatesLocation(certificatesUrl)
+        .setClock(clock::millis)
+        .build();
+  }
+
+  /** The verified email (lower case) of the token's holder. */
+  public String verify(String token) {
+    JsonWebSignature jws;
+    try {
+      jws = verifier.verify(token);
+    } catch (TokenVerifier.VerificationException | RuntimeException e) {
+      throw new Unauthenticated("the ID token is not valid: " + reason(e));
+    }
+    JsonWebToken.Payload payload = jws.getPayload();
+    long now = clock.instant().getEpochSecond();
+    if (payload.getExpirationTimeSeconds() == null || payload.getIssuedAtTimeSeconds() == null) {
+      throw new Unauthenticated("the ID token must carry exp and iat");
+    }
+    if (payload.getIssuedAtTimeSeconds() > now + CLOCK_SKEW.toSeconds()) {
+      throw new Unauthenticated("the ID token is issued in the future");
+    }
+    Object email = payload.get("email");
+    if (!(email instanceof String address) || address.isBlank()) {
+      throw new Unauthenticated("the ID token carries no email");
+    }
+    Object verified = payload.get("email_verified");
+    if (!Boolean.TRUE.equals(verified) && !"true".equals(verified)) {
+      throw new Unauthenticated("the ID token's email is not verified");
+    }
+    return address.toLowerCase(Locale.ROOT);
+  }
+
+  /** The library's reason, which names the failed check and never the token itself. */
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,39 @@
+package org.meldekette.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An entry of the decision log: append-only. A correction is a new decision that names the one it corrects;
+ * the corrected one stays in the log.
+ *
+ * @param signedAs the role under which the responsible person signed: LEGAL or DPO
+ * @param corrects the ID of the decision this one corrects, or null
+ * @param delayReasons for an authority notification decided after its deadline: the reasons (Art. 33(1))
+ */
+public record Decision(
+    String id,
+    DecisionType type,
+    String reasoning,
+    String responsible,
+    Role signedAs,
+    Instant decidedAt,
+    String corrects,
+    String delayReasons) {
+
+  public static final int MAX_REASONING_LENGTH = 20_000;
+
+  public Decision {
+    Objects.requireNonNull(id, "id");
+    if (type == null) {
+      throw new InvalidInput("type", "REQUIRED", "type is required");
+    }
+    reasoning = Text.required("reasoning", reasoning, MAX_REASONING_LENGTH, true);
+    delayReasons = Text.optional("delayReasons", delayReasons, MAX_REASONING_LENGTH, true);
+    Objects.requireNonNull(responsible, "responsible");
+    if (signedAs != Role.LEGAL && signedAs != Role.DPO) {
+      throw new IllegalArgumentException("decisions are signed by LEGAL or DPO, not " + signedAs);
+    }
+    Objects.requireNonNull(decidedAt, "decidedAt");
+  }
+}

@@ -1,0 +1,255 @@
+package org.meldekette.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The incident and breach policy's lifecycle rules. Every method takes the incident as it is, returns it as
+ * it becomes together with the {@link Change} to record, and refuses what the policy forbids with
+ * {@link Conflict} (the state does not allow it) or {@link InvalidInput} (the request is wrong). Pure: the
+ * caller reads and writes, inside one transaction.
+ */
+public final class Lifecycle {
+  /** The incident after a change, and the change to record. */
+  public record Outcome(Incident incident, Change change) {}
+
+  private final Duration finalReportDue;
+
+  /** @param finalReportDue how long after closure the final report falls due (the policy says 14 days) */
+  public Lifecycle(Duration finalReportDue) {
+    this.finalReportDue = finalReportDue;
+  }
+
+  public Outcome triage(Incident incident, Triage.Input input, Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    Triage next = Triage.record(incident.triage(), input, now);
+    Map<String, Object> before = TriageView.of(incident.triage());
+    Map<String, Object> after = TriageView.of(next);
+    Diff diff = Diff.of(before, after);
+    return new Outcome(incident.withTriage(next, now), new Change("TRIAGE_RECORDED", actor, now, incident.id(),
+        "Triage recorded" + (diff.after().isEmpty() ? " (no change)" : ": " + String.join(", ", diff.after().keySet())),
+        diff.before(), diff.after()));
+  }
+
+  /** Moves exactly one phase forward when the current phase's exit criteria hold. */
+  public Outcome advance(Incident incident, IncidentRecords records, Phase to, String noEvidenceJustification,
+      Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    Phase from = incident.phase();
+    requireTarget(to);
+    if (!from.isBefore(to)) {
+      throw new Conflict(to == from ? "ALREADY_IN_PHASE" : "BACKWARD_NOT_ALLOWED",
+          to == from ? "the incident is already in " + to
+              : "an incident only moves backward through a justified reopen by the second line");
+    }
+    if (to != from.next()) {
+      throw new Conflict("SKIP_REQUIRES_APPROVAL", "moving from " + from + " to " + to
+          + " skips a phase: file a skip request for second-line approval");
+    }
+    String noEvidence = Text.optional("noEvidenceJustification", noEvidenceJustification,
+        Triage.MAX_JUSTIFICATION_LENGTH, true);
+    if (noEvidence != null && from != Phase.FORENSICS) {
+      throw new InvalidInput("noEvidenceJustification", "NOT_APPLICABLE",
+          "a statement that no evidence exists belongs to leaving forensics");
+    }
+    Incident candidate = noEvidence == null ? incident
+        : incident.inPhase(from, noEvidence, incident.closedAt(), incident.finalReportDueAt(), incident.updatedAt());
+    List<Conflict.Unmet> unmet = ExitCriteria.unmet(from, candidate, records);
+    if (!unmet.isEmpty()) {
+      throw new Conflict("EXIT_CRITERIA_UNMET", "the exit criteria of " + from + " are not met", unmet);
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("phase", to.name());
+    if (noEvidence != null) {
+      after.put("noEvidenceJustification", noEvidence);
+    }
+    Incident moved = enter(incident, to, candidate.noEvidenceJustification(), now);
+    addClosure(moved, after);
+    return new Outcome(moved, new Change("PHASE_CHANGED", actor, now, incident.id(),
+        "Phase " + from + " → " + to, Map.of("phase", from.name()), after));
+  }
+
+  /** Files a request to skip: checked now, applied only on approval. */
+  public Outcome requestSkip(Incident incident, SkipRequest request, Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    if (request.from() != incident.phase()) {
+      throw new IllegalArgumentException("a skip request starts from the incident's phase");
+    }
+    if (!incident.phase().isBefore(request.to()) || request.to() == incident.phase().next()) {
+      throw new InvalidInput("to", "NOT_A_SKIP", "a skip request moves more than one phase forward; from "
+          + incident.phase() + " that is any phase after " + incident.phase().next());
+    }
+    return new Outcome(incident.touched(now), new Change("SKIP_REQUESTED", actor, now, incident.id(),
+        "Skip requested: " + request.from() + " → " + request.to() + " (" + request.id() + ")", null,
+        Map.of("skipRequest", request.id(), "from", request.from().name(), "to", request.to().name(),
+            "justification", request.justification())));
+  }
+
+  /**
+   * Applies a skip on approval by someone other than the requester (four eyes). The current phase's exit
+   * criteria still hold; only the skipped phases' are waived. A breach never skips its legal assessment's
+   * decisions: Art. 33(5) wants every breach documented with its notification decision.
+   */
+  public Outcome approveSkip(Incident incident, IncidentRecords records, SkipRequest request, Actor approver,
+      Instant now) {
+    if (request.status() != SkipRequest.Status.PENDING) {
+      throw new Conflict("SKIP_REQUEST_DECIDED", "skip request " + request.id() + " was already approved");
+    }
+    if (approver.id().equalsIgnoreCase(request.requestedBy())) {
+      throw new Conflict("SELF_APPROVAL", "four eyes: the requester of a skip cannot approve it");
+    }
+    if (incident.phase() != request.from()) {
+      throw new Conflict("SKIP_REQUEST_STALE", "the incident moved to " + incident.phase()
+          + " since the skip request from " + request.from() + " was filed");
+    }
+    List<Conflict.Unmet> unmet = new ArrayList<>(ExitCriteria.unmet(request.from(), incident, records));
+    if (incident.isBreach() && request.from().isBefore(Phase.LEGAL_ASSESSMENT)
+        && Phase.LEGAL_ASSESSMENT.isBefore(request.to())) {
+      unmet.addAll(ExitCriteria.unmet(Phase.LEGAL_ASSESSMENT, incident, records));
+    }
+    if (!unmet.isEmpty()) {
+      throw new Conflict("EXIT_CRITERIA_UNMET", "the skip cannot be applied yet", unmet);
+    }
+    List<String> skipped = new ArrayList<>();
+    for (Phase p = request.from().next(); p != request.to(); p = p.next()) {
+      skipped.add(p.name());
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("phase", request.to().name());
+    after.put("skippedPhases", skipped);
+    after.put("justification", request.justification());
+    after.put("requestedBy", request.requestedBy());
+    after.put("skipRequest", request.id());
+    Incident moved = enter(incident, request.to(), incident.noEvidenceJustification(), now);
+    addClosure(moved, after);
+    return new Outcome(moved, new Change("SKIP_APPROVED", approver, now, incident.id(),
+        "Skip approved: " + request.from() + " → " + request.to() + ", skipping " + String.join(", ", skipped),
+        Map.of("phase", request.from().name()), after));
+  }
+
+  /** Moves back to an earlier phase (also out of CLOSED): the second line's call, always justified. */
+  public Outcome reopen(Incident incident, Phase to, String justification, Actor actor, Instant now) {
+    requireTarget(to);
+    String reason = Text.required("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
+    if (to == Phase.CLOSED || !to.isBefore(incident.phase())) {
+      throw new InvalidInput("to", "NOT_BACKWARD", "reopen moves to a phase before " + incident.phase());
+    }
+    String noEvidence = to.isBefore(Phase.LEGAL_ASSESSMENT) ? null : incident.noEvidenceJustification();
+    Incident reopened = incident.inPhase(to, noEvidence, null, null, now);
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("phase", incident.phase().name());
+    if (incident.closedAt() != null) {
+      before.put("closedAt", incident.closedAt().toString());
+    }
+    return new Outcome(reopened, new Change("REOPENED", actor, now, incident.id(),
+        "Reopened: " + incident.phase() + " → " + to, before, Map.of("phase", to.name(), "justification", reason)));
+  }
+
+  public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
+    return new Outcome(incident.touched(now), new Change("MEASURE_ADDED", actor, now, incident.id(),
+        measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));
+  }
+
+  public Outcome measureChanged(Incident incident, Measure before, Measure after, Actor actor, Instant now) {
+    Diff diff = Diff.of(MeasureView.of(before), MeasureView.of(after));
+    return new Outcome(incident.touched(now), new Change("MEASURE_CHANGED", actor, now, incident.id(),
+        "Measure " + before.id() + " changed: " + String.join(", ", diff.after().keySet()), diff.before(),
+        diff.after()));
+  }
+
+  public Outcome evidenceAdded(Incident incident, Evidence evidence, Actor actor, Instant now) {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("evidence", evidence.id());
+    after.put("source", evidence.source().name());
+    after.put("sha256", evidence.sha256());
+    return new Outcome(incident.touched(now), new Change("EVIDENCE_ADDED", actor, now, incident.id(),
+        "Evidence " + evidence.id() + " secured (" + evidence.source() + ")", null, after));
+  }
+
+  public Outcome custodyAppended(Incident incident, Evidence evidence, CustodyEntry entry, Actor actor, Instant now) {
+    return new Outcome(incident.touched(now), new Change("CUSTODY_APPENDED", actor, now, incident.id(),
+        "Evidence " + evidence.id() + ": " + entry.action() + " (custody entry " + entry.sequence() + ")", null,
+        Map.of("evidence", evidence.id(), "sequence", entry.sequence(), "action", entry.action().name())));
+  }
+
+  /**
+   * Logs a decision. A correction must name a decision that is still in force; a decision must fit the
+   * classification (the Art. 33/34 decisions for a breach, "no personal data affected" for a plain incident).
+   */
+  public Outcome decisionLogged(Incident incident, IncidentRecords records, Decision decision, Actor actor,
+      Instant now) {
+    if (decision.corrects() != null
+        && records.effectiveDecisions().stream().noneMatch(d -> d.id().equals(decision.corrects()))) {
+      boolean exists = records.decisions().stream().anyMatch(d -> d.id().equals(decision.corrects()));
+      throw exists
+          ? new Conflict("DECISION_ALREADY_CORRECTED", "decision " + decision.corrects() + " was already corrected")
+          : new InvalidInput("corrects", "NOT_FOUND", "no decision " + decision.corrects() + " in this incident");
+    }
+    Classification classification = incident.triage() == null ? null : incident.triage().classification();
+    boolean personalData = decision.type() != DecisionType.NO_PERSONAL_DATA_AFFECTED;
+    if (classification == null || personalData != (classification == Classification.BREACH)) {
+      throw new Conflict("DECISION_CONTRADICTS_CLASSIFICATION", decision.type() + " does not fit an incident "
+          + (classification == null ? "not yet classified" : "classified as " + classification)
+          + "; record the classification in triage first");
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("decision", decision.id());
+    after.put("type", decision.type().name());
+    after.put("signedAs", decision.signedAs().name());
+    if (decision.corrects() != null) {
+      after.put("corrects", decision.corrects());
+    }
+    return new Outcome(incident.touched(now), new Change("DECISION_LOGGED", actor, now, incident.id(),
+        "Decision " + decision.id() + ": " + decision.type(), null, after));
+  }
+
+  private Incident enter(Incident incident, Phase to, String noEvidence, Instant now) {
+    boolean closing = to == Phase.CLOSED;
+    return incident.inPhase(to, noEvidence, closing ? now : null, closing ? now.plus(finalReportDue) : null, now);
+  }
+
+  private static void addClosure(Incident moved, Map<String, Object> after) {
+    if (moved.isClosed()) {
+      after.put("closedAt", moved.closedAt().toString());
+      after.put("finalReportDueAt", moved.finalReportDueAt().toString());
+    }
+  }
+
+  private static void requireTarget(Phase to) {
+    if (to == null) {
+      throw new InvalidInput("to", "REQUIRED", "to (the target phase) is required");
+    }
+  }
+
+  private static void refuseIfClosed(Incident incident) {
+    if (incident.isClosed()) {
+      throw new Conflict("INCIDENT_CLOSED", "the incident is closed; the second line can reopen it");
+    }
+  }
+
+  /** Only the entries that differ, for a timeline that says what changed. */
+  record Diff(Map<String, Object> before, Map<String, Object> after) {
+    static Diff of(Map<String, Object> before, Map<String, Object> after) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      Map<String, Object> a = new LinkedHashMap<>();
+      for (String key : union(before, after)) {
+        if (!Objects.equals(before.get(key), after.get(key))) {
+          b.put(key, before.get(key));
+          a.put(key, after.get(key));
+        }
+      }
+      return new Diff(b, a);
+    }
+
+    private static List<String> union(Map<String, Object> x, Map<String, Object> y) {
+      List<String> keys = new ArrayList<>(x.keySet());
+      y.keySet().stream().filter(k -> !x.containsKey(k)).forEach(keys::add);
+      return keys;
+    }
+  }
+}

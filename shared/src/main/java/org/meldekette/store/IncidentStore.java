@@ -1,0 +1,160 @@
+package org.meldekette.store;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.TransactionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.meldekette.domain.Classification;
+import org.meldekette.domain.CustodyEntry;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Evidence;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.NotFound;
+import org.meldekette.domain.Phase;
+import org.meldekette.domain.Severity;
+import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.StaleVersion;
+
+/** Incidents in Firestore: reads for the API and changes in one transaction each. */
+public final class IncidentStore {
+  /** Contention on one incident retries the whole transaction; a few more tries than the default five. */
+  private static final int TRANSACTION_ATTEMPTS = 10;
+
+  private final Firestore db;
+
+  public IncidentStore(Firestore db) {
+    this.db = db;
+  }
+
+  /** What a change does inside its transaction, given the incident as it is now. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(IncidentTx tx, Incident current);
+  }
+
+  /**
+   * Runs {@code work} on the incident in one transaction, if the incident is still at {@code expectedVersion}
+   * (the If-Match the caller read). Firestore retries the transaction on contention, so of two concurrent
+   * changes based on the same version exactly one applies; the other sees the new version and fails with
+   * {@link StaleVersion}.
+   */
+  public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
+    return FirestoreErrors.await(db.runTransaction(transaction -> {
+      DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(incident(db, incidentId)));
+      if (!snapshot.exists()) {
+        throw new NotFound("no incident " + incidentId);
+      }
+      Incident current = IncidentDocuments.incident(snapshot);
+      if (current.version() != expectedVersion) {
+        throw new StaleVersion(expectedVersion, current.version());
+      }
+      IncidentTx tx = new IncidentTx(db, transaction, incidentId);
+      T result = work.apply(tx, current);
+      tx.applyWrites();
+      return result;
+    }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
+  }
+
+  public Optional<Incident> find(String incidentId) {
+    DocumentSnapshot snapshot = FirestoreErrors.await(incident(db, incidentId).get());
+    return snapshot.exists() ? Optional.of(IncidentDocuments.incident(snapshot)) : Optional.empty();
+  }
+
+  public Incident get(String incidentId) {
+    return find(incidentId).orElseThrow(() -> new NotFound("no incident " + incidentId));
+  }
+
+  /** Filters for listing incidents; null means any. */
+  public record Filter(Phase phase, Classification classification, Severity severity) {}
+
+  /** Newest first; uses the composite indexes (filter field, createdAt desc) in firestore.indexes.json. */
+  public Page<Incident> list(Filter filter, int pageSize, String pageToken) {
+    Query query = db.collection(CollectionNames.INCIDENTS);
+    if (filter.phase() != null) {
+      query = query.whereEqualTo("phase", filter.phase().name());
+    }
+    if (filter.classification() != null) {
+      query = query.whereEqualTo("classification", filter.classification().name());
+    }
+    if (filter.severity() != null) {
+      query = query.whereEqualTo("severity", filter.severity().name());
+    }
+    query = query.orderBy("createdAt", Query.Direction.DESCENDING)
+        .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
+    return page(query, "createdAt", pageSize, pageToken, IncidentDocuments::incident);
+  }
+
+  /** Oldest first: the order things happened in. */
+  public Page<TimelineEntry> timeline(String incidentId, int pageSize, String pageToken) {
+    Query query = incident(db, incidentId).collection(CollectionNames.TIMELINE)
+        .orderBy("at").orderBy(FieldPath.documentId());
+    return page(query, "at", pageSize, pageToken, IncidentStore::timelineEntry);
+  }
+
+  public List<Measure> measures(String incidentId) {
+    return all(incident(db, incidentId).collection(CollectionNames.MEASURES).orderBy("createdAt").orderBy(FieldPath.documentId()),
+        RecordDocuments::measure);
+  }
+
+  public List<Evidence> evidence(String incidentId) {
+    return all(incident(db, incidentId).collection(CollectionNames.EVIDENCE).orderBy("recordedAt").orderBy(FieldPath.documentId()),
+        RecordDocuments::evidence);
+  }
+
+  public List<CustodyEntry> custody(String incidentId, String evidenceId) {
+    return all(incident(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId)
+        .collection(CollectionNames.CUSTODY).orderBy("sequence"), RecordDocuments::custody);
+  }
+
+  public List<Decision> decisions(String incidentId) {
+    return all(incident(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
+        RecordDocuments::decision);
+  }
+
+  public List<SkipRequest> skipRequests(String incidentId) {
+    return all(incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).orderBy("requestedAt").orderBy(FieldPath.documentId()),
+        RecordDocuments::skipRequest);
+  }
+
+  static DocumentReference incident(Firestore db, String incidentId) {
+    return db.collection(CollectionNames.INCIDENTS).document(incidentId);
+  }
+
+  private static <T> List<T> all(Query query, Function<DocumentSnapshot, T> mapper) {
+    return FirestoreErrors.await(query.get()).getDocuments().stream().map(mapper).toList();
+  }
+
+  private static <T> Page<T> page(Query query, String sortField, int pageSize, String pageToken,
+      Function<DocumentSnapshot, T> mapper) {
+    if (pageToken != null) {
+      PageTokens.Position after = PageTokens.parse(pageToken);
+      query = query.startAfter(after.at(), after.id());
+    }
+    List<QueryDocumentSnapshot> documents = FirestoreErrors.await(query.limit(pageSize + 1).get()).getDocuments();
+    List<T> items = new ArrayList<>();
+    for (int i = 0; i < Math.min(pageSize, documents.size()); i++) {
+      items.add(mapper.apply(documents.get(i)));
+    }
+    String next = null;
+    if (documents.size() > pageSize) {
+      QueryDocumentSnapshot last = documents.get(pageSize - 1);
+      next = PageTokens.of((Timestamp) last.get(sortField), last.getId());
+    }
+    return new Page<>(items, next);
+  }
+
+  private static TimelineEntry timelineEntry(DocumentSnapshot snapshot) {
+    Doc doc = Doc.of(snapshot.getData());
+    return new TimelineEntry(snapshot.getId(), doc.instant("at"), doc.string("type"), doc.string("actorKind"),
+        doc.string("actorId"), doc.string("summary"), doc.map("before"), doc.map("after"));
+  }
+}

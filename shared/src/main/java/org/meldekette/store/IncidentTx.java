@@ -1,0 +1,144 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.meldekette.domain.Change;
+import org.meldekette.domain.CustodyEntry;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Evidence;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.SkipRequest;
+
+/**
+ * One incident inside one Firestore transaction: reads of the records beside it, and writes that are held
+ * back until the work is done (Firestore wants every read before the first write) and then applied together.
+ */
+public final class IncidentTx {
+  private final Firestore db;
+  private final Transaction transaction;
+  private final String incidentId;
+  private final List<Consumer<Transaction>> writes = new ArrayList<>();
+
+  IncidentTx(Firestore db, Transaction transaction, String incidentId) {
+    this.db = db;
+    this.transaction = transaction;
+    this.incidentId = incidentId;
+  }
+
+  public List<Measure> measures() {
+    return FirestoreErrors.await(transaction.get(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES)))
+        .getDocuments().stream().map(RecordDocuments::measure)
+        .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id)).toList();
+  }
+
+  public Optional<Measure> measure(String measureId) {
+    return read(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measureId))
+        .map(RecordDocuments::measure);
+  }
+
+  public long evidenceCount() {
+    return FirestoreErrors.await(transaction.get(
+        IncidentStore.incident(db, incidentId).collection(CollectionNames.EVIDENCE).count())).getCount();
+  }
+
+  public Optional<Evidence> evidence(String evidenceId) {
+    return read(evidenceRef(evidenceId)).map(RecordDocuments::evidence);
+  }
+
+  public List<CustodyEntry> custody(String evidenceId) {
+    return FirestoreErrors.await(transaction.get(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY)))
+        .getDocuments().stream().map(RecordDocuments::custody)
+        .sorted(Comparator.comparingInt(CustodyEntry::sequence)).toList();
+  }
+
+  public List<Decision> decisions() {
+    return FirestoreErrors.await(transaction.get(IncidentStore.incident(db, incidentId).collection(CollectionNames.DECISIONS)))
+        .getDocuments().stream().map(RecordDocuments::decision)
+        .sorted(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id)).toList();
+  }
+
+  public Optional<SkipRequest> skipRequest(String requestId) {
+    return read(IncidentStore.incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).document(requestId))
+        .map(RecordDocuments::skipRequest);
+  }
+
+  /** Everything the exit criteria look at. */
+  public IncidentRecords records() {
+    return new IncidentRecords(measures(), evidenceCount(), decisions());
+  }
+
+  public void save(Incident incident) {
+    Map<String, Object> fields = IncidentDocuments.fields(incident);
+    writes.add(t -> t.set(IncidentStore.incident(db, incidentId), fields));
+  }
+
+  public void createMeasure(Measure measure) {
+    create(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id()),
+        RecordDocuments.measure(measure));
+  }
+
+  public void updateMeasure(Measure measure) {
+    Map<String, Object> fields = RecordDocuments.measure(measure);
+    DocumentReference ref = IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id());
+    writes.add(t -> t.set(ref, fields));
+  }
+
+  /** Evidence is created once; the precondition makes a second write of the same ID fail rather than replace. */
+  public void createEvidence(Evidence evidence) {
+    create(evidenceRef(evidence.id()), RecordDocuments.evidence(evidence));
+  }
+
+  public void appendCustody(String evidenceId, CustodyEntry entry) {
+    create(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY).document(String.format("%06d", entry.sequence())),
+        RecordDocuments.custody(entry));
+  }
+
+  public void createDecision(Decision decision) {
+    create(IncidentStore.incident(db, incidentId).collection(CollectionNames.DECISIONS).document(decision.id()),
+        RecordDocuments.decision(decision));
+  }
+
+  public void saveSkipRequest(SkipRequest request) {
+    Map<String, Object> fields = RecordDocuments.skipRequest(request);
+    DocumentReference ref = IncidentStore.incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS)
+        .document(request.id());
+    writes.add(t -> t.set(ref, fields));
+  }
+
+  /** Saves the incident as the outcome left it and records the change under its new version. */
+  public Lifecycle.Outcome apply(Lifecycle.Outcome outcome) {
+    save(outcome.incident());
+    Change change = outcome.change();
+    String entryId = ChangeRecorder.versionEntryId(outcome.incident().version());
+    writes.add(t -> new ChangeRecorder(db).record(t, change, entryId));
+    return outcome;
+  }
+
+  void applyWrites() {
+    writes.forEach(write -> write.accept(transaction));
+  }
+
+  private void create(DocumentReference ref, Map<String, Object> fields) {
+    writes.add(t -> t.create(ref, fields));
+  }
+
+  private DocumentReference evidenceRef(String evidenceId) {
+    return IncidentStore.incident(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId);
+  }
+
+  private Optional<DocumentSnapshot> read(DocumentReference ref) {
+    DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(ref));
+    return snapshot.exists() ? Optional.of(snapshot) : Optional.empty();
+  }
+}

@@ -1,0 +1,128 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import java.util.Map;
+import org.meldekette.domain.ContainmentKind;
+import org.meldekette.domain.CustodyEntry;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.DecisionType;
+import org.meldekette.domain.Effectiveness;
+import org.meldekette.domain.EffectivenessResult;
+import org.meldekette.domain.Evidence;
+import org.meldekette.domain.EvidenceSource;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.MeasureStatus;
+import org.meldekette.domain.MeasureType;
+import org.meldekette.domain.Phase;
+import org.meldekette.domain.Role;
+import org.meldekette.domain.SkipRequest;
+
+/** Maps the records kept beside an incident (measures, evidence, custody, decisions, skip requests). */
+public final class RecordDocuments {
+  private RecordDocuments() {}
+
+  public static Map<String, Object> measure(Measure m) {
+    Effectiveness e = m.effectiveness();
+    return Doc.fields()
+        .put("id", m.id())
+        .put("type", m.type())
+        .put("containmentKind", m.containmentKind())
+        .put("description", m.description())
+        .put("owner", m.owner())
+        .put("dueAt", m.dueAt())
+        .put("status", m.status())
+        .put("effectiveness", e == null ? null : Doc.fields()
+            .put("result", e.result()).put("note", e.note()).put("checkedBy", e.checkedBy()).put("checkedAt", e.checkedAt()))
+        .put("createdBy", m.createdBy())
+        .put("createdAt", m.createdAt())
+        .map();
+  }
+
+  public static Measure measure(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    Doc e = d.doc("effectiveness");
+    return new Measure(d.string("id"), d.enumValue("type", MeasureType.class),
+        d.enumValue("containmentKind", ContainmentKind.class), d.string("description"), d.string("owner"),
+        d.instant("dueAt"), d.enumValue("status", MeasureStatus.class),
+        d.has("effectiveness") ? new Effectiveness(e.enumValue("result", EffectivenessResult.class), e.string("note"),
+            e.string("checkedBy"), e.instant("checkedAt")) : null,
+        d.string("createdBy"), d.instant("createdAt"));
+  }
+
+  public static Map<String, Object> evidence(Evidence e) {
+    return Doc.fields()
+        .put("id", e.id())
+        .put("source", e.source())
+        .put("location", e.location())
+        .put("sha256", e.sha256())
+        .put("description", e.description())
+        .put("collectedBy", e.collectedBy())
+        .put("collectedAt", e.collectedAt())
+        .put("recordedAt", e.recordedAt())
+        .map();
+  }
+
+  public static Evidence evidence(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new Evidence(d.string("id"), d.enumValue("source", EvidenceSource.class), d.string("location"),
+        d.string("sha256"), d.string("description"), d.string("collectedBy"), d.instant("collectedAt"),
+        d.instant("recordedAt"));
+  }
+
+  public static Map<String, Object> custody(CustodyEntry c) {
+    return Doc.fields()
+        .put("sequence", c.sequence())
+        .put("action", c.action())
+        .put("by", c.by())
+        .put("at", c.at())
+        .put("note", c.note())
+        .map();
+  }
+
+  public static CustodyEntry custody(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new CustodyEntry(d.longValue("sequence").intValue(), d.enumValue("action", CustodyEntry.Action.class),
+        d.string("by"), d.instant("at"), d.string("note"));
+  }
+
+  public static Map<String, Object> decision(Decision d) {
+    return Doc.fields()
+        .put("id", d.id())
+        .put("type", d.type())
+        .put("reasoning", d.reasoning())
+        .put("responsible", d.responsible())
+        .put("signedAs", d.signedAs())
+        .put("decidedAt", d.decidedAt())
+        .put("corrects", d.corrects())
+        .put("delayReasons", d.delayReasons())
+        .map();
+  }
+
+  public static Decision decision(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new Decision(d.string("id"), d.enumValue("type", DecisionType.class), d.string("reasoning"),
+        d.string("responsible"), d.enumValue("signedAs", Role.class), d.instant("decidedAt"), d.string("corrects"),
+        d.string("delayReasons"));
+  }
+
+  public static Map<String, Object> skipRequest(SkipRequest s) {
+    return Doc.fields()
+        .put("id", s.id())
+        .put("from", s.from())
+        .put("to", s.to())
+        .put("justification", s.justification())
+        .put("requestedBy", s.requestedBy())
+        .put("requestedAt", s.requestedAt())
+        .put("status", s.status())
+        .put("approvedBy", s.approvedBy())
+        .put("approvedAt", s.approvedAt())
+        .map();
+  }
+
+  public static SkipRequest skipRequest(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new SkipRequest(d.string("id"), d.enumValue("from", Phase.class), d.enumValue("to", Phase.class),
+        d.string("justification"), d.string("requestedBy"), d.instant("requestedAt"),
+        d.enumValue("status", SkipRequest.Status.class), d.string("approvedBy"), d.instant("approvedAt"));
+  }
+}

@@ -73,6 +73,7 @@ wait_for "http://127.0.0.1:$FIRESTORE_PORT/" firestore "${pids[-1]}"
 export FIRESTORE_EMULATOR_HOST=127.0.0.1:$FIRESTORE_PORT
 export GOOGLE_CLOUD_PROJECT=$PROJECT
 export REPORT_FORM_ORIGINS=${REPORT_FORM_ORIGINS:-http://localhost:5000,http://127.0.0.1:5000}
+export AUDIT_SINK=stdout # audit events as JSON lines in the function logs; deployed, they go to Cloud Logging
 
 # Local sign-in: a key only this stack trusts, a demo member per role, and a token for each.
 java -cp functions/incident-lifecycle/target/deployment/incident-lifecycle.jar \

@@ -42,11 +42,11 @@ public final class StaffAuthenticator {
     return member.orElseThrow(() -> new Forbidden(email + " is not an active member of the incident team"));
   }
 
-  /** Refuses with 403 unless the member holds one of the roles. */
-  public static void require(Member member, Role... anyOf) {
+  /** Refuses with 403 unless the member holds one of the roles; gives the first one they hold. */
+  public static Role require(Member member, Role... anyOf) {
     for (Role role : anyOf) {
       if (member.has(role)) {
-        return;
+        return role;
       }
     }
     throw new Forbidden("this needs the role " + (anyOf.length == 1 ? anyOf[0]

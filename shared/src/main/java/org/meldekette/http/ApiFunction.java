@@ -34,6 +34,10 @@ public abstract class ApiFunction implements HttpFunction {
     this.log = log;
   }
 
+  protected StructuredLog log() {
+    return log;
+  }
+
   /** Does the function's work; {@code labels} collects IDs (incident, event type) for the log line. */
   protected abstract void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception;
 

@@ -5,11 +5,13 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.UpdateBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Change;
 
 /**
  * Writes what a {@link Change} leaves behind into the same batch or transaction as the change itself, so a
- * change and its record commit together or not at all: the incident's timeline entry.
+ * change and its records commit together or not at all: exactly one audit event, chained onto its subject's
+ * stream, and the incident's timeline entry when the change concerns an incident.
  */
 public final class ChangeRecorder {
   private final Firestore db;
@@ -19,11 +21,25 @@ public final class ChangeRecorder {
   }
 
   /**
-   * Records a change under a deterministic entry ID: a redelivered message that makes the same change
-   * meets the existing entry and fails its create precondition rather than writing a second one.
+   * Records a change to {@code subject}, whose stream stood at {@code head}. The caller writes the returned
+   * event's head into the subject document in the same commit. Both writes are creates under deterministic
+   * IDs: a redelivered message that makes the same change fails their preconditions instead of writing twice.
+   *
+   * @param timelineEntryId the incident's timeline entry ID for this change
    */
-  public void record(UpdateBuilder<?> writes, Change change, String entryId) {
-    writes.create(timelineEntry(change.incidentId(), entryId), timelineFields(change));
+  public AuditEvent record(UpdateBuilder<?> writes, Change change, String timelineEntryId, DocumentReference subject,
+      AuditEvent.ChainHead head) {
+    AuditEvent event = AuditEvent.next(subject.getPath(), head, change);
+    write(writes, event, change, timelineEntryId);
+    return event;
+  }
+
+  /** Writes an event already chained with {@link AuditEvent#next} and the change's timeline entry. */
+  public void write(UpdateBuilder<?> writes, AuditEvent event, Change change, String timelineEntryId) {
+    writes.create(db.collection(CollectionNames.AUDIT_EVENTS).document(event.id()), AuditDocuments.fields(event));
+    if (change.incidentId() != null) {
+      writes.create(timelineEntry(change.incidentId(), timelineEntryId), timelineFields(change));
+    }
   }
 
   /** The timeline entry ID of the change that brought an incident to {@code version}: unique per incident. */
@@ -42,6 +58,7 @@ public final class ChangeRecorder {
     fields.put("type", change.type());
     fields.put("actorKind", change.actor().kind().name());
     fields.put("actorId", change.actor().id());
+    fields.put("actorRole", change.actor().role());
     fields.put("summary", change.summary());
     fields.put("before", change.before());
     fields.put("after", change.after());

@@ -14,6 +14,8 @@ public final class CollectionNames {
   public static final String CUSTODY = "custody";
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
+  /** Every audit event, chained per stream (the document it changed); exported to Cloud Logging. */
+  public static final String AUDIT_EVENTS = "audit-events";
   /** Staff members and their roles, keyed by lower-case email. */
   public static final String MEMBERS = "members";
   /** What reporters wrote, keyed by incident ID, without their contact details. */

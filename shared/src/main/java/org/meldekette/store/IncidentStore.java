@@ -11,7 +11,10 @@ import com.google.cloud.firestore.TransactionOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.meldekette.audit.AuditExport;
+import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
@@ -30,9 +33,11 @@ public final class IncidentStore {
   private static final int TRANSACTION_ATTEMPTS = 10;
 
   private final Firestore db;
+  private final AuditExport audit;
 
-  public IncidentStore(Firestore db) {
+  public IncidentStore(Firestore db, AuditExport audit) {
     this.db = db;
+    this.audit = audit;
   }
 
   /** What a change does inside its transaction, given the incident as it is now. */
@@ -45,10 +50,12 @@ public final class IncidentStore {
    * Runs {@code work} on the incident in one transaction, if the incident is still at {@code expectedVersion}
    * (the If-Match the caller read). Firestore retries the transaction on contention, so of two concurrent
    * changes based on the same version exactly one applies; the other sees the new version and fails with
-   * {@link StaleVersion}.
+   * {@link StaleVersion}. The change's audit event is exported to the audit log once the transaction has
+   * committed.
    */
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
-    return FirestoreErrors.await(db.runTransaction(transaction -> {
+    AtomicReference<AuditEvent> recorded = new AtomicReference<>();
+    T result = FirestoreErrors.await(db.runTransaction(transaction -> {
       DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(incident(db, incidentId)));
       if (!snapshot.exists()) {
         throw new NotFound("no incident " + incidentId);
@@ -57,11 +64,16 @@ public final class IncidentStore {
       if (current.version() != expectedVersion) {
         throw new StaleVersion(expectedVersion, current.version());
       }
-      IncidentTx tx = new IncidentTx(db, transaction, incidentId);
-      T result = work.apply(tx, current);
+      IncidentTx tx = new IncidentTx(db, transaction, incidentId, AuditDocuments.head(snapshot));
+      T outcome = work.apply(tx, current);
       tx.applyWrites();
-      return result;
+      recorded.set(tx.recorded()); // the last attempt's event is the one that commits
+      return outcome;
     }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
+    if (recorded.get() != null) {
+      audit.exportNow(List.of(recorded.get()));
+    }
+    return result;
   }
 
   public Optional<Incident> find(String incidentId) {
@@ -123,6 +135,11 @@ public final class IncidentStore {
   public List<SkipRequest> skipRequests(String incidentId) {
     return all(incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).orderBy("requestedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::skipRequest);
+  }
+
+  /** The incident's document path: the name of its audit stream. */
+  public static String path(String incidentId) {
+    return CollectionNames.INCIDENTS + "/" + incidentId;
   }
 
   static DocumentReference incident(Firestore db, String incidentId) {

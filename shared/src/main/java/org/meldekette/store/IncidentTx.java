@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.meldekette.domain.Change;
+import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
@@ -28,12 +28,15 @@ public final class IncidentTx {
   private final Firestore db;
   private final Transaction transaction;
   private final String incidentId;
+  private final AuditEvent.ChainHead head;
   private final List<Consumer<Transaction>> writes = new ArrayList<>();
+  private AuditEvent recorded;
 
-  IncidentTx(Firestore db, Transaction transaction, String incidentId) {
+  IncidentTx(Firestore db, Transaction transaction, String incidentId, AuditEvent.ChainHead head) {
     this.db = db;
     this.transaction = transaction;
     this.incidentId = incidentId;
+    this.head = head;
   }
 
   public List<Measure> measures() {
@@ -78,10 +81,6 @@ public final class IncidentTx {
     return new IncidentRecords(measures(), evidenceCount(), decisions());
   }
 
-  public void save(Incident incident) {
-    Map<String, Object> fields = IncidentDocuments.fields(incident);
-    writes.add(t -> t.set(IncidentStore.incident(db, incidentId), fields));
-  }
 
   public void createMeasure(Measure measure) {
     create(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id()),
@@ -116,13 +115,29 @@ public final class IncidentTx {
     writes.add(t -> t.set(ref, fields));
   }
 
-  /** Saves the incident as the outcome left it and records the change under its new version. */
+  /**
+   * Saves the incident as the outcome left it and records the change: its audit event on the incident's
+   * chain and its timeline entry under the new version. One outcome per transaction: one change, one event.
+   */
   public Lifecycle.Outcome apply(Lifecycle.Outcome outcome) {
-    save(outcome.incident());
-    Change change = outcome.change();
+    if (recorded != null) {
+      throw new IllegalStateException("a transaction records exactly one change");
+    }
+    DocumentReference subject = IncidentStore.incident(db, incidentId);
     String entryId = ChangeRecorder.versionEntryId(outcome.incident().version());
-    writes.add(t -> new ChangeRecorder(db).record(t, change, entryId));
+    AuditEvent event = AuditEvent.next(subject.getPath(), head, outcome.change());
+    recorded = event;
+    Map<String, Object> fields = AuditDocuments.withHead(IncidentDocuments.fields(outcome.incident()), event.head());
+    writes.add(t -> {
+      new ChangeRecorder(db).write(t, event, outcome.change(), entryId);
+      t.set(subject, fields);
+    });
     return outcome;
+  }
+
+  /** The audit event this transaction recorded, for the export after commit. */
+  AuditEvent recorded() {
+    return recorded;
   }
 
   void applyWrites() {

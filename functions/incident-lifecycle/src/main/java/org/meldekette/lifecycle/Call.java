@@ -25,12 +25,14 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
   private static final Pattern RECORD_ID = Pattern.compile("[A-Z]{3}-[0-9A-Z]{10}");
   private static final Set<String> JSON = Set.of(MediaType.JSON);
 
-  Actor actor() {
-    return Actor.staff(member.email());
+  /** The caller acting under {@code role}, as the timeline and the audit trail name them. */
+  Actor actor(Role role) {
+    return Actor.staff(member.email(), role);
   }
 
-  void require(Role... anyOf) {
-    StaffAuthenticator.require(member, anyOf);
+  /** Refuses with 403 unless the caller holds one of the roles; gives the one they act under. */
+  Role require(Role... anyOf) {
+    return StaffAuthenticator.require(member, anyOf);
   }
 
   /** The incident ID of the path; a malformed one is 404 before any read. */

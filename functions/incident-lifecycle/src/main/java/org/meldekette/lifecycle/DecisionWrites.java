@@ -29,17 +29,16 @@ final class DecisionWrites {
   }
 
   void log(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.LEGAL, Role.DPO);
+    Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
-    Role signedAs = call.member().has(Role.LEGAL) ? Role.LEGAL : Role.DPO;
     Decision decision = new Decision(ids.next("DEC"), body.enumValue("type", DecisionType.class),
-        body.string("reasoning"), call.member().email(), signedAs, call.now(), body.string("corrects"),
+        body.string("reasoning"), call.member().email(), role, call.now(), body.string("corrects"),
         body.string("delayReasons"));
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
       tx.createDecision(decision);
-      return tx.apply(lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(), call.now()));
+      return tx.apply(lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(role), call.now()));
     });
     call.created(outcome.incident().version(), "/incidents/" + id + "/decisions/" + decision.id(),
         Views.decision(decision));

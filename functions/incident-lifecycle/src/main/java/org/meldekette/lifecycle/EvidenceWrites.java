@@ -34,7 +34,7 @@ final class EvidenceWrites {
 
   /** Secures evidence; its first custody entry is the collection by the caller. */
   void add(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(CREATE);
@@ -46,14 +46,14 @@ final class EvidenceWrites {
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
       tx.createEvidence(evidence);
       tx.appendCustody(evidence.id(), collected);
-      return tx.apply(lifecycle.evidenceAdded(incident, evidence, call.actor(), call.now()));
+      return tx.apply(lifecycle.evidenceAdded(incident, evidence, call.actor(role), call.now()));
     });
     call.created(outcome.incident().version(), "/incidents/" + id + "/evidence/" + evidence.id(),
         Views.evidence(evidence, List.of(collected)));
   }
 
   void appendCustody(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     String evidenceId = call.recordId(params, "evidenceId");
     long ifMatch = call.ifMatch();
@@ -66,7 +66,7 @@ final class EvidenceWrites {
       CustodyEntry entry = new CustodyEntry(tx.custody(evidenceId).size() + 1, action, call.member().email(),
           call.now(), note);
       tx.appendCustody(evidenceId, entry);
-      return new Appended(entry, tx.apply(lifecycle.custodyAppended(incident, evidence, entry, call.actor(), call.now())));
+      return new Appended(entry, tx.apply(lifecycle.custodyAppended(incident, evidence, entry, call.actor(role), call.now())));
     });
     call.created(appended.outcome().incident().version(), "/incidents/" + id + "/evidence/" + evidenceId,
         appended.entry());

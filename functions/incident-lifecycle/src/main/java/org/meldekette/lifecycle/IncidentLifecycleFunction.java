@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.meldekette.audit.AuditExport;
+import org.meldekette.audit.AuditSinks;
 import org.meldekette.auth.IdTokenVerifier;
 import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
@@ -19,6 +21,7 @@ import org.meldekette.http.ApiFunction;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
 import org.meldekette.log.StructuredLog;
+import org.meldekette.store.AuditTrail;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.MemberStore;
@@ -33,6 +36,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private final Lazy<Firestore> db;
   private final Env env;
   private final Lazy<Wiring> wiring;
+  private final AuditExport audit;
 
   public IncidentLifecycleFunction() {
     this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
@@ -45,6 +49,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
     this.db = Lazy.of(db);
     // Fail at start, not on the first request, when sign-in is not configured.
     env.require("AUTH_AUDIENCE");
+    this.audit = new AuditExport(this.db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
     this.wiring = Lazy.of(this::wire);
   }
 
@@ -52,7 +57,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private record Wiring(StaffAuthenticator authenticator, Router<Call> router) {}
 
   private Wiring wire() {
-    IncidentStore store = new IncidentStore(db.get());
+    IncidentStore store = new IncidentStore(db.get(), audit);
     MemberStore members = new MemberStore(db.get());
     Lifecycle lifecycle = new Lifecycle(Duration.ofDays(env.integer("FINAL_REPORT_DAYS", 14)));
     RecordIds ids = new RecordIds(new SecureRandom());
@@ -61,7 +66,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
         env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
     StaffAuthenticator authenticator = new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
-    IncidentReads reads = new IncidentReads(store);
+    IncidentReads reads = new IncidentReads(store, new AuditTrail(db.get()));
     TriageWrites triage = new TriageWrites(store, lifecycle);
     PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
     MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
@@ -72,6 +77,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("GET", "/incidents", reads::list)
         .on("GET", "/incidents/{id}", reads::get)
         .on("GET", "/incidents/{id}/timeline", reads::timeline)
+        .on("GET", "/incidents/{id}/audit", reads::audit)
+        .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
         .on("PUT", "/incidents/{id}/triage", triage::put)
         .on("GET", "/incidents/{id}/measures", reads::measures)
         .on("POST", "/incidents/{id}/measures", measures::add)

@@ -3,6 +3,9 @@ package org.meldekette.lifecycle;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import org.meldekette.audit.AuditEntries;
+import org.meldekette.domain.AuditVerification;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.ExitCriteria;
 import org.meldekette.domain.Incident;
@@ -10,6 +13,7 @@ import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.Severity;
 import org.meldekette.http.ApiException;
+import org.meldekette.store.AuditTrail;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.Page;
 import org.meldekette.store.TimelineEntry;
@@ -17,9 +21,11 @@ import org.meldekette.store.TimelineEntry;
 /** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
 final class IncidentReads {
   private final IncidentStore store;
+  private final AuditTrail audit;
 
-  IncidentReads(IncidentStore store) {
+  IncidentReads(IncidentStore store, AuditTrail audit) {
     this.store = store;
+    this.audit = audit;
   }
 
   void list(Call call, Map<String, String> params) throws IOException {
@@ -48,6 +54,26 @@ final class IncidentReads {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("entries", page.items().stream().map(Views::timelineEntry).toList());
     body.put("nextPageToken", page.nextPageToken());
+    call.reply().json(200, body);
+  }
+
+  /** {@code GET /incidents/{id}/audit}: the incident's audit events in chain order. */
+  void audit(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("events", audit.events(IncidentStore.path(id)).stream().map(AuditEntries::payload).toList()));
+  }
+
+  /** {@code GET /incidents/{id}/audit/verify}: recomputes the chain; intact, or the first broken event. */
+  void verifyAudit(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    AuditVerification.Result result = audit.verify(IncidentStore.path(id));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("intact", result.intact());
+    body.put("streams", List.of(result));
+    if (!result.intact()) {
+      body.put("firstBroken", Map.of("stream", result.stream(), "sequence", result.brokenAt(),
+          "reason", result.reason()));
+    }
     call.reply().json(200, body);
   }
 

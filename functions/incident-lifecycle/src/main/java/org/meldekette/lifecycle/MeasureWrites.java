@@ -32,7 +32,7 @@ final class MeasureWrites {
   }
 
   void add(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(CREATE);
@@ -41,14 +41,14 @@ final class MeasureWrites {
         body.instant("dueAt"), body.enumValue("status", MeasureStatus.class), null, call.member().email(), call.now());
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
       tx.createMeasure(measure);
-      return tx.apply(lifecycle.measureAdded(incident, measure, call.actor(), call.now()));
+      return tx.apply(lifecycle.measureAdded(incident, measure, call.actor(role), call.now()));
     });
     call.created(outcome.incident().version(), "/incidents/" + id + "/measures/" + measure.id(),
         Views.measure(measure));
   }
 
   void change(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     String measureId = call.recordId(params, "measureId");
     long ifMatch = call.ifMatch();
@@ -62,7 +62,7 @@ final class MeasureWrites {
       Measure before = tx.measure(measureId).orElseThrow(() -> new NotFound("no measure " + measureId + " in " + id));
       Measure after = before.with(changes, call.member().email(), call.now());
       tx.updateMeasure(after);
-      return new Changed(after, tx.apply(lifecycle.measureChanged(incident, before, after, call.actor(), call.now())));
+      return new Changed(after, tx.apply(lifecycle.measureChanged(incident, before, after, call.actor(role), call.now())));
     });
     call.ok(changed.outcome().incident().version(), Views.measure(changed.measure()));
   }

@@ -26,20 +26,20 @@ final class PhaseWrites {
 
   /** {@code POST /incidents/{id}/transitions} {@code {"to", "noEvidenceJustification"}}. */
   void transition(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("to", "noEvidenceJustification"));
     Phase to = body.enumValue("to", Phase.class);
     String noEvidence = body.string("noEvidenceJustification");
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.advance(incident, tx.records(), to, noEvidence, call.actor(), call.now())));
+        tx.apply(lifecycle.advance(incident, tx.records(), to, noEvidence, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
   /** {@code POST /incidents/{id}/skip-requests} {@code {"to", "justification"}}. */
   void requestSkip(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("to", "justification"));
@@ -50,7 +50,7 @@ final class PhaseWrites {
       SkipRequest request = new SkipRequest(requestId, incident.phase(), to, justification, call.member().email(),
           call.now(), SkipRequest.Status.PENDING, null, null);
       tx.saveSkipRequest(request);
-      return new Filed(request, tx.apply(lifecycle.requestSkip(incident, request, call.actor(), call.now())));
+      return new Filed(request, tx.apply(lifecycle.requestSkip(incident, request, call.actor(role), call.now())));
     });
     call.created(filed.outcome().incident().version(), "/incidents/" + id + "/skip-requests/" + requestId,
         Views.skipRequest(filed.request()));
@@ -60,14 +60,14 @@ final class PhaseWrites {
 
   /** {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the requester. */
   void approveSkip(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.SECOND_LINE);
+    Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
     long ifMatch = call.ifMatch();
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
       SkipRequest request = tx.skipRequest(requestId)
           .orElseThrow(() -> new NotFound("no skip request " + requestId + " in " + id));
-      Lifecycle.Outcome result = lifecycle.approveSkip(incident, tx.records(), request, call.actor(), call.now());
+      Lifecycle.Outcome result = lifecycle.approveSkip(incident, tx.records(), request, call.actor(role), call.now());
       tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
       return tx.apply(result);
     });
@@ -76,14 +76,14 @@ final class PhaseWrites {
 
   /** {@code POST /incidents/{id}/reopen} {@code {"to", "justification"}}: the second line only. */
   void reopen(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.SECOND_LINE);
+    Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("to", "justification"));
     Phase to = body.enumValue("to", Phase.class);
     String justification = body.string("justification");
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.reopen(incident, to, justification, call.actor(), call.now())));
+        tx.apply(lifecycle.reopen(incident, to, justification, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

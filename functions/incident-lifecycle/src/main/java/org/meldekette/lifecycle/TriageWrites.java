@@ -30,7 +30,7 @@ final class TriageWrites {
   }
 
   void put(Call call, Map<String, String> params) throws IOException {
-    call.require(Role.RESPONDER);
+    Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
@@ -50,7 +50,7 @@ final class TriageWrites {
         body.instant("awarenessAt"),
         body.string("awarenessJustification"));
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.triage(incident, input, call.actor(), call.now())));
+        tx.apply(lifecycle.triage(incident, input, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

@@ -20,7 +20,8 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
             "AUTH_AUDIENCE", ServedLifecycle.AUDIENCE,
             "AUTH_ISSUER", ServedLifecycle.ISSUER.issuer(),
             "AUTH_CERTS_URL", certsUrl,
-            "ADMIN_EMAILS", "bootstrap@meldekette.test")),
+            "ADMIN_EMAILS", "bootstrap@meldekette.test",
+            "AUDIT_SINK", "stdout")),
         () -> db, clock, new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.Actor;
+import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Change;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Report;
+import org.meldekette.store.AuditDocuments;
 import org.meldekette.store.ChangeRecorder;
 import org.meldekette.store.CollectionNames;
 import org.meldekette.store.FirestoreErrors;
@@ -36,12 +40,15 @@ final class ReportIntake {
   private final Clock clock;
   private final IncidentIds ids;
   private final Duration idempotencyRetention;
+  private final AuditExport audit;
 
-  ReportIntake(Supplier<Firestore> db, Clock clock, IncidentIds ids, Duration idempotencyRetention) {
+  ReportIntake(Supplier<Firestore> db, Clock clock, IncidentIds ids, Duration idempotencyRetention,
+      AuditExport audit) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
     this.idempotencyRetention = idempotencyRetention;
+    this.audit = audit;
   }
 
   /** The receipt for the report: new, or the first one when this is a repeat of a keyed submission. */
@@ -53,12 +60,13 @@ final class ReportIntake {
       String incidentId = ids.next();
       Map<String, Object> answer = answer(report, incidentId);
       WriteBatch batch = firestore.batch();
-      write(firestore, batch, report, incidentId, now);
+      AuditEvent event = write(firestore, batch, report, incidentId, now);
       if (idempotencyKey != null) {
         idempotency.create(batch, IDEMPOTENCY_SCOPE, idempotencyKey, answer, now);
       }
       try {
         FirestoreErrors.await(batch.commit());
+        audit.exportNow(List.of(event));
         return new Receipt(answer, false);
       } catch (RuntimeException e) {
         if (!FirestoreErrors.isAlreadyExists(e)) {
@@ -76,10 +84,11 @@ final class ReportIntake {
     throw new IllegalStateException("no free incident ID after " + ID_ATTEMPTS + " attempts");
   }
 
-  private static void write(Firestore firestore, WriteBatch batch, Report report, String incidentId, Instant now) {
+  /** The writes of one report; gives the audit event, the first of the new incident's chain. */
+  private static AuditEvent write(Firestore firestore, WriteBatch batch, Report report, String incidentId,
+      Instant now) {
     Incident incident = Incident.fromReport(incidentId, report, now);
     DocumentReference incidentDoc = firestore.collection(CollectionNames.INCIDENTS).document(incidentId);
-    batch.create(incidentDoc, IncidentDocuments.fields(incident));
     batch.create(firestore.collection(CollectionNames.REPORTS).document(incidentId), reportFields(report, incidentId, now));
     if (!report.contact().isEmpty()) {
       batch.create(firestore.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId),
@@ -88,7 +97,10 @@ final class ReportIntake {
     Change received = new Change("REPORT_RECEIVED", Actor.reporter(incidentId), now, incidentId,
         "Report received (" + report.kind() + ")", null,
         Map.of("phase", incident.phase().name(), "source", incident.source().name()));
-    new ChangeRecorder(firestore).record(batch, received, ChangeRecorder.versionEntryId(incident.version()));
+    AuditEvent event = new ChangeRecorder(firestore).record(batch, received,
+        ChangeRecorder.versionEntryId(incident.version()), incidentDoc, AuditEvent.ChainHead.EMPTY);
+    batch.create(incidentDoc, AuditDocuments.withHead(IncidentDocuments.fields(incident), event.head()));
+    return event;
   }
 
   private static Map<String, Object> reportFields(Report report, String incidentId, Instant now) {

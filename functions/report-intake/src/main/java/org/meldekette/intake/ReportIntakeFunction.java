@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.meldekette.audit.AuditExport;
+import org.meldekette.audit.AuditSinks;
 import org.meldekette.config.Env;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.http.ApiException;
@@ -43,7 +45,8 @@ public class ReportIntakeFunction extends ApiFunction {
     this.cors = new CorsPolicy(env.list("REPORT_FORM_ORIGINS", "http://localhost:5000,http://127.0.0.1:5000"),
         "POST", "Content-Type, Idempotency-Key");
     Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
-    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention);
+    AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
+    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention, audit);
   }
 
   @Override

@@ -35,7 +35,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     String id = body.get("incidentId").getAsString();
     assertThat(id).matches("INC-20261122-[0-9A-HJKMNP-TV-Z]{6}");
     assertThat(body.get("message").getAsString()).contains(id).contains("unverzüglich").contains("nächsten Schritte");
-    assertThat(documentsOf(id)).containsExactly(
+    assertThat(documentsOf(id)).containsExactly("audit-events/incidents:" + id + ":0000000001",
         "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reporter-contacts/" + id, "reports/" + id);
 
     DocumentSnapshot incident = db.collection("incidents").document(id).get().get();
@@ -71,7 +71,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     JsonObject body = TestHttp.json(response);
     String id = body.get("incidentId").getAsString();
     assertThat(body.get("message").getAsString()).contains(id).contains("without delay").contains("no email address");
-    assertThat(documentsOf(id)).containsExactly(
+    assertThat(documentsOf(id)).containsExactly("audit-events/incidents:" + id + ":0000000001",
         "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reports/" + id);
     DocumentSnapshot report = db.collection("reports").document(id).get().get();
     assertThat(report.getString("description")).isEqualTo("Search reflects <script> \u2013 see PoC");
@@ -127,10 +127,15 @@ class ReportIntakeFunctionTest extends ServedIntake {
         "X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1");
     String id = TestHttp.json(response).get("incidentId").getAsString();
 
-    String log = ReportIntakeUnderTest.log();
-    assertThat(log.lines()).hasSize(1);
-    assertThat(log).contains(id).contains("\"severity\":\"INFO\"").contains("201")
+    String log = ReportIntakeUnderTest.logText();
+    List<String> requestLines = log.lines().filter(line -> line.contains("\"httpRequest\"")).toList();
+    assertThat(requestLines).hasSize(1);
+    assertThat(requestLines.get(0)).contains(id).contains("\"severity\":\"INFO\"").contains("201")
         .contains("\"logging.googleapis.com/trace\":\"projects/test/traces/105445aa7843bc8bf206b12000100000\"");
+    List<String> auditLines = log.lines().filter(line -> line.contains("\"logName\":\"meldekette-audit\"")).toList();
+    assertThat(auditLines).hasSize(1);
+    assertThat(auditLines.get(0)).contains("REPORT_RECEIVED").contains(id);
+    // Neither the request log nor the audit log carries what the reporter wrote or who they are.
     assertThat(log).doesNotContain("Mustermann").doesNotContain("example.org")
         .doesNotContain("4711").doesNotContain("0815").doesNotContain("127.0.0.1");
   }

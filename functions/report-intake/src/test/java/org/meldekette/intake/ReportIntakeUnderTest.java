@@ -17,11 +17,12 @@ public class ReportIntakeUnderTest extends ReportIntakeFunction {
   static volatile Firestore db;
 
   public ReportIntakeUnderTest() {
-    super(new Env(Map.of("REPORT_FORM_ORIGINS", "https://report.example.com", "GOOGLE_CLOUD_PROJECT", "test")),
+    super(new Env(Map.of("REPORT_FORM_ORIGINS", "https://report.example.com", "GOOGLE_CLOUD_PROJECT", "test",
+            "AUDIT_SINK", "stdout")),
         () -> db, Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 
-  static String log() {
+  static String logText() {
     return LOG.toString(StandardCharsets.UTF_8);
   }
 }

@@ -13,6 +13,7 @@ STACK_DIR=target/local-stack
 # name, port, entry point: one line per function that exists.
 FUNCTIONS=(
   "report-intake 8081 org.meldekette.intake.ReportIntakeFunction"
+  "alert-triage 8082 org.meldekette.alerts.AlertTriageFunction"
   "incident-lifecycle 8083 org.meldekette.lifecycle.IncidentLifecycleFunction"
 )
 IDENTITY_PORT=8089
@@ -112,6 +113,7 @@ $(for f in "$STACK_DIR"/tokens/*.token; do printf '  %-16s %s\n' "$(basename "$f
 Try it:
   curl -i -X POST http://localhost:8081/ -H 'Content-Type: application/json' \\
     -d '{"kind":"SECURITY_INCIDENT","title":"Phishing mail","description":"A mail asked for my password."}'
+  scripts/send-alert.sh functions/alert-triage/src/test/resources/monitoring/typesense-cpu-open.json
   curl -s http://localhost:8083/incidents -H "Authorization: Bearer \$(cat $STACK_DIR/tokens/responder.token)"
 
 Press Ctrl-C to stop.

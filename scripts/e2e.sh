@@ -20,3 +20,13 @@ grep -q "Press Ctrl-C" "$out" || { cat "$out"; echo "run-local.sh did not come u
 
 echo "== walkthrough (README) =="
 scripts/walkthrough.sh
+
+echo "== an alert through alert-triage =="
+status=$(scripts/send-alert.sh functions/alert-triage/src/test/resources/monitoring/typesense-uptime-open.json e2e-1)
+[ "$status" = 200 ] || { echo "alert-triage answered $status" >&2; exit 1; }
+scripts/send-alert.sh functions/alert-triage/src/test/resources/monitoring/typesense-uptime-open.json e2e-1 >/dev/null
+incidents=$(curl -s "http://localhost:8083/incidents?severity=P1" \
+  -H "Authorization: Bearer $(cat target/local-stack/tokens/responder.token)")
+count=$(grep -o '"source":"ALERT"' <<<"$incidents" | wc -l)
+[ "$count" = 1 ] || { echo "expected one alert incident, found $count: $incidents" >&2; exit 1; }
+echo "alert-triage -> one P1 incident from the Typesense uptime alert (redelivery changed nothing)"

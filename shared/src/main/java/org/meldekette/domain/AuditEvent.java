@@ -2,12 +2,8 @@ package org.meldekette.domain;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +69,7 @@ public record AuditEvent(
 
   /** The SHA-256 of the canonical form: every field but the hash, keys sorted, as compact JSON. */
   public String computeHash() {
-    return sha256(canonicalForm());
+    return Hashes.sha256(canonicalForm());
   }
 
   String canonicalForm() {
@@ -114,17 +110,9 @@ public record AuditEvent(
       return list.stream().map(AuditEvent::redactedValue).toList();
     }
     if (value instanceof String text && !IDENTIFIER.matcher(text).matches()) {
-      return "sha256:" + sha256(text);
+      return "sha256:" + Hashes.sha256(text);
     }
     return value;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   /** Maps with sorted keys at every depth; whole numbers as longs, however they were read back. */

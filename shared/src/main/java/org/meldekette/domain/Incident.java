@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param noEvidenceJustification why forensics ended without evidence, when it did
  * @param closedAt when the incident was closed, or null while open
  * @param finalReportDueAt when the final report falls due (after closure), or null
+ * @param sourceUrl where the incident came from, such as the monitoring alert's console link, or null
  */
 public record Incident(
     String id,
@@ -26,7 +27,8 @@ public record Incident(
     Triage triage,
     String noEvidenceJustification,
     Instant closedAt,
-    Instant finalReportDueAt) {
+    Instant finalReportDueAt,
+    String sourceUrl) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -40,7 +42,18 @@ public record Incident(
 
   /** A new incident in triage. */
   public static Incident open(String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
-    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null, null);
+    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null, null,
+        null);
+  }
+
+  /**
+   * A new incident from a monitoring alert: detected when the alert started, with the rule's severity, CIA
+   * impact and the alerting system already in its triage, and the monitoring link as its source.
+   */
+  public static Incident fromAlert(String id, String title, Instant startedAt, Instant now, Triage initialTriage,
+      String monitoringUrl) {
+    return new Incident(id, title, IncidentSource.ALERT, null, Phase.DETECTION_TRIAGE, startedAt, now, now, 1,
+        initialTriage, null, null, null, monitoringUrl);
   }
 
   /** A new incident from a report, detected when the report arrived. */
@@ -58,17 +71,17 @@ public record Incident(
 
   public Incident withTriage(Triage newTriage, Instant now) {
     return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, newTriage,
-        noEvidenceJustification, closedAt, finalReportDueAt);
+        noEvidenceJustification, closedAt, finalReportDueAt, sourceUrl);
   }
 
   public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant reportDue, Instant now) {
     return new Incident(id, title, source, reportKind, newPhase, detectedAt, createdAt, now, version + 1, triage,
-        noEvidence, closed, reportDue);
+        noEvidence, closed, reportDue, sourceUrl);
   }
 
   /** The same state with the next version: for changes recorded beside the incident (a measure, a decision). */
   public Incident touched(Instant now) {
     return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, triage,
-        noEvidenceJustification, closedAt, finalReportDueAt);
+        noEvidenceJustification, closedAt, finalReportDueAt, sourceUrl);
   }
 }

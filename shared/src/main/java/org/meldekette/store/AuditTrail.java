@@ -1,6 +1,7 @@
 package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.util.ArrayList;
@@ -19,6 +20,26 @@ public final class AuditTrail {
   /** The stream of {@code subjectPath} (such as {@code incidents/INC-…}) in stored sequence order. */
   public List<AuditEvent> events(String subjectPath) {
     return stored(subjectPath).stream().map(AuditDocuments::event).toList();
+  }
+
+  /** Every audit event about an incident, from its own stream and its alerts' streams, in time order. */
+  public List<AuditEvent> eventsOfIncident(String incidentId) {
+    return FirestoreErrors.await(db.collection(CollectionNames.AUDIT_EVENTS).whereEqualTo("incidentId", incidentId)
+        .orderBy("at").orderBy(FieldPath.documentId()).get()).getDocuments().stream().map(AuditDocuments::event).toList();
+  }
+
+  /**
+   * Verifies every stream that tells an incident's story: its own, and that of each alert that opened or
+   * joined it (alerts keep their own chains, so an alert storm never queues behind the incident document).
+   */
+  public List<AuditVerification.Result> verifyIncident(String incidentId) {
+    List<AuditVerification.Result> results = new ArrayList<>();
+    results.add(verify(IncidentStore.path(incidentId)));
+    for (QueryDocumentSnapshot alert : FirestoreErrors.await(db.collection(CollectionNames.ALERTS)
+        .whereEqualTo("incidentId", incidentId).get()).getDocuments()) {
+      results.add(verify(alert.getReference().getPath()));
+    }
+    return results;
   }
 
   /** Verifies one stream; an event that no longer even reads as an event is where the chain breaks. */

@@ -36,10 +36,20 @@ public final class ChangeRecorder {
 
   /** Writes an event already chained with {@link AuditEvent#next} and the change's timeline entry. */
   public void write(UpdateBuilder<?> writes, AuditEvent event, Change change, String timelineEntryId) {
-    writes.create(db.collection(CollectionNames.AUDIT_EVENTS).document(event.id()), AuditDocuments.fields(event));
+    writeAudit(writes, event);
     if (change.incidentId() != null) {
-      writes.create(timelineEntry(change.incidentId(), timelineEntryId), timelineFields(change));
+      writeTimeline(writes, change, timelineEntryId);
     }
+  }
+
+  /** The audit event alone, for a change whose timeline entries the caller writes itself. */
+  public void writeAudit(UpdateBuilder<?> writes, AuditEvent event) {
+    writes.create(db.collection(CollectionNames.AUDIT_EVENTS).document(event.id()), AuditDocuments.fields(event));
+  }
+
+  /** One timeline entry of the change's incident under a deterministic ID. */
+  public void writeTimeline(UpdateBuilder<?> writes, Change change, String entryId) {
+    writes.create(timelineEntry(change.incidentId(), entryId), timelineFields(change));
   }
 
   /** The timeline entry ID of the change that brought an incident to {@code version}: unique per incident. */

@@ -16,6 +16,14 @@ public final class CollectionNames {
   public static final String SKIP_REQUESTS = "skip-requests";
   /** Every audit event, chained per stream (the document it changed); exported to Cloud Logging. */
   public static final String AUDIT_EVENTS = "audit-events";
+  /** One document per alert occurrence (a Cloud Monitoring incident, a generic fingerprint). */
+  public static final String ALERTS = "alerts";
+  /** One document per alert group: the incident its open alerts join. Written only when it opens one. */
+  public static final String ALERT_GROUPS = "alert-groups";
+  /** Messages already handled, so a redelivery changes nothing; expire through the TTL field. */
+  public static final String DELIVERIES = "deliveries";
+  /** Messages that were not alerts: the reason, never the payload; expire through the TTL field. */
+  public static final String REJECTED_ALERTS = "rejected-alerts";
   /** Staff members and their roles, keyed by lower-case email. */
   public static final String MEMBERS = "members";
   /** What reporters wrote, keyed by incident ID, without their contact details. */

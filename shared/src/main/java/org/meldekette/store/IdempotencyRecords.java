@@ -4,15 +4,12 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.UpdateBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.meldekette.domain.Hashes;
 
 /**
  * The first answer to a request that carried an idempotency key, kept so that a repeat gets the same answer
@@ -30,7 +27,7 @@ public final class IdempotencyRecords {
 
   /** The record's document: the key is hashed, so a client's key never becomes part of a document path. */
   public DocumentReference reference(String scope, String key) {
-    return db.collection(CollectionNames.IDEMPOTENCY).document(scope + "-" + sha256(key));
+    return db.collection(CollectionNames.IDEMPOTENCY).document(scope + "-" + Hashes.sha256(key));
   }
 
   public void create(UpdateBuilder<?> writes, String scope, String key, Map<String, Object> answer, Instant now) {
@@ -48,12 +45,4 @@ public final class IdempotencyRecords {
     return snapshot.exists() ? Optional.of((Map<String, Object>) snapshot.get("answer")) : Optional.empty();
   }
 
-  static String sha256(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

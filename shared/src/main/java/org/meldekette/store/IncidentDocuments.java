@@ -39,6 +39,7 @@ public final class IncidentDocuments {
         .put("noEvidenceJustification", incident.noEvidenceJustification())
         .put("closedAt", incident.closedAt())
         .put("finalReportDueAt", incident.finalReportDueAt())
+        .put("sourceUrl", incident.sourceUrl())
         .map();
   }
 
@@ -57,7 +58,8 @@ public final class IncidentDocuments {
         doc.has("triage") ? triage(doc.doc("triage")) : null,
         doc.string("noEvidenceJustification"),
         doc.instant("closedAt"),
-        doc.instant("finalReportDueAt"));
+        doc.instant("finalReportDueAt"),
+        doc.string("sourceUrl"));
   }
 
   private static Doc.Fields triageFields(Triage triage) {

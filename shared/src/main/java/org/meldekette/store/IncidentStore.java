@@ -26,6 +26,7 @@ import org.meldekette.domain.Phase;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
+import org.meldekette.domain.alert.AlertRecord;
 
 /** Incidents in Firestore: reads for the API and changes in one transaction each. */
 public final class IncidentStore {
@@ -56,7 +57,7 @@ public final class IncidentStore {
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     T result = FirestoreErrors.await(db.runTransaction(transaction -> {
-      DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(incident(db, incidentId)));
+      DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(reference(db, incidentId)));
       if (!snapshot.exists()) {
         throw new NotFound("no incident " + incidentId);
       }
@@ -77,7 +78,7 @@ public final class IncidentStore {
   }
 
   public Optional<Incident> find(String incidentId) {
-    DocumentSnapshot snapshot = FirestoreErrors.await(incident(db, incidentId).get());
+    DocumentSnapshot snapshot = FirestoreErrors.await(reference(db, incidentId).get());
     return snapshot.exists() ? Optional.of(IncidentDocuments.incident(snapshot)) : Optional.empty();
   }
 
@@ -107,33 +108,39 @@ public final class IncidentStore {
 
   /** Oldest first: the order things happened in. */
   public Page<TimelineEntry> timeline(String incidentId, int pageSize, String pageToken) {
-    Query query = incident(db, incidentId).collection(CollectionNames.TIMELINE)
+    Query query = reference(db, incidentId).collection(CollectionNames.TIMELINE)
         .orderBy("at").orderBy(FieldPath.documentId());
     return page(query, "at", pageSize, pageToken, IncidentStore::timelineEntry);
   }
 
   public List<Measure> measures(String incidentId) {
-    return all(incident(db, incidentId).collection(CollectionNames.MEASURES).orderBy("createdAt").orderBy(FieldPath.documentId()),
+    return all(reference(db, incidentId).collection(CollectionNames.MEASURES).orderBy("createdAt").orderBy(FieldPath.documentId()),
         RecordDocuments::measure);
   }
 
   public List<Evidence> evidence(String incidentId) {
-    return all(incident(db, incidentId).collection(CollectionNames.EVIDENCE).orderBy("recordedAt").orderBy(FieldPath.documentId()),
+    return all(reference(db, incidentId).collection(CollectionNames.EVIDENCE).orderBy("recordedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::evidence);
   }
 
   public List<CustodyEntry> custody(String incidentId, String evidenceId) {
-    return all(incident(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId)
+    return all(reference(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId)
         .collection(CollectionNames.CUSTODY).orderBy("sequence"), RecordDocuments::custody);
   }
 
   public List<Decision> decisions(String incidentId) {
-    return all(incident(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
+    return all(reference(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::decision);
   }
 
+  /** The alerts that opened or joined the incident, oldest first. */
+  public List<AlertRecord> alerts(String incidentId) {
+    return all(db.collection(CollectionNames.ALERTS).whereEqualTo("incidentId", incidentId).orderBy("startedAt"),
+        AlertDocuments::record);
+  }
+
   public List<SkipRequest> skipRequests(String incidentId) {
-    return all(incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).orderBy("requestedAt").orderBy(FieldPath.documentId()),
+    return all(reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).orderBy("requestedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::skipRequest);
   }
 
@@ -142,7 +149,7 @@ public final class IncidentStore {
     return CollectionNames.INCIDENTS + "/" + incidentId;
   }
 
-  static DocumentReference incident(Firestore db, String incidentId) {
+  public static DocumentReference reference(Firestore db, String incidentId) {
     return db.collection(CollectionNames.INCIDENTS).document(incidentId);
   }
 

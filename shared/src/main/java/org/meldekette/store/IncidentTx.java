@@ -40,19 +40,19 @@ public final class IncidentTx {
   }
 
   public List<Measure> measures() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES)))
+    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES)))
         .getDocuments().stream().map(RecordDocuments::measure)
         .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id)).toList();
   }
 
   public Optional<Measure> measure(String measureId) {
-    return read(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measureId))
+    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measureId))
         .map(RecordDocuments::measure);
   }
 
   public long evidenceCount() {
     return FirestoreErrors.await(transaction.get(
-        IncidentStore.incident(db, incidentId).collection(CollectionNames.EVIDENCE).count())).getCount();
+        IncidentStore.reference(db, incidentId).collection(CollectionNames.EVIDENCE).count())).getCount();
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
@@ -66,13 +66,13 @@ public final class IncidentTx {
   }
 
   public List<Decision> decisions() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.incident(db, incidentId).collection(CollectionNames.DECISIONS)))
+    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS)))
         .getDocuments().stream().map(RecordDocuments::decision)
         .sorted(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id)).toList();
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {
-    return read(IncidentStore.incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).document(requestId))
+    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).document(requestId))
         .map(RecordDocuments::skipRequest);
   }
 
@@ -83,13 +83,13 @@ public final class IncidentTx {
 
 
   public void createMeasure(Measure measure) {
-    create(IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id()),
+    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id()),
         RecordDocuments.measure(measure));
   }
 
   public void updateMeasure(Measure measure) {
     Map<String, Object> fields = RecordDocuments.measure(measure);
-    DocumentReference ref = IncidentStore.incident(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id());
+    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id());
     writes.add(t -> t.set(ref, fields));
   }
 
@@ -104,13 +104,13 @@ public final class IncidentTx {
   }
 
   public void createDecision(Decision decision) {
-    create(IncidentStore.incident(db, incidentId).collection(CollectionNames.DECISIONS).document(decision.id()),
+    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS).document(decision.id()),
         RecordDocuments.decision(decision));
   }
 
   public void saveSkipRequest(SkipRequest request) {
     Map<String, Object> fields = RecordDocuments.skipRequest(request);
-    DocumentReference ref = IncidentStore.incident(db, incidentId).collection(CollectionNames.SKIP_REQUESTS)
+    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS)
         .document(request.id());
     writes.add(t -> t.set(ref, fields));
   }
@@ -123,7 +123,7 @@ public final class IncidentTx {
     if (recorded != null) {
       throw new IllegalStateException("a transaction records exactly one change");
     }
-    DocumentReference subject = IncidentStore.incident(db, incidentId);
+    DocumentReference subject = IncidentStore.reference(db, incidentId);
     String entryId = ChangeRecorder.versionEntryId(outcome.incident().version());
     AuditEvent event = AuditEvent.next(subject.getPath(), head, outcome.change());
     recorded = event;
@@ -149,7 +149,7 @@ public final class IncidentTx {
   }
 
   private DocumentReference evidenceRef(String evidenceId) {
-    return IncidentStore.incident(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId);
+    return IncidentStore.reference(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId);
   }
 
   private Optional<DocumentSnapshot> read(DocumentReference ref) {

@@ -126,7 +126,7 @@ public final class FirestoreEmulator {
   }
 
   /** The SDK root: CLOUDSDK_ROOT_DIR, else where the {@code gcloud} on the PATH lives, else gcloud info. */
-  private static Optional<Path> cloudSdkRoot() {
+  static Optional<Path> cloudSdkRoot() {
     String configured = System.getenv("CLOUDSDK_ROOT_DIR");
     if (configured != null && !configured.isBlank()) {
       return Optional.of(Path.of(configured));

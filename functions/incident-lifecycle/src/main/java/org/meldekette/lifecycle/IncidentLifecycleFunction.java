@@ -77,6 +77,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("GET", "/incidents", reads::list)
         .on("GET", "/incidents/{id}", reads::get)
         .on("GET", "/incidents/{id}/timeline", reads::timeline)
+        .on("GET", "/incidents/{id}/alerts", reads::alerts)
         .on("GET", "/incidents/{id}/audit", reads::audit)
         .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
         .on("PUT", "/incidents/{id}/triage", triage::put)

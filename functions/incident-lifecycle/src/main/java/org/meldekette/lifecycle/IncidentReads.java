@@ -57,24 +57,31 @@ final class IncidentReads {
     call.reply().json(200, body);
   }
 
-  /** {@code GET /incidents/{id}/audit}: the incident's audit events in chain order. */
+  /** {@code GET /incidents/{id}/audit}: every audit event about the incident, oldest first. */
   void audit(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("events", audit.events(IncidentStore.path(id)).stream().map(AuditEntries::payload).toList()));
+    call.reply().json(200, Map.of("events", audit.eventsOfIncident(id).stream().map(AuditEntries::payload).toList()));
   }
 
-  /** {@code GET /incidents/{id}/audit/verify}: recomputes the chain; intact, or the first broken event. */
+  /**
+   * {@code GET /incidents/{id}/audit/verify}: recomputes the incident's chain and those of its alerts;
+   * intact, or the first broken event.
+   */
   void verifyAudit(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    AuditVerification.Result result = audit.verify(IncidentStore.path(id));
+    List<AuditVerification.Result> results = audit.verifyIncident(id);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("intact", result.intact());
-    body.put("streams", List.of(result));
-    if (!result.intact()) {
-      body.put("firstBroken", Map.of("stream", result.stream(), "sequence", result.brokenAt(),
-          "reason", result.reason()));
-    }
+    body.put("intact", results.stream().allMatch(AuditVerification.Result::intact));
+    body.put("streams", results);
+    results.stream().filter(r -> !r.intact()).findFirst().ifPresent(broken -> body.put("firstBroken",
+        Map.of("stream", broken.stream(), "sequence", broken.brokenAt(), "reason", broken.reason())));
     call.reply().json(200, body);
+  }
+
+  /** {@code GET /incidents/{id}/alerts}: the monitoring alerts that opened or joined the incident. */
+  void alerts(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("alerts", store.alerts(id).stream().map(Views::alert).toList()));
   }
 
   void measures(Call call, Map<String, String> params) throws IOException {

@@ -12,6 +12,7 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.http.ETags;
 import org.meldekette.store.TimelineEntry;
 
@@ -35,6 +36,7 @@ final class Views {
     view.put("noEvidenceJustification", i.noEvidenceJustification());
     view.put("closedAt", i.closedAt());
     view.put("finalReportDueAt", i.finalReportDueAt());
+    view.put("sourceUrl", i.sourceUrl());
     return view;
   }
 
@@ -140,6 +142,20 @@ final class Views {
     view.put("summary", e.summary());
     view.put("before", e.before().isEmpty() ? null : e.before());
     view.put("after", e.after().isEmpty() ? null : e.after());
+    return view;
+  }
+
+  static Map<String, Object> alert(AlertRecord a) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("state", a.state());
+    view.put("signal", a.signal());
+    view.put("severity", a.severity());
+    view.put("rule", a.rule());
+    view.put("policyName", a.policyName());
+    view.put("resource", a.resourceName());
+    view.put("url", a.url());
+    view.put("startedAt", a.startedAt());
+    view.put("endedAt", a.endedAt());
     return view;
   }
 

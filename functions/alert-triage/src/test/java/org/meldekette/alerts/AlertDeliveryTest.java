@@ -1,0 +1,206 @@
+package org.meldekette.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.meldekette.testing.FirestoreEmulator;
+
+/**
+ * At-least-once delivery: redeliveries, republished duplicates and any order of open and close end in the
+ * same state; a storm on one group opens one incident; malformed messages are recorded once and
+ * acknowledged; an unavailable Firestore fails the delivery so Pub/Sub retries it.
+ */
+class AlertDeliveryTest extends ServedAlertTriage {
+  private static final Pattern INCIDENT_ID = Pattern.compile("INC-\\d{8}-[0-9A-Z]{6}");
+
+  @AfterEach
+  void backToTheClassDatabase() {
+    AlertTriageUnderTest.db = db;
+  }
+
+  @Test
+  void everyOrderAndEveryRedeliveryOfOpenAndCloseEndsInTheSameState() throws Exception {
+    for (String signal : SIGNALS) {
+      byte[] open = fixture(signal + "-open");
+      byte[] closed = fixture(signal + "-closed");
+
+      Firestore inOrder = fresh();
+      deliver(open, "m-open");
+      deliver(closed, "m-closed");
+
+      Firestore reversed = fresh();
+      deliver(closed, "m-closed");
+      deliver(open, "m-open");
+
+      Firestore redelivered = fresh();
+      for (int i = 0; i < 3; i++) {
+        deliver(open, "m-open");
+      }
+      for (int i = 0; i < 3; i++) {
+        deliver(closed, "m-closed");
+      }
+
+      Firestore republished = fresh();
+      deliver(open, "m-open");
+      deliver(open, "m-open-again");
+      deliver(closed, "m-closed");
+      deliver(closed, "m-closed-again");
+      deliver(open, "m-open-late");
+
+      Map<String, Object> expected = state(inOrder);
+      assertThat(expected).as(signal).containsKey("alert-groups/*").isNotEmpty();
+      assertThat(state(reversed)).as(signal + " closed before open").isEqualTo(expected);
+      assertThat(state(redelivered)).as(signal + " three deliveries of each").isEqualTo(expected);
+      assertThat(state(republished)).as(signal + " republished").isEqualTo(expected);
+      // One audit event per effect, however often a message came.
+      assertThat(count(redelivered, "audit-events")).isEqualTo(count(inOrder, "audit-events")).isEqualTo(2);
+      assertThat(count(redelivered, "deliveries")).isEqualTo(2);
+      assertThat(count(reversed, "audit-events")).isEqualTo(1);
+      for (Firestore database : List.of(inOrder, reversed, redelivered, republished)) {
+        database.close();
+      }
+    }
+  }
+
+  @Test
+  void twentyAlertsOfOneGroupFromEightThreadsOpenOneIncidentAndRecordTwentyAlerts() throws Exception {
+    Firestore storm = fresh();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Callable<Integer>> deliveries = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      byte[] alert = variant("verification-failure-ratio-open", Map.of("incident_id", "0.storm-" + i));
+      String messageId = "storm-" + i;
+      deliveries.add(() -> deliver(alert, messageId));
+    }
+    for (Future<Integer> status : threads.invokeAll(deliveries)) {
+      assertThat(status.get()).isEqualTo(200);
+    }
+    threads.shutdown();
+
+    List<QueryDocumentSnapshot> incidents = storm.collection("incidents").get().get().getDocuments();
+    assertThat(incidents).hasSize(1);
+    List<QueryDocumentSnapshot> alerts = storm.collection("alerts").get().get().getDocuments();
+    assertThat(alerts).hasSize(20);
+    assertThat(alerts).allSatisfy(a -> assertThat(a.getString("incidentId")).isEqualTo(incidents.get(0).getId()));
+    List<QueryDocumentSnapshot> timeline = incidents.get(0).getReference().collection("timeline").get().get()
+        .getDocuments();
+    assertThat(timeline).hasSize(20).allSatisfy(e -> assertThat(e.getString("type")).isEqualTo("ALERT_OPENED"));
+    assertThat(timeline.stream().filter(e -> e.getString("summary").contains("opened this incident"))).hasSize(1);
+    assertThat(count(storm, "alert-groups")).isEqualTo(1);
+    storm.close();
+  }
+
+  @Test
+  void aMalformedMessageIsRecordedOnceWithoutItsPayloadAndAcknowledged() throws Exception {
+    Firestore rejects = fresh();
+    List<byte[]> malformed = List.of(
+        "not json at all: Erika Mustermann".getBytes(StandardCharsets.UTF_8),
+        "{\"hello\":\"Erika Mustermann\"}".getBytes(StandardCharsets.UTF_8),
+        "{\"version\":\"1.2\",\"incident\":{\"state\":\"open\",\"summary\":\"Erika Mustermann\"}}".getBytes(StandardCharsets.UTF_8),
+        "{\"version\":\"1.2\",\"incident\":{\"incident_id\":\"x\",\"state\":\"burning\",\"started_at\":1}}".getBytes(StandardCharsets.UTF_8),
+        "{\"version\":\"2.0\",\"incident\":{}}".getBytes(StandardCharsets.UTF_8),
+        new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+    for (int i = 0; i < malformed.size(); i++) {
+      for (int delivery = 0; delivery < 2; delivery++) {
+        assertThat(deliver(malformed.get(i), "bad-" + i)).as("acknowledged, not retried").isEqualTo(200);
+      }
+    }
+
+    List<QueryDocumentSnapshot> rejected = rejects.collection("rejected-alerts").get().get().getDocuments();
+    assertThat(rejected).hasSize(malformed.size());
+    Set<String> codes = new HashSet<>();
+    for (QueryDocumentSnapshot record : rejected) {
+      codes.add(record.getString("code"));
+      assertThat(record.getString("reason")).isNotBlank();
+      assertThat(record.getData().toString()).doesNotContain("Erika");
+    }
+    assertThat(codes).contains("NOT_JSON", "UNKNOWN_FORMAT", "MISSING_FIELD", "INVALID_FIELD", "UNSUPPORTED_VERSION",
+        "NOT_UTF8");
+    assertThat(count(rejects, "incidents")).isZero();
+    assertThat(count(rejects, "alerts")).isZero();
+    rejects.close();
+  }
+
+  @Test
+  void whenFirestoreIsUnavailableTheDeliveryFailsSoPubSubRetriesAndTheRetryIsHandledOnce() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Firestore unreachable = FirestoreOptions.newBuilder().setProjectId("unreachable")
+        .setEmulatorHost("127.0.0.1:" + closedPort)
+        .setRetrySettings(RetrySettings.newBuilder().setTotalTimeoutDuration(java.time.Duration.ofSeconds(2))
+            .setMaxAttempts(2).build())
+        .build().getService();
+    AlertTriageUnderTest.db = unreachable;
+    byte[] alert = variant("typesense-disk-open", Map.of("incident_id", "0.retry-me"));
+    assertThat(deliver(alert, "retry-me")).isGreaterThanOrEqualTo(500);
+    unreachable.close();
+
+    Firestore healthy = fresh();
+    assertThat(deliver(alert, "retry-me")).isEqualTo(200);
+    assertThat(deliver(alert, "retry-me")).isEqualTo(200);
+    assertThat(count(healthy, "incidents")).isEqualTo(1);
+    assertThat(count(healthy, "alerts")).isEqualTo(1);
+    healthy.close();
+  }
+
+  private static Firestore fresh() {
+    Firestore database = FirestoreEmulator.shared().newDatabase();
+    AlertTriageUnderTest.db = database;
+    return database;
+  }
+
+  private static long count(Firestore database, String collection) throws Exception {
+    return database.collection(collection).count().get().get().getCount();
+  }
+
+  /**
+   * The state people see: incidents with their timelines, alerts and groups, with the random incident ID
+   * and the audit chain's bookkeeping (how many events it took to get there) left out.
+   */
+  private static Map<String, Object> state(Firestore database) throws Exception {
+    Map<String, Object> state = new TreeMap<>();
+    for (String name : List.of("incidents", "alerts", "alert-groups")) {
+      CollectionReference collection = database.collection(name);
+      for (QueryDocumentSnapshot document : collection.get().get().getDocuments()) {
+        put(state, document.getReference(), document.getData());
+        if (name.equals("incidents")) {
+          for (QueryDocumentSnapshot entry : document.getReference().collection("timeline").get().get().getDocuments()) {
+            put(state, entry.getReference(), entry.getData());
+          }
+        }
+      }
+    }
+    return state;
+  }
+
+  private static void put(Map<String, Object> state, DocumentReference reference, Map<String, Object> data) {
+    Map<String, Object> normalized = new TreeMap<>(data);
+    normalized.remove("auditSequence");
+    normalized.remove("auditHash");
+    String path = INCIDENT_ID.matcher(reference.getPath()).replaceAll("INC");
+    path = path.startsWith("alert-groups/") ? "alert-groups/*" : path;
+    state.put(path, INCIDENT_ID.matcher(normalized.toString()).replaceAll("INC"));
+  }
+}

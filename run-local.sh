@@ -15,8 +15,11 @@ FUNCTIONS=(
   "report-intake 8081 org.meldekette.intake.ReportIntakeFunction"
   "alert-triage 8082 org.meldekette.alerts.AlertTriageFunction"
   "incident-lifecycle 8083 org.meldekette.lifecycle.IncidentLifecycleFunction"
+  "deadline-reminder 8084 org.meldekette.reminders.DeadlineReminderFunction"
 )
 IDENTITY_PORT=8089
+QUEUE_PORT=8090
+WEBHOOK_PORT=8091
 
 require_java17
 require_maven
@@ -53,7 +56,7 @@ else
 fi
 mkdir -p "$STACK_DIR"
 
-for port in $FIRESTORE_PORT $IDENTITY_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
@@ -86,6 +89,26 @@ export AUTH_AUDIENCE=http://localhost:8083
 export AUTH_ISSUER=http://localhost:$IDENTITY_PORT
 export AUTH_CERTS_URL=http://127.0.0.1:$IDENTITY_PORT/certs
 
+# Local stand-ins for Cloud Tasks (and Cloud Scheduler's sweep) and for the chat webhooks.
+java -cp functions/deadline-reminder/target/deployment/deadline-reminder.jar org.meldekette.dev.LocalTaskQueue \
+  $QUEUE_PORT tasks@meldekette.local http://localhost:8084/sweep scheduler@meldekette.local http://localhost:8084 \
+  >"$STACK_DIR/task-queue.log" 2>&1 &
+pids+=($!)
+java -cp functions/deadline-reminder/target/deployment/deadline-reminder.jar org.meldekette.dev.LocalWebhookSink \
+  $WEBHOOK_PORT >"$STACK_DIR/webhooks.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-2]}"
+wait_for "http://127.0.0.1:$WEBHOOK_PORT/ready" webhooks "${pids[-1]}"
+export TASK_QUEUE=local LOCAL_TASK_QUEUE_URL=http://127.0.0.1:$QUEUE_PORT
+export REMINDER_URL=http://localhost:8084/tasks/reminder TASKS_AUDIENCE=http://localhost:8084
+export OIDC_ISSUER=http://127.0.0.1:$QUEUE_PORT OIDC_CERTS_URL=http://127.0.0.1:$QUEUE_PORT/certs
+export OIDC_AUDIENCE=http://localhost:8084
+export TASKS_SERVICE_ACCOUNT=tasks@meldekette.local SCHEDULER_SERVICE_ACCOUNT=scheduler@meldekette.local
+export SECRETS=env
+export SECRET_INCIDENT_TEAM_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/incident-team
+export SECRET_DPO_MANAGEMENT_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/dpo-management
+export INCIDENT_LINK_BASE=http://localhost:8083
+
 declare -A function_pid
 for entry in "${FUNCTIONS[@]}"; do
   read -r name port target <<<"$entry"
@@ -105,7 +128,7 @@ cat <<INFO
 Meldekette runs locally (project $PROJECT, no cloud account):
   Firestore emulator   http://127.0.0.1:$FIRESTORE_PORT
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
-Logs: $STACK_DIR/<name>.log
+Logs: $STACK_DIR/<name>.log; reminders arrive in $STACK_DIR/webhooks.log
 
 Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:
 $(for f in "$STACK_DIR"/tokens/*.token; do printf '  %-16s %s\n' "$(basename "$f" .token)" "$f"; done)

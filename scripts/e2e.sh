@@ -30,3 +30,16 @@ incidents=$(curl -s "http://localhost:8083/incidents?severity=P1" \
 count=$(grep -o '"source":"ALERT"' <<<"$incidents" | wc -l)
 [ "$count" = 1 ] || { echo "expected one alert incident, found $count: $incidents" >&2; exit 1; }
 echo "alert-triage -> one P1 incident from the Typesense uptime alert (redelivery changed nothing)"
+
+echo "== a GDPR reminder through the local task queue =="
+source <(sed -n '/^api()/,/^}/p;/^expect()/p;/^field()/p' scripts/walkthrough.sh)
+API=http://localhost:8083 TOKENS=target/local-stack/tokens headers=$(mktemp)
+BODY=$(curl -s -X POST http://localhost:8081/ -H 'Content-Type: application/json' \
+  -d '{"kind":"SUSPECTED_DATA_BREACH","title":"Old breach found late","description":"Noticed three days ago."}')
+ID=$(field incidentId)
+ETAG=; api GET "/incidents/$ID" responder >/dev/null
+aware=$(date -u -d '-70 hours' +%Y-%m-%dT%H:%M:%SZ)
+api PUT "/incidents/$ID/triage" responder "{\"classification\":\"BREACH\",\"awarenessAt\":\"$aware\",
+  \"awarenessJustification\":\"The processor told us on Monday.\"}"; expect 200
+for _ in $(seq 1 30); do grep -q "$ID.*Art. 33" target/local-stack/webhooks.log && break; sleep 0.5; done
+grep "$ID.*Art. 33" target/local-stack/webhooks.log || { echo "no Art. 33 reminder for $ID arrived" >&2; exit 1; }

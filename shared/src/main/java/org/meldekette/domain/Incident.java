@@ -1,6 +1,7 @@
 package org.meldekette.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param triage what triage found so far, or null before any triage
  * @param noEvidenceJustification why forensics ended without evidence, when it did
  * @param closedAt when the incident was closed, or null while open
- * @param finalReportDueAt when the final report falls due (after closure), or null
  * @param sourceUrl where the incident came from, such as the monitoring alert's console link, or null
+ * @param milestones moments deadlines start from or are met by
+ * @param regimes the reporting regimes beside GDPR found to apply, by regime ID
  */
 public record Incident(
     String id,
@@ -27,8 +29,9 @@ public record Incident(
     Triage triage,
     String noEvidenceJustification,
     Instant closedAt,
-    Instant finalReportDueAt,
-    String sourceUrl) {
+    String sourceUrl,
+    Milestones milestones,
+    Map<String, RegimeTrigger> regimes) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -38,12 +41,19 @@ public record Incident(
     Objects.requireNonNull(detectedAt, "detectedAt");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    milestones = milestones == null ? Milestones.NONE : milestones;
+    regimes = regimes == null ? Map.of() : Map.copyOf(regimes);
   }
 
   /** A new incident in triage. */
   public static Incident open(String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
-    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null, null,
-        null);
+    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null,
+        null, null, null);
+  }
+
+  /** A new incident from a report, detected when the report arrived. */
+  public static Incident fromReport(String id, Report report, Instant receivedAt) {
+    return open(id, report.title(), IncidentSource.REPORT, report.kind(), receivedAt);
   }
 
   /**
@@ -53,12 +63,7 @@ public record Incident(
   public static Incident fromAlert(String id, String title, Instant startedAt, Instant now, Triage initialTriage,
       String monitoringUrl) {
     return new Incident(id, title, IncidentSource.ALERT, null, Phase.DETECTION_TRIAGE, startedAt, now, now, 1,
-        initialTriage, null, null, null, monitoringUrl);
-  }
-
-  /** A new incident from a report, detected when the report arrived. */
-  public static Incident fromReport(String id, Report report, Instant receivedAt) {
-    return open(id, report.title(), IncidentSource.REPORT, report.kind(), receivedAt);
+        initialTriage, null, null, monitoringUrl, null, null);
   }
 
   public boolean isClosed() {
@@ -70,18 +75,70 @@ public record Incident(
   }
 
   public Incident withTriage(Triage newTriage, Instant now) {
-    return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, newTriage,
-        noEvidenceJustification, closedAt, finalReportDueAt, sourceUrl);
+    return next(now).triage(newTriage).build();
   }
 
-  public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant reportDue, Instant now) {
-    return new Incident(id, title, source, reportKind, newPhase, detectedAt, createdAt, now, version + 1, triage,
-        noEvidence, closed, reportDue, sourceUrl);
+  public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant now) {
+    Milestones reached = newPhase.isBefore(Phase.CONTAINMENT) ? milestones : milestones.triaged(now);
+    return next(now).phase(newPhase).noEvidenceJustification(noEvidence).closedAt(closed).milestones(reached).build();
+  }
+
+  public Incident withMilestones(Milestones reached, Instant now) {
+    return next(now).milestones(reached).build();
+  }
+
+  public Incident withRegime(String regime, RegimeTrigger trigger, Instant now) {
+    Map<String, RegimeTrigger> all = new java.util.TreeMap<>(regimes);
+    all.put(regime, trigger);
+    return next(now).regimes(all).build();
   }
 
   /** The same state with the next version: for changes recorded beside the incident (a measure, a decision). */
   public Incident touched(Instant now) {
-    return new Incident(id, title, source, reportKind, phase, detectedAt, createdAt, now, version + 1, triage,
-        noEvidenceJustification, closedAt, finalReportDueAt, sourceUrl);
+    return next(now).build();
+  }
+
+  private Builder next(Instant now) {
+    return new Builder(this).updatedAt(now).version(version + 1);
+  }
+
+  /** Copies an incident with some values changed; only the withers above use it. */
+  private static final class Builder {
+    private final Incident from;
+    private Phase phase;
+    private Instant updatedAt;
+    private long version;
+    private Triage triage;
+    private String noEvidenceJustification;
+    private Instant closedAt;
+    private Milestones milestones;
+    private Map<String, RegimeTrigger> regimes;
+
+    Builder(Incident from) {
+      this.from = from;
+      phase = from.phase;
+      updatedAt = from.updatedAt;
+      version = from.version;
+      triage = from.triage;
+      noEvidenceJustification = from.noEvidenceJustification;
+      closedAt = from.closedAt;
+      milestones = from.milestones;
+      regimes = from.regimes;
+    }
+
+    Builder phase(Phase value) { phase = value; return this; }
+    Builder updatedAt(Instant value) { updatedAt = value; return this; }
+    Builder version(long value) { version = value; return this; }
+    Builder triage(Triage value) { triage = value; return this; }
+    Builder noEvidenceJustification(String value) { noEvidenceJustification = value; return this; }
+    Builder closedAt(Instant value) { closedAt = value; return this; }
+    Builder milestones(Milestones value) { milestones = value; return this; }
+    Builder regimes(Map<String, RegimeTrigger> value) { regimes = value; return this; }
+
+    Incident build() {
+      return new Incident(from.id, from.title, from.source, from.reportKind, phase, from.detectedAt, from.createdAt,
+          updatedAt, version, triage, noEvidenceJustification, closedAt, from.sourceUrl, milestones,
+          regimes);
+    }
   }
 }

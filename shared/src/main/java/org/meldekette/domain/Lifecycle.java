@@ -1,6 +1,5 @@
 package org.meldekette.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +17,6 @@ public final class Lifecycle {
   /** The incident after a change, and the change to record. */
   public record Outcome(Incident incident, Change change) {}
 
-  private final Duration finalReportDue;
-
-  /** @param finalReportDue how long after closure the final report falls due (the policy says 14 days) */
-  public Lifecycle(Duration finalReportDue) {
-    this.finalReportDue = finalReportDue;
-  }
 
   public Outcome triage(Incident incident, Triage.Input input, Actor actor, Instant now) {
     refuseIfClosed(incident);
@@ -58,7 +51,7 @@ public final class Lifecycle {
           "a statement that no evidence exists belongs to leaving forensics");
     }
     Incident candidate = noEvidence == null ? incident
-        : incident.inPhase(from, noEvidence, incident.closedAt(), incident.finalReportDueAt(), incident.updatedAt());
+        : incident.inPhase(from, noEvidence, incident.closedAt(), incident.updatedAt());
     List<Conflict.Unmet> unmet = ExitCriteria.unmet(from, candidate, records);
     if (!unmet.isEmpty()) {
       throw new Conflict("EXIT_CRITERIA_UNMET", "the exit criteria of " + from + " are not met", unmet);
@@ -140,7 +133,7 @@ public final class Lifecycle {
       throw new InvalidInput("to", "NOT_BACKWARD", "reopen moves to a phase before " + incident.phase());
     }
     String noEvidence = to.isBefore(Phase.LEGAL_ASSESSMENT) ? null : incident.noEvidenceJustification();
-    Incident reopened = incident.inPhase(to, noEvidence, null, null, now);
+    Incident reopened = incident.inPhase(to, noEvidence, null, now);
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("phase", incident.phase().name());
     if (incident.closedAt() != null) {
@@ -148,6 +141,30 @@ public final class Lifecycle {
     }
     return new Outcome(reopened, new Change("REOPENED", actor, now, incident.id(),
         "Reopened: " + incident.phase() + " → " + to, before, Map.of("phase", to.name(), "justification", reason)));
+  }
+
+  /** The security and privacy role acknowledges the escalation (meets the internal escalation target). */
+  public Outcome acknowledgeEscalation(Incident incident, Actor actor, Instant now) {
+    if (incident.milestones().escalationAcknowledgedAt() != null) {
+      throw new Conflict("ALREADY_ACKNOWLEDGED", "the escalation was acknowledged at "
+          + incident.milestones().escalationAcknowledgedAt() + " by " + incident.milestones().escalationAcknowledgedBy());
+    }
+    return new Outcome(incident.withMilestones(incident.milestones().acknowledged(now, actor.id()), now),
+        new Change("ESCALATION_ACKNOWLEDGED", actor, now, incident.id(), "Escalation acknowledged by " + actor.role(),
+            null, Map.of("acknowledgedAt", now.toString())));
+  }
+
+  /** The final report of a closed incident was issued (meets the final-report deadline). */
+  public Outcome finalReportIssued(Incident incident, Actor actor, Instant now) {
+    if (!incident.isClosed()) {
+      throw new Conflict("INCIDENT_NOT_CLOSED", "the final report follows the closure");
+    }
+    if (incident.milestones().finalReportIssuedAt() != null) {
+      throw new Conflict("ALREADY_ISSUED", "the final report was issued at " + incident.milestones().finalReportIssuedAt());
+    }
+    return new Outcome(incident.withMilestones(incident.milestones().finalReportIssued(now), now),
+        new Change("FINAL_REPORT_ISSUED", actor, now, incident.id(), "Final report issued", null,
+            Map.of("issuedAt", now.toString())));
   }
 
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
@@ -208,15 +225,14 @@ public final class Lifecycle {
         "Decision " + decision.id() + ": " + decision.type(), null, after));
   }
 
-  private Incident enter(Incident incident, Phase to, String noEvidence, Instant now) {
+  private static Incident enter(Incident incident, Phase to, String noEvidence, Instant now) {
     boolean closing = to == Phase.CLOSED;
-    return incident.inPhase(to, noEvidence, closing ? now : null, closing ? now.plus(finalReportDue) : null, now);
+    return incident.inPhase(to, noEvidence, closing ? now : null, now);
   }
 
   private static void addClosure(Incident moved, Map<String, Object> after) {
     if (moved.isClosed()) {
       after.put("closedAt", moved.closedAt().toString());
-      after.put("finalReportDueAt", moved.finalReportDueAt().toString());
     }
   }
 

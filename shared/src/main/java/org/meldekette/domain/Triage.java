@@ -7,6 +7,8 @@ import java.util.List;
  * What triage found. Any part may still be missing while triage goes on; the exit criteria say what must be
  * there before the incident leaves triage.
  *
+ * @param classifiedAt when the incident was first classified at all (incident or breach)
+ * @param highRiskFoundAt when the risk to data subjects was first found high (the Art. 34 clock's start)
  * @param breachClassifiedAt when the incident was first classified as a breach (kept while it stays one)
  * @param awarenessAt when the controller became aware of the breach: the start of the Art. 33 clock
  * @param awarenessJustification why awareness differs from the moment of classification, when it does
@@ -22,6 +24,8 @@ public record Triage(
     Long estimatedDataSubjects,
     Long estimatedRecords,
     RiskLevel initialRisk,
+    Instant classifiedAt,
+    Instant highRiskFoundAt,
     Instant breachClassifiedAt,
     Instant awarenessAt,
     String awarenessJustification) {
@@ -100,8 +104,12 @@ public record Triage(
     } else {
       justification = null;
     }
+    Instant firstClassified = input.classification() == null ? null
+        : previous != null && previous.classifiedAt() != null ? previous.classifiedAt() : now;
+    Instant highRisk = input.initialRisk() != RiskLevel.HIGH ? null
+        : previous != null && previous.highRiskFoundAt() != null ? previous.highRiskFoundAt() : now;
     return new Triage(input.classification(), input.severity(), input.cia(), scope, systems, domains, categories,
-        subjects, records, input.initialRisk(), classifiedAt, awareness, justification);
+        subjects, records, input.initialRisk(), firstClassified, highRisk, classifiedAt, awareness, justification);
   }
 
   private static Long count(String field, Long value) {

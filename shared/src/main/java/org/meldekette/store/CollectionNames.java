@@ -24,6 +24,8 @@ public final class CollectionNames {
   public static final String DELIVERIES = "deliveries";
   /** Messages that were not alerts: the reason, never the payload; expire through the TTL field. */
   public static final String REJECTED_ALERTS = "rejected-alerts";
+  /** One document per reminder sent or being sent, keyed by the reminder: a task delivered twice sends once. */
+  public static final String REMINDERS = "reminders";
   /** Staff members and their roles, keyed by lower-case email. */
   public static final String MEMBERS = "members";
   /** What reporters wrote, keyed by incident ID, without their contact details. */

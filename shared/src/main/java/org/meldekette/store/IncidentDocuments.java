@@ -1,13 +1,17 @@
 package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentSnapshot;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentSource;
+import org.meldekette.domain.Milestones;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.ReportKind;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Severity;
@@ -38,8 +42,13 @@ public final class IncidentDocuments {
         .put("triage", triage == null ? null : triageFields(triage))
         .put("noEvidenceJustification", incident.noEvidenceJustification())
         .put("closedAt", incident.closedAt())
-        .put("finalReportDueAt", incident.finalReportDueAt())
         .put("sourceUrl", incident.sourceUrl())
+        .put("milestones", Doc.fields()
+            .put("triagedAt", incident.milestones().triagedAt())
+            .put("escalationAcknowledgedAt", incident.milestones().escalationAcknowledgedAt())
+            .put("escalationAcknowledgedBy", incident.milestones().escalationAcknowledgedBy())
+            .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt()))
+        .put("regimes", regimeFields(incident.regimes()))
         .map();
   }
 
@@ -58,8 +67,37 @@ public final class IncidentDocuments {
         doc.has("triage") ? triage(doc.doc("triage")) : null,
         doc.string("noEvidenceJustification"),
         doc.instant("closedAt"),
-        doc.instant("finalReportDueAt"),
-        doc.string("sourceUrl"));
+        doc.string("sourceUrl"),
+        milestones(doc.doc("milestones")),
+        regimes(doc.map("regimes")));
+  }
+
+  private static Milestones milestones(Doc doc) {
+    return new Milestones(doc.instant("triagedAt"), doc.instant("escalationAcknowledgedAt"),
+        doc.string("escalationAcknowledgedBy"), doc.instant("finalReportIssuedAt"));
+  }
+
+  private static Map<String, Object> regimeFields(Map<String, RegimeTrigger> regimes) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    regimes.forEach((regime, trigger) -> fields.put(regime, Doc.fields()
+        .put("triggeredAt", trigger.triggeredAt())
+        .put("awareAt", trigger.awareAt())
+        .put("by", trigger.by())
+        .put("justification", trigger.justification())
+        .put("details", trigger.details())
+        .map()));
+    return fields;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, RegimeTrigger> regimes(Map<String, Object> stored) {
+    Map<String, RegimeTrigger> regimes = new TreeMap<>();
+    stored.forEach((regime, value) -> {
+      Doc trigger = Doc.of((Map<String, Object>) value);
+      regimes.put(regime, new RegimeTrigger(trigger.instant("triggeredAt"), trigger.instant("awareAt"),
+          trigger.string("by"), trigger.string("justification"), (Map<String, Boolean>) (Map<?, ?>) trigger.map("details")));
+    });
+    return regimes;
   }
 
   private static Doc.Fields triageFields(Triage triage) {
@@ -76,6 +114,8 @@ public final class IncidentDocuments {
         .put("estimatedDataSubjects", triage.estimatedDataSubjects())
         .put("estimatedRecords", triage.estimatedRecords())
         .put("initialRisk", triage.initialRisk())
+        .put("classifiedAt", triage.classifiedAt())
+        .put("highRiskFoundAt", triage.highRiskFoundAt())
         .put("breachClassifiedAt", triage.breachClassifiedAt())
         .put("awarenessAt", triage.awarenessAt())
         .put("awarenessJustification", triage.awarenessJustification());
@@ -94,6 +134,8 @@ public final class IncidentDocuments {
         doc.longValue("estimatedDataSubjects"),
         doc.longValue("estimatedRecords"),
         doc.enumValue("initialRisk", RiskLevel.class),
+        doc.instant("classifiedAt"),
+        doc.instant("highRiskFoundAt"),
         doc.instant("breachClassifiedAt"),
         doc.instant("awarenessAt"),
         doc.string("awarenessJustification"));

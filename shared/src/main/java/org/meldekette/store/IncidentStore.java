@@ -8,6 +8,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.TransactionOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
 import org.meldekette.domain.alert.AlertRecord;
+import org.meldekette.domain.deadline.Deadline;
+import org.meldekette.domain.deadline.DeadlinePolicy;
 
 /** Incidents in Firestore: reads for the API and changes in one transaction each. */
 public final class IncidentStore {
@@ -35,10 +38,20 @@ public final class IncidentStore {
 
   private final Firestore db;
   private final AuditExport audit;
+  private final DeadlinePolicy policy;
+  private final Reminders reminders;
 
-  public IncidentStore(Firestore db, AuditExport audit) {
+  /** What to do with an incident's deadlines after a change committed: queue their reminders. */
+  @FunctionalInterface
+  public interface Reminders {
+    void deadlinesChanged(String incidentId, List<Deadline> deadlines);
+  }
+
+  public IncidentStore(Firestore db, AuditExport audit, DeadlinePolicy policy, Reminders reminders) {
     this.db = db;
     this.audit = audit;
+    this.policy = policy;
+    this.reminders = reminders;
   }
 
   /** What a change does inside its transaction, given the incident as it is now. */
@@ -52,10 +65,12 @@ public final class IncidentStore {
    * (the If-Match the caller read). Firestore retries the transaction on contention, so of two concurrent
    * changes based on the same version exactly one applies; the other sees the new version and fails with
    * {@link StaleVersion}. The change's audit event is exported to the audit log once the transaction has
-   * committed.
+   * committed, and when the change moved a deadline, its reminders are queued.
    */
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
+    AtomicReference<List<Deadline>> deadlines = new AtomicReference<>();
+    AtomicReference<Boolean> moved = new AtomicReference<>(false);
     T result = FirestoreErrors.await(db.runTransaction(transaction -> {
       DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(reference(db, incidentId)));
       if (!snapshot.exists()) {
@@ -65,16 +80,44 @@ public final class IncidentStore {
       if (current.version() != expectedVersion) {
         throw new StaleVersion(expectedVersion, current.version());
       }
-      IncidentTx tx = new IncidentTx(db, transaction, incidentId, AuditDocuments.head(snapshot));
+      IncidentTx tx = new IncidentTx(db, transaction, snapshot, policy);
       T outcome = work.apply(tx, current);
       tx.applyWrites();
-      recorded.set(tx.recorded()); // the last attempt's event is the one that commits
+      // The last attempt's event and deadlines are the ones that commit.
+      recorded.set(tx.recorded());
+      deadlines.set(tx.deadlinesAfter());
+      moved.set(tx.deadlinesAfter() != null && dueTimesChanged(DeadlineDocuments.deadlines(snapshot), tx.deadlinesAfter()));
       return outcome;
     }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
     if (recorded.get() != null) {
       audit.exportNow(List.of(recorded.get()));
     }
+    if (moved.get()) {
+      reminders.deadlinesChanged(incidentId, deadlines.get());
+    }
     return result;
+  }
+
+  /** Whether an open deadline appeared or its due time moved. */
+  private static boolean dueTimesChanged(List<DeadlineDocuments.StoredDeadline> before, List<Deadline> after) {
+    java.util.Set<String> was = new java.util.HashSet<>();
+    before.stream().filter(DeadlineDocuments.StoredDeadline::isOpen).forEach(d -> was.add(d.key() + "@" + d.dueAt()));
+    return after.stream().filter(Deadline::isOpen).anyMatch(d -> !was.contains(d.stage().key() + "@" + d.dueAt()));
+  }
+
+  /** An incident with the deadlines its document carries. */
+  public record Stored(Incident incident, List<DeadlineDocuments.StoredDeadline> deadlines) {
+    static Stored of(DocumentSnapshot snapshot) {
+      return new Stored(IncidentDocuments.incident(snapshot), DeadlineDocuments.deadlines(snapshot));
+    }
+  }
+
+  public Stored getStored(String incidentId) {
+    DocumentSnapshot snapshot = FirestoreErrors.await(reference(db, incidentId).get());
+    if (!snapshot.exists()) {
+      throw new NotFound("no incident " + incidentId);
+    }
+    return Stored.of(snapshot);
   }
 
   public Optional<Incident> find(String incidentId) {
@@ -86,11 +129,19 @@ public final class IncidentStore {
     return find(incidentId).orElseThrow(() -> new NotFound("no incident " + incidentId));
   }
 
-  /** Filters for listing incidents; null means any. */
-  public record Filter(Phase phase, Classification classification, Severity severity) {}
+  /**
+   * Filters for listing incidents; null means any. {@code overdueAt} lists only incidents with a deadline
+   * due before that time; {@code byNextDeadline} sorts by the next open deadline (then only incidents that
+   * have one are listed).
+   */
+  public record Filter(Phase phase, Classification classification, Severity severity, Instant overdueAt,
+      boolean byNextDeadline) {}
 
-  /** Newest first; uses the composite indexes (filter field, createdAt desc) in firestore.indexes.json. */
-  public Page<Incident> list(Filter filter, int pageSize, String pageToken) {
+  /**
+   * Newest first, or by next deadline; uses the composite indexes (filter field, createdAt desc) and
+   * (filter field, nextDeadlineAt) in firestore.indexes.json.
+   */
+  public Page<Stored> list(Filter filter, int pageSize, String pageToken) {
     Query query = db.collection(CollectionNames.INCIDENTS);
     if (filter.phase() != null) {
       query = query.whereEqualTo("phase", filter.phase().name());
@@ -101,9 +152,16 @@ public final class IncidentStore {
     if (filter.severity() != null) {
       query = query.whereEqualTo("severity", filter.severity().name());
     }
+    if (filter.overdueAt() != null) {
+      query = query.whereLessThan("nextDeadlineAt", Timestamps.of(filter.overdueAt()));
+    }
+    if (filter.overdueAt() != null || filter.byNextDeadline()) {
+      query = query.orderBy("nextDeadlineAt").orderBy(FieldPath.documentId());
+      return page(query, "nextDeadlineAt", pageSize, pageToken, Stored::of);
+    }
     query = query.orderBy("createdAt", Query.Direction.DESCENDING)
         .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
-    return page(query, "createdAt", pageSize, pageToken, IncidentDocuments::incident);
+    return page(query, "createdAt", pageSize, pageToken, Stored::of);
   }
 
   /** Oldest first: the order things happened in. */

@@ -19,6 +19,9 @@ import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.deadline.Deadline;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.IncidentFacts;
 
 /**
  * One incident inside one Firestore transaction: reads of the records beside it, and writes that are held
@@ -29,14 +32,22 @@ public final class IncidentTx {
   private final Transaction transaction;
   private final String incidentId;
   private final AuditEvent.ChainHead head;
+  private final DeadlinePolicy policy;
   private final List<Consumer<Transaction>> writes = new ArrayList<>();
+  private final List<Decision> pendingDecisions = new ArrayList<>();
+  private List<Decision> storedDecisions;
   private AuditEvent recorded;
+  private List<Deadline> deadlines;
 
-  IncidentTx(Firestore db, Transaction transaction, String incidentId, AuditEvent.ChainHead head) {
+  private final Map<String, Object> sentReminders;
+
+  IncidentTx(Firestore db, Transaction transaction, DocumentSnapshot snapshot, DeadlinePolicy policy) {
     this.db = db;
     this.transaction = transaction;
-    this.incidentId = incidentId;
-    this.head = head;
+    this.incidentId = snapshot.getId();
+    this.head = AuditDocuments.head(snapshot);
+    this.policy = policy;
+    this.sentReminders = ReminderRecords.sent(snapshot);
   }
 
   public List<Measure> measures() {
@@ -65,10 +76,22 @@ public final class IncidentTx {
         .sorted(Comparator.comparingInt(CustodyEntry::sequence)).toList();
   }
 
+  /** The decisions, including one this transaction is about to write. */
   public List<Decision> decisions() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS)))
-        .getDocuments().stream().map(RecordDocuments::decision)
-        .sorted(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id)).toList();
+    if (storedDecisions == null) {
+      storedDecisions = FirestoreErrors.await(transaction.get(
+              IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS)))
+          .getDocuments().stream().map(RecordDocuments::decision).toList();
+    }
+    List<Decision> all = new ArrayList<>(storedDecisions);
+    all.addAll(pendingDecisions);
+    all.sort(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id));
+    return all;
+  }
+
+  /** The incident's deadlines as they stand with what this transaction has recorded so far. */
+  public List<Deadline> deadlines(Incident incident) {
+    return policy.deadlines(new IncidentFacts(incident, decisions(), Map.of()));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {
@@ -104,6 +127,7 @@ public final class IncidentTx {
   }
 
   public void createDecision(Decision decision) {
+    pendingDecisions.add(decision);
     create(IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS).document(decision.id()),
         RecordDocuments.decision(decision));
   }
@@ -127,7 +151,10 @@ public final class IncidentTx {
     String entryId = ChangeRecorder.versionEntryId(outcome.incident().version());
     AuditEvent event = AuditEvent.next(subject.getPath(), head, outcome.change());
     recorded = event;
-    Map<String, Object> fields = AuditDocuments.withHead(IncidentDocuments.fields(outcome.incident()), event.head());
+    deadlines = deadlines(outcome.incident());
+    Map<String, Object> fields = DeadlineDocuments.withDeadlines(
+        AuditDocuments.withHead(IncidentDocuments.fields(outcome.incident()), event.head()), deadlines);
+    fields.put(ReminderRecords.SENT_FIELD, sentReminders); // the reminder bookkeeping stays as it was
     writes.add(t -> {
       new ChangeRecorder(db).write(t, event, outcome.change(), entryId);
       t.set(subject, fields);
@@ -138,6 +165,11 @@ public final class IncidentTx {
   /** The audit event this transaction recorded, for the export after commit. */
   AuditEvent recorded() {
     return recorded;
+  }
+
+  /** The deadlines as the change left them, for scheduling reminders after commit. */
+  List<Deadline> deadlinesAfter() {
+    return deadlines;
   }
 
   void applyWrites() {

@@ -19,10 +19,18 @@ public final class FunctionServer implements AutoCloseable {
 
   /** Serves an HTTP function ({@code signature} "http") or a CloudEvent function ("cloudevent"). */
   public static FunctionServer start(Class<?> functionClass, String signature) throws Exception {
-    int port = FirestoreEmulator.freePort();
+    return start(functionClass, signature, freePort());
+  }
+
+  /** On a port chosen before, for a function that must know its own URL when it starts. */
+  public static FunctionServer start(Class<?> functionClass, String signature, int port) throws Exception {
     Invoker invoker = new Invoker(port, functionClass.getName(), signature, functionClass.getClassLoader());
     invoker.startTestServer();
     return new FunctionServer(invoker, port);
+  }
+
+  public static int freePort() {
+    return FirestoreEmulator.freePort();
   }
 
   public URI uri(String path) {

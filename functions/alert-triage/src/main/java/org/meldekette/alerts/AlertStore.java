@@ -23,12 +23,15 @@ import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.alert.Alert;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.alert.AlertRule;
 import org.meldekette.domain.alert.AlertTriage;
 import org.meldekette.store.AlertDocuments;
 import org.meldekette.store.AuditDocuments;
 import org.meldekette.store.ChangeRecorder;
+import org.meldekette.store.DeadlineDocuments;
 import org.meldekette.store.CollectionNames;
 import org.meldekette.store.Doc;
 import org.meldekette.store.FirestoreErrors;
@@ -51,8 +54,11 @@ final class AlertStore {
   private final AuditExport audit;
   private final Clock clock;
   private final Duration deliveryRetention;
+  private final DeadlinePolicy policy;
 
-  AlertStore(Supplier<Firestore> db, IncidentIds ids, AuditExport audit, Clock clock, Duration deliveryRetention) {
+  AlertStore(Supplier<Firestore> db, IncidentIds ids, AuditExport audit, Clock clock, Duration deliveryRetention,
+      DeadlinePolicy policy) {
+    this.policy = policy;
     this.db = db;
     this.ids = ids;
     this.audit = audit;
@@ -110,7 +116,8 @@ final class AlertStore {
       return new Outcome(false, effect, incidentId, false);
     }
     if (created != null) {
-      tx.create(IncidentStore.reference(firestore, created.id()), IncidentDocuments.fields(created));
+      tx.create(IncidentStore.reference(firestore, created.id()), DeadlineDocuments.withDeadlines(
+          IncidentDocuments.fields(created), policy.deadlines(new IncidentFacts(created, List.of(), Map.of()))));
       tx.set(groupRef, Doc.fields().put("groupKey", groupKey).put("signal", rule.signal())
           .put("openIncidentId", created.id()).put("openedAt", now).map());
     }
@@ -151,7 +158,7 @@ final class AlertStore {
   private Incident newIncident(Alert alert, AlertRule rule, Instant now) {
     String system = alert.labels().getOrDefault("system", alert.resource().name());
     Triage initial = new Triage(null, rule.severity(), rule.cia(), null, List.of(system), List.of(), List.of(), null,
-        null, null, null, null, null);
+        null, null, null, null, null, null, null);
     String title = (alert.policyName() != null ? alert.policyName() : rule.signal()) + ": " + alert.resource().name();
     return Incident.fromAlert(ids.next(), title.length() > 200 ? title.substring(0, 200) : title, alert.startedAt(),
         now, initial, alert.url());

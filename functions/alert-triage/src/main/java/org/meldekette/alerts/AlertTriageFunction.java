@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
 import org.meldekette.config.Env;
+import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.alert.Alert;
 import org.meldekette.domain.alert.AlertRule;
@@ -49,7 +50,7 @@ public class AlertTriageFunction implements CloudEventsFunction {
     this.rules = AlertRules.parse(rulesJson(env));
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log, clock);
     this.store = new AlertStore(db, new IncidentIds(clock, new SecureRandom()), audit, clock,
-        Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)));
+        Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)), RegimeConfig.policy(env));
   }
 
   /** The rules: {@code ALERT_RULES_FILE} when set, else the defaults shipped in {@code alert-rules.json}. */

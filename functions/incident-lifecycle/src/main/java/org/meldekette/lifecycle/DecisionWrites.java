@@ -7,6 +7,7 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
+import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
@@ -37,8 +38,12 @@ final class DecisionWrites {
         body.string("reasoning"), call.member().email(), role, call.now(), body.string("corrects"),
         body.string("delayReasons"));
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
+      // Checked against the log as it stands, before this decision joins it.
+      DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());
+      Lifecycle.Outcome logged = lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(role),
+          call.now());
       tx.createDecision(decision);
-      return tx.apply(lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(role), call.now()));
+      return tx.apply(logged);
     });
     call.created(outcome.incident().version(), "/incidents/" + id + "/decisions/" + decision.id(),
         Views.decision(decision));

@@ -14,6 +14,10 @@ import org.meldekette.auth.IdTokenVerifier;
 import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
+import org.meldekette.config.RegimeConfig;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.reminders.ReminderScheduler;
+import org.meldekette.reminders.TaskQueues;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
@@ -57,9 +61,19 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private record Wiring(StaffAuthenticator authenticator, Router<Call> router) {}
 
   private Wiring wire() {
-    IncidentStore store = new IncidentStore(db.get(), audit);
+    DeadlinePolicy policy = RegimeConfig.policy(env);
+    ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
+    IncidentStore store = new IncidentStore(db.get(), audit, policy, (incidentId, deadlines) -> {
+      try {
+        scheduler.schedule(incidentId, deadlines, clock.instant());
+      } catch (Exception e) {
+        // The change stands; the sweep queues what is missing within 15 minutes.
+        log().write(StructuredLog.Severity.WARNING, "reminders left to the sweep", Map.of("incidentId", incidentId),
+            Map.of("exception", e.getClass().getName()), null);
+      }
+    });
     MemberStore members = new MemberStore(db.get());
-    Lifecycle lifecycle = new Lifecycle(Duration.ofDays(env.integer("FINAL_REPORT_DAYS", 14)));
+    Lifecycle lifecycle = new Lifecycle();
     RecordIds ids = new RecordIds(new SecureRandom());
     IdTokenVerifier verifier = new IdTokenVerifier(
         env.get("AUTH_ISSUER", "https://accounts.google.com"), env.require("AUTH_AUDIENCE"),
@@ -72,6 +86,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
     MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, lifecycle, ids);
     DecisionWrites decisions = new DecisionWrites(store, lifecycle, ids);
+    MilestoneWrites milestones = new MilestoneWrites(store, lifecycle);
     MemberAdmin admin = new MemberAdmin(members);
     Router<Call> router = new Router<Call>()
         .on("GET", "/incidents", reads::list)
@@ -94,6 +109,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
         .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
         .on("POST", "/incidents/{id}/reopen", phases::reopen)
+        .on("POST", "/incidents/{id}/acknowledgements", milestones::acknowledge)
+        .on("POST", "/incidents/{id}/final-report/issued", milestones::finalReportIssued)
         .on("GET", "/members", admin::list)
         .on("PUT", "/members/{email}", admin::put);
     return new Wiring(authenticator, router);

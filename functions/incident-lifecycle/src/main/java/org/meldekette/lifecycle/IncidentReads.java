@@ -29,22 +29,33 @@ final class IncidentReads {
   }
 
   void list(Call call, Map<String, String> params) throws IOException {
+    String sort = call.query("sort");
+    if (sort != null && !sort.equals("createdAt") && !sort.equals("nextDeadline")) {
+      throw ApiException.badRequest("sort", "INVALID_VALUE", "sort must be createdAt or nextDeadline");
+    }
+    String overdue = call.query("overdue");
+    if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+      throw ApiException.badRequest("overdue", "INVALID_VALUE", "overdue must be true or false");
+    }
     IncidentStore.Filter filter = new IncidentStore.Filter(
         enumQuery(call, "phase", Phase.class), enumQuery(call, "classification", Classification.class),
-        enumQuery(call, "severity", Severity.class));
-    Page<Incident> page = store.list(filter, call.pageSize(), call.query("pageToken"));
+        enumQuery(call, "severity", Severity.class), "true".equals(overdue) ? call.now() : null,
+        "nextDeadline".equals(sort));
+    Page<IncidentStore.Stored> page = store.list(filter, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("incidents", page.items().stream().map(Views::incident).toList());
+    body.put("incidents", page.items().stream()
+        .map(stored -> Views.incidentSummary(stored.incident(), stored.deadlines(), call.now())).toList());
     body.put("nextPageToken", page.nextPageToken());
     call.reply().json(200, body);
   }
 
   void get(Call call, Map<String, String> params) throws IOException {
-    Incident incident = store.get(call.incidentId(params));
+    IncidentStore.Stored stored = store.getStored(call.incidentId(params));
+    Incident incident = stored.incident();
     IncidentRecords records = new IncidentRecords(store.measures(incident.id()), store.evidence(incident.id()).size(),
         store.decisions(incident.id()));
-    call.ok(incident.version(),
-        Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records)));
+    call.ok(incident.version(), Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records),
+        stored.deadlines(), call.now()));
   }
 
   void timeline(Call call, Map<String, String> params) throws IOException {

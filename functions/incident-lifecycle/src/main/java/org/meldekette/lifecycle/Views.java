@@ -1,5 +1,6 @@
 package org.meldekette.lifecycle;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.http.ETags;
+import org.meldekette.store.DeadlineDocuments;
 import org.meldekette.store.TimelineEntry;
 
 /** The JSON shapes of the API: records rendered as maps (nulls are left out on output). */
@@ -35,17 +37,53 @@ final class Views {
     view.put("triage", triage(i.triage()));
     view.put("noEvidenceJustification", i.noEvidenceJustification());
     view.put("closedAt", i.closedAt());
-    view.put("finalReportDueAt", i.finalReportDueAt());
+    view.put("milestones", i.milestones());
+    view.put("regimes", i.regimes().isEmpty() ? null : i.regimes());
     view.put("sourceUrl", i.sourceUrl());
     return view;
   }
 
-  /** The incident with what still blocks leaving its phase. */
-  static Map<String, Object> incidentDetail(Incident i, List<Conflict.Unmet> unmet) {
+  /** An incident in a list: with its next open deadline. */
+  static Map<String, Object> incidentSummary(Incident i, List<DeadlineDocuments.StoredDeadline> deadlines,
+      Instant now) {
     Map<String, Object> view = incident(i);
+    deadlines.stream().filter(DeadlineDocuments.StoredDeadline::isOpen)
+        .min(java.util.Comparator.comparing(DeadlineDocuments.StoredDeadline::dueAt))
+        .ifPresent(next -> view.put("nextDeadline", deadline(next, now)));
+    return view;
+  }
+
+  /** The incident with what still blocks leaving its phase, and every clock side by side, earliest first. */
+  static Map<String, Object> incidentDetail(Incident i, List<Conflict.Unmet> unmet,
+      List<DeadlineDocuments.StoredDeadline> deadlines, Instant now) {
+    Map<String, Object> view = incidentSummary(i, deadlines, now);
     if (!i.isClosed()) {
       view.put("nextPhase", i.phase().next());
       view.put("unmetExitCriteria", unmet);
+    }
+    view.put("deadlines", deadlines.stream()
+        .sorted(java.util.Comparator.comparing(DeadlineDocuments.StoredDeadline::dueAt))
+        .map(d -> deadline(d, now)).toList());
+    deadlines.stream().filter(d -> d.key().equals("INTERNAL/FINAL_REPORT")).findFirst()
+        .ifPresent(d -> view.put("finalReportDueAt", d.dueAt()));
+    return view;
+  }
+
+  /** A clock: what, since when, due when, and met, open with time left, or overdue. */
+  static Map<String, Object> deadline(DeadlineDocuments.StoredDeadline d, Instant now) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("regime", d.regime());
+    view.put("stage", d.stage());
+    view.put("label", d.label());
+    view.put("startedAt", d.startedAt());
+    view.put("dueAt", d.dueAt());
+    if (d.isOpen()) {
+      long left = java.time.Duration.between(now, d.dueAt()).getSeconds();
+      view.put("status", left < 0 ? "OVERDUE" : "OPEN");
+      view.put("secondsLeft", left);
+    } else {
+      view.put("status", d.metAt().isAfter(d.dueAt()) ? "MET_LATE" : "MET");
+      view.put("metAt", d.metAt());
     }
     return view;
   }

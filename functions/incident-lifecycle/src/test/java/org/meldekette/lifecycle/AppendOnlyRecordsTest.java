@@ -84,7 +84,7 @@ class AppendOnlyRecordsTest extends ServedLifecycle {
     HttpResponse<String> correction = call("POST", base + "/decisions", DPO, etag(id), """
         {"type":"NOTIFY_AUTHORITY","reasoning":"The key was on a sticker on the laptop.","corrects":"%s"}"""
         .formatted(firstId));
-    assertThat(correction.statusCode()).isEqualTo(201);
+    assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
     assertThat(refused(call("POST", base + "/decisions", DPO, etag(id),
         "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"again\",\"corrects\":\"%s\"}".formatted(firstId)), 409))
         .isEqualTo("DECISION_ALREADY_CORRECTED");

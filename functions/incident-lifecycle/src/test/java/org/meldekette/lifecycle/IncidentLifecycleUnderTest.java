@@ -14,6 +14,7 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
   static volatile Firestore db;
   static volatile MutableClock clock;
   static volatile String certsUrl;
+  static volatile String queueUrl;
 
   public IncidentLifecycleUnderTest() {
     super(new Env(Map.of(
@@ -21,7 +22,10 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
             "AUTH_ISSUER", ServedLifecycle.ISSUER.issuer(),
             "AUTH_CERTS_URL", certsUrl,
             "ADMIN_EMAILS", "bootstrap@meldekette.test",
-            "AUDIT_SINK", "stdout")),
+            "AUDIT_SINK", "stdout",
+            "TASK_QUEUE", "local",
+            "LOCAL_TASK_QUEUE_URL", queueUrl,
+            "REMINDER_URL", "http://127.0.0.1:9/tasks/reminder")),
         () -> db, clock, new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meldekette.dev.JwksEndpoint;
+import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.dev.TokenIssuer;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
@@ -53,6 +54,7 @@ abstract class ServedLifecycle {
   static MutableClock clock;
   static FunctionServer server;
   static JwksEndpoint keys;
+  static LocalTaskQueue queue;
 
   @BeforeAll
   static void start(Firestore database) throws Exception {
@@ -62,6 +64,8 @@ abstract class ServedLifecycle {
     IncidentLifecycleUnderTest.db = database;
     IncidentLifecycleUnderTest.clock = clock;
     IncidentLifecycleUnderTest.certsUrl = keys.certsUrl();
+    queue = new LocalTaskQueue(0, "tasks@meldekette.test", clock);
+    IncidentLifecycleUnderTest.queueUrl = queue.url();
     MemberStore members = new MemberStore(database);
     member(members, RESPONDER, EnumSet.of(Role.RESPONDER), true);
     member(members, RESPONDER_2, EnumSet.of(Role.RESPONDER), true);
@@ -79,6 +83,7 @@ abstract class ServedLifecycle {
   static void stop() throws Exception {
     server.close();
     keys.close();
+    queue.close();
   }
 
   private static void member(MemberStore members, String email, Set<Role> roles, boolean active) {

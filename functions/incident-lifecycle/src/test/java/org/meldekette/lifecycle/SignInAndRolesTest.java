@@ -97,6 +97,8 @@ class SignInAndRolesTest extends ServedLifecycle {
         new Endpoint("POST", base + "/skip-requests/SKP-0000000000/approve", Set.of(Role.SECOND_LINE)),
         new Endpoint("POST", base + "/reopen", Set.of(Role.SECOND_LINE)),
         new Endpoint("POST", base + "/decisions", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("POST", base + "/acknowledgements", Set.of(Role.SECOND_LINE, Role.DPO, Role.LEGAL)),
+        new Endpoint("POST", base + "/final-report/issued", Set.of(Role.RESPONDER, Role.SECOND_LINE)),
         new Endpoint("GET", "/members", Set.of(Role.ADMIN)),
         new Endpoint("PUT", "/members/someone@meldekette.test", Set.of(Role.ADMIN)));
   }

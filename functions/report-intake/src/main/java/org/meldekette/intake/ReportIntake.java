@@ -18,9 +18,12 @@ import org.meldekette.domain.Change;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Report;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.store.AuditDocuments;
 import org.meldekette.store.ChangeRecorder;
 import org.meldekette.store.CollectionNames;
+import org.meldekette.store.DeadlineDocuments;
 import org.meldekette.store.FirestoreErrors;
 import org.meldekette.store.IdempotencyRecords;
 import org.meldekette.store.IncidentDocuments;
@@ -41,9 +44,11 @@ final class ReportIntake {
   private final IncidentIds ids;
   private final Duration idempotencyRetention;
   private final AuditExport audit;
+  private final DeadlinePolicy policy;
 
   ReportIntake(Supplier<Firestore> db, Clock clock, IncidentIds ids, Duration idempotencyRetention,
-      AuditExport audit) {
+      AuditExport audit, DeadlinePolicy policy) {
+    this.policy = policy;
     this.db = db;
     this.clock = clock;
     this.ids = ids;
@@ -85,7 +90,7 @@ final class ReportIntake {
   }
 
   /** The writes of one report; gives the audit event, the first of the new incident's chain. */
-  private static AuditEvent write(Firestore firestore, WriteBatch batch, Report report, String incidentId,
+  private AuditEvent write(Firestore firestore, WriteBatch batch, Report report, String incidentId,
       Instant now) {
     Incident incident = Incident.fromReport(incidentId, report, now);
     DocumentReference incidentDoc = firestore.collection(CollectionNames.INCIDENTS).document(incidentId);
@@ -99,7 +104,9 @@ final class ReportIntake {
         Map.of("phase", incident.phase().name(), "source", incident.source().name()));
     AuditEvent event = new ChangeRecorder(firestore).record(batch, received,
         ChangeRecorder.versionEntryId(incident.version()), incidentDoc, AuditEvent.ChainHead.EMPTY);
-    batch.create(incidentDoc, AuditDocuments.withHead(IncidentDocuments.fields(incident), event.head()));
+    batch.create(incidentDoc, DeadlineDocuments.withDeadlines(
+        AuditDocuments.withHead(IncidentDocuments.fields(incident), event.head()),
+        policy.deadlines(new IncidentFacts(incident, List.of(), Map.of()))));
     return event;
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
 import org.meldekette.config.Env;
+import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.ApiFunction;
@@ -46,7 +47,8 @@ public class ReportIntakeFunction extends ApiFunction {
         "POST", "Content-Type, Idempotency-Key");
     Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
-    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention, audit);
+    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention, audit,
+        RegimeConfig.policy(env));
   }
 
   @Override

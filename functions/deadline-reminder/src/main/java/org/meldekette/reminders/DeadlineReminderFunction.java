@@ -1,0 +1,116 @@
+package org.meldekette.reminders;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.functions.HttpRequest;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.meldekette.audit.AuditExport;
+import org.meldekette.audit.AuditSinks;
+import org.meldekette.auth.Forbidden;
+import org.meldekette.auth.IdTokenVerifier;
+import org.meldekette.auth.Unauthenticated;
+import org.meldekette.config.Env;
+import org.meldekette.config.RegimeConfig;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.http.ApiException;
+import org.meldekette.http.ApiFunction;
+import org.meldekette.http.JsonFields;
+import org.meldekette.http.MediaType;
+import org.meldekette.http.Reply;
+import org.meldekette.http.RequestBodies;
+import org.meldekette.log.StructuredLog;
+import org.meldekette.notify.SecretSources;
+import org.meldekette.notify.WebhookNotifier;
+import org.meldekette.store.FirestoreClients;
+
+/**
+ * {@code deadline-reminder}: delivers reminder tasks from Cloud Tasks ({@code POST /tasks/reminder}) and runs
+ * the sweep for Cloud Scheduler ({@code POST /sweep}). Each caller proves who it is with the OIDC token of
+ * its service account. Entry point {@code org.meldekette.reminders.DeadlineReminderFunction}.
+ */
+public class DeadlineReminderFunction extends ApiFunction {
+  private final IdTokenVerifier verifier;
+  private final String tasksAccount;
+  private final String schedulerAccount;
+  private final ReminderDelivery delivery;
+  private final Sweep sweep;
+
+  public DeadlineReminderFunction() {
+    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+  }
+
+  DeadlineReminderFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
+    super("deadline-reminder", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
+    this.verifier = new IdTokenVerifier(env.get("OIDC_ISSUER", "https://accounts.google.com"),
+        env.require("OIDC_AUDIENCE"), env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
+    this.tasksAccount = env.require("TASKS_SERVICE_ACCOUNT");
+    this.schedulerAccount = env.require("SCHEDULER_SERVICE_ACCOUNT");
+    DeadlinePolicy policy = RegimeConfig.policy(env);
+    AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
+    ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
+    this.delivery = new ReminderDelivery(db, policy, new WebhookNotifier(SecretSources.fromEnvironment(env, clock)),
+        scheduler, audit, log(), clock, new ReminderDelivery.Channels(
+            env.list("REMINDER_CHANNELS", "incident-team-webhook"),
+            env.list("ESCALATION_CHANNELS", "dpo-management-webhook"),
+            env.get("INCIDENT_LINK_BASE", null)));
+    this.sweep = new Sweep(db, policy, scheduler, audit, clock);
+  }
+
+  @Override
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
+    if (!request.getMethod().equals("POST")) {
+      reply.header("Allow", "POST");
+      throw new ApiException(405, "METHOD_NOT_ALLOWED", "tasks and the sweep are delivered with POST");
+    }
+    switch (request.getPath()) {
+      case "/tasks/reminder" -> {
+        requireCaller(request, tasksAccount);
+        JsonFields body = JsonFields.parse(RequestBodies.readUtf8(
+            requireJson(request), 16 * 1024), Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
+        ReminderDelivery.Request task = new ReminderDelivery.Request(required(body, "incidentId"),
+            required(body, "regime"), required(body, "stage"), required(body, "kind"), body.integer("dueAt"));
+        labels.put("incidentId", task.incidentId());
+        ReminderDelivery.Result result = delivery.deliver(task);
+        labels.put("result", result.name());
+        if (result == ReminderDelivery.Result.IN_PROGRESS) {
+          reply.header("Retry-After", "60");
+          throw new ApiException(409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
+        }
+        reply.json(200, Map.of("result", result.name()));
+      }
+      case "/sweep" -> {
+        requireCaller(request, schedulerAccount);
+        reply.json(200, sweep.run());
+      }
+      default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + request.getPath());
+    }
+  }
+
+  private void requireCaller(HttpRequest request, String account) {
+    String header = request.getFirstHeader("Authorization")
+        .orElseThrow(() -> new Unauthenticated("an OIDC token of the calling service account is required"));
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new Unauthenticated("the Authorization header must be Bearer <OIDC token>");
+    }
+    String email = verifier.verify(header.substring(7).strip());
+    if (!email.equalsIgnoreCase(account)) {
+      throw new Forbidden(email + " may not call this endpoint");
+    }
+  }
+
+  private static HttpRequest requireJson(HttpRequest request) {
+    MediaType.of(request).requireOneOf(Set.of(MediaType.JSON));
+    return request;
+  }
+
+  private static String required(JsonFields body, String field) {
+    String value = body.string(field);
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(field, "REQUIRED", field + " is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,73 @@
+package org.meldekette.domain.deadline;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.RegimeTrigger;
+import org.meldekette.domain.Triage;
+
+/**
+ * What deadlines are counted from and met by, read off an incident and its records: named facts with their
+ * times ({@code detected}, {@code awareness}, {@code triaged}, {@code regime.NIS2.aware}, …), decisions by
+ * type, and regulatory communications by stage.
+ */
+public final class IncidentFacts {
+  private final Map<String, Instant> facts = new HashMap<>();
+  private final List<Decision> decisions;
+  private final Map<String, Instant> communications;
+
+  /**
+   * @param communications the earliest regulatory communication sent for each stage, by {@code REGIME/STAGE}
+   */
+  public IncidentFacts(Incident incident, List<Decision> decisions, Map<String, Instant> communications) {
+    this.decisions = List.copyOf(decisions);
+    this.communications = Map.copyOf(communications);
+    put("detected", incident.detectedAt());
+    Triage triage = incident.triage();
+    if (triage != null) {
+      put("classified", triage.classifiedAt());
+      if (triage.isBreach()) {
+        put("awareness", triage.awarenessAt());
+        put("highRiskFound", triage.highRiskFoundAt());
+      }
+    }
+    put("triaged", incident.milestones().triagedAt());
+    put("escalationAcknowledged", incident.milestones().escalationAcknowledgedAt());
+    put("closed", incident.closedAt());
+    put("finalReportIssued", incident.milestones().finalReportIssuedAt());
+    for (Map.Entry<String, RegimeTrigger> regime : incident.regimes().entrySet()) {
+      put("regime." + regime.getKey() + ".triggered", regime.getValue().triggeredAt());
+      put("regime." + regime.getKey() + ".aware", regime.getValue().awareAt());
+    }
+  }
+
+  public Optional<Instant> fact(String name) {
+    return Optional.ofNullable(facts.get(name));
+  }
+
+  /** Adds a fact found while evaluating, such as a stage being met ({@code stage.GDPR/ART33.met}). */
+  void put(String name, Instant at) {
+    if (at != null) {
+      facts.put(name, at);
+    }
+  }
+
+  /** When a satisfier was first recorded: {@code decision:TYPE}, {@code decision:*}, {@code fact:NAME}, {@code communication:KEY}. */
+  public Optional<Instant> satisfiedAt(String satisfier) {
+    int colon = satisfier.indexOf(':');
+    String kind = satisfier.substring(0, colon);
+    String what = satisfier.substring(colon + 1);
+    return switch (kind) {
+      case "decision" -> decisions.stream()
+          .filter(d -> what.equals("*") || d.type().name().equals(what))
+          .map(Decision::decidedAt).min(Instant::compareTo);
+      case "fact" -> fact(what);
+      case "communication" -> Optional.ofNullable(communications.get(what));
+      default -> throw new IllegalArgumentException("unknown satisfier " + satisfier);
+    };
+  }
+}

@@ -1,0 +1,35 @@
+package org.meldekette.reminders;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.meldekette.json.Json;
+
+/** Reminder tasks in the local stack's queue ({@code org.meldekette.dev.LocalTaskQueue}), over HTTP. */
+public final class LocalTaskQueueClient implements TaskQueue {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String queueUrl;
+  private final String targetUrl;
+  private final String audience;
+
+  public LocalTaskQueueClient(String queueUrl, String targetUrl, String audience) {
+    this.queueUrl = queueUrl;
+    this.targetUrl = targetUrl;
+    this.audience = audience;
+  }
+
+  @Override
+  public void create(ReminderTask task) throws Exception {
+    String body = Json.write(Map.of("name", task.name(), "scheduleTime", task.scheduleTime().toString(),
+        "url", targetUrl, "audience", audience, "body", Json.write(task.body())));
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(queueUrl + "/tasks"))
+        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201 && response.statusCode() != 409) {
+      throw new IllegalStateException("the local task queue answered " + response.statusCode());
+    }
+  }
+}

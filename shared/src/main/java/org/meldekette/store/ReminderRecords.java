@@ -1,0 +1,47 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the reminder machinery keeps: {@code reminders/{key}}, one document per reminder sent (or being
+ * sent), and on the incident the last reminder sent per deadline, which the sweep compares against without
+ * reading anything else.
+ */
+public final class ReminderRecords {
+  public static final String SENT_FIELD = "sentReminders";
+
+  private ReminderRecords() {}
+
+  /** The last reminder key sent for each deadline ({@code REGIME/STAGE}). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> sent(DocumentSnapshot incident) {
+    Object value = incident.get(SENT_FIELD);
+    return value == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) value);
+  }
+
+  /** An incident the sweep looks at: its stored deadlines and what was sent. */
+  public record DueIncident(String incidentId, List<DeadlineDocuments.StoredDeadline> deadlines,
+      Map<String, String> sent) {}
+
+  /**
+   * The incidents whose next open deadline falls due before {@code cutoff}: one indexed query, reading only
+   * those incidents however many are open.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<DueIncident> dueBefore(Firestore db, Instant cutoff, int limit) {
+    List<QueryDocumentSnapshot> due = FirestoreErrors.await(db.collection(CollectionNames.INCIDENTS)
+        .whereLessThanOrEqualTo("nextDeadlineAt", Timestamps.of(cutoff))
+        .orderBy("nextDeadlineAt").limit(limit).get()).getDocuments();
+    return due.stream().map(snapshot -> {
+      Map<String, String> sent = new LinkedHashMap<>();
+      sent(snapshot).forEach((k, v) -> sent.put(k, (String) v));
+      return new DueIncident(snapshot.getId(), DeadlineDocuments.deadlines(snapshot), sent);
+    }).toList();
+  }
+}

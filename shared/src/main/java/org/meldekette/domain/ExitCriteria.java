@@ -84,6 +84,12 @@ public final class ExitCriteria {
             "measure " + measure.id() + " needs an owner and a due date"));
       }
     }
+    for (RetentionExtension extension : records.retentionExtensions()) {
+      if (extension.blocksClosure()) {
+        unmet.add(new Conflict.Unmet("RETENTION_EXTENSION_OPEN",
+            "retention extension " + extension.id() + " must be lifted or renewed with a justification"));
+      }
+    }
   }
 
   private static void require(boolean holds, String code, String what, List<Conflict.Unmet> unmet) {

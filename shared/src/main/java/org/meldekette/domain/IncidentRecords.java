@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What is recorded beside an incident that its exit criteria look at. */
-public record IncidentRecords(List<Measure> measures, long evidenceCount, List<Decision> decisions) {
+public record IncidentRecords(List<Measure> measures, long evidenceCount, List<Decision> decisions,
+    List<RetentionExtension> retentionExtensions) {
   public IncidentRecords {
     measures = List.copyOf(measures);
     decisions = List.copyOf(decisions);
+    retentionExtensions = List.copyOf(retentionExtensions);
   }
 
   /** The decisions no later decision corrects. */

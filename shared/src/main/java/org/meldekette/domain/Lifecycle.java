@@ -167,6 +167,22 @@ public final class Lifecycle {
             Map.of("issuedAt", now.toString())));
   }
 
+  public Outcome retentionExtended(Incident incident, RetentionExtension extension, Actor actor, Instant now) {
+    return new Outcome(incident.touched(now), new Change("RETENTION_EXTENDED", actor, now, incident.id(),
+        "Retention extended (" + extension.id() + ") until " + extension.until(), null,
+        Map.of("extension", extension.id(), "until", extension.until().toString(), "what", extension.what(),
+            "justification", extension.justification())));
+  }
+
+  public Outcome retentionDecided(Incident incident, RetentionExtension before, RetentionExtension after, Actor actor,
+      Instant now) {
+    return new Outcome(incident.touched(now), new Change("RETENTION_" + after.status().name(), actor, now,
+        incident.id(), "Retention extension " + after.id() + " " + after.status().name().toLowerCase(),
+        Map.of("status", before.status().name(), "until", before.until().toString()),
+        Map.of("status", after.status().name(), "until", after.until().toString(),
+            "justification", after.lastJustification())));
+  }
+
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
     return new Outcome(incident.touched(now), new Change("MEASURE_ADDED", actor, now, incident.id(),
         measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));

@@ -6,12 +6,14 @@ public enum Role {
   RESPONDER,
   /** The second line: approves skips (four eyes), reopens incidents. */
   SECOND_LINE,
-  /** Decision log and legal sign-off. */
+  /** Decision log, legal sign-off, legal holds, retention extensions. */
   LEGAL,
   /** The data protection officer: decision log, like LEGAL. */
   DPO,
   /** Press and public statements, together with legal approval. */
   COMMUNICATIONS,
   /** Manages members. */
-  ADMIN
+  ADMIN,
+  /** A service identity: the erasure workflow, which may only ask whether a subject may be erased. */
+  ERASURE_WORKFLOW
 }

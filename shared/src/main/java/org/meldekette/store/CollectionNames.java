@@ -14,6 +14,9 @@ public final class CollectionNames {
   public static final String CUSTODY = "custody";
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
+  public static final String RETENTION_EXTENSIONS = "retention-extensions";
+  /** Holds that block erasure; a pseudonymous subject reference, never profile data. */
+  public static final String LEGAL_HOLDS = "legal-holds";
   /** Every audit event, chained per stream (the document it changed); exported to Cloud Logging. */
   public static final String AUDIT_EVENTS = "audit-events";
   /** One document per alert occurrence (a Cloud Monitoring incident, a generic fingerprint). */

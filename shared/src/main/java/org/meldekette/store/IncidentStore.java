@@ -24,6 +24,7 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
@@ -189,6 +190,11 @@ public final class IncidentStore {
   public List<Decision> decisions(String incidentId) {
     return all(reference(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::decision);
+  }
+
+  public List<RetentionExtension> retentionExtensions(String incidentId) {
+    return all(reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS).orderBy(FieldPath.documentId()),
+        RecordDocuments::retentionExtension);
   }
 
   /** The alerts that opened or joined the incident, oldest first. */

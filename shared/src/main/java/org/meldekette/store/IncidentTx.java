@@ -18,6 +18,7 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
+import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
@@ -99,9 +100,27 @@ public final class IncidentTx {
         .map(RecordDocuments::skipRequest);
   }
 
+  public List<RetentionExtension> retentionExtensions() {
+    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.RETENTION_EXTENSIONS))).getDocuments().stream()
+        .map(RecordDocuments::retentionExtension).sorted(Comparator.comparing(RetentionExtension::id)).toList();
+  }
+
+  public Optional<RetentionExtension> retentionExtension(String extensionId) {
+    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS)
+        .document(extensionId)).map(RecordDocuments::retentionExtension);
+  }
+
+  public void saveRetentionExtension(RetentionExtension extension) {
+    Map<String, Object> fields = RecordDocuments.retentionExtension(extension);
+    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS)
+        .document(extension.id());
+    writes.add(t -> t.set(ref, fields));
+  }
+
   /** Everything the exit criteria look at. */
   public IncidentRecords records() {
-    return new IncidentRecords(measures(), evidenceCount(), decisions());
+    return new IncidentRecords(measures(), evidenceCount(), decisions(), retentionExtensions());
   }
 
 

@@ -14,6 +14,7 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.SkipRequest;
 
@@ -103,6 +104,26 @@ public final class RecordDocuments {
     return new Decision(d.string("id"), d.enumValue("type", DecisionType.class), d.string("reasoning"),
         d.string("responsible"), d.enumValue("signedAs", Role.class), d.instant("decidedAt"), d.string("corrects"),
         d.string("delayReasons"));
+  }
+
+  public static Map<String, Object> retentionExtension(RetentionExtension r) {
+    return Doc.fields()
+        .put("id", r.id())
+        .put("what", r.what())
+        .put("until", r.until())
+        .put("justification", r.justification())
+        .put("status", r.status())
+        .put("decidedBy", r.decidedBy())
+        .put("decidedAt", r.decidedAt())
+        .put("lastJustification", r.lastJustification())
+        .map();
+  }
+
+  public static RetentionExtension retentionExtension(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new RetentionExtension(d.string("id"), d.string("what"), d.instant("until"), d.string("justification"),
+        d.enumValue("status", RetentionExtension.Status.class), d.string("decidedBy"), d.instant("decidedAt"),
+        d.string("lastJustification"));
   }
 
   public static Map<String, Object> skipRequest(SkipRequest s) {

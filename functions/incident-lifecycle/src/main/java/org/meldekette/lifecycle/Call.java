@@ -30,6 +30,10 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
     return Actor.staff(member.email(), role);
   }
 
+  /** The roles of people: every one of them may read incidents; a service identity may not. */
+  static final Role[] STAFF = {Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS,
+      Role.ADMIN};
+
   /** Refuses with 403 unless the caller holds one of the roles; gives the one they act under. */
   Role require(Role... anyOf) {
     return StaffAuthenticator.require(member, anyOf);

@@ -16,6 +16,7 @@ import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Offset;
 import org.meldekette.reminders.ReminderScheduler;
 import org.meldekette.reminders.TaskQueues;
 import org.meldekette.domain.Lifecycle;
@@ -28,6 +29,7 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
+import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MemberStore;
 
 /**
@@ -80,13 +82,16 @@ public class IncidentLifecycleFunction extends ApiFunction {
         env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
     StaffAuthenticator authenticator = new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
-    IncidentReads reads = new IncidentReads(store, new AuditTrail(db.get()));
+    IncidentReads reads = new IncidentReads(store, new AuditTrail(db.get()),
+        Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")));
     TriageWrites triage = new TriageWrites(store, lifecycle);
     PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
     MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, lifecycle, ids);
     DecisionWrites decisions = new DecisionWrites(store, lifecycle, ids);
     MilestoneWrites milestones = new MilestoneWrites(store, lifecycle);
+    RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
+    HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
     MemberAdmin admin = new MemberAdmin(members);
     Router<Call> router = new Router<Call>()
         .on("GET", "/incidents", reads::list)
@@ -111,6 +116,14 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("POST", "/incidents/{id}/reopen", phases::reopen)
         .on("POST", "/incidents/{id}/acknowledgements", milestones::acknowledge)
         .on("POST", "/incidents/{id}/final-report/issued", milestones::finalReportIssued)
+        .on("GET", "/incidents/{id}/retention-extensions", reads::retentionExtensions)
+        .on("POST", "/incidents/{id}/retention-extensions", retention::extend)
+        .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/lift", retention::lift)
+        .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/renew", retention::renew)
+        .on("GET", "/legal-holds", holds::list)
+        .on("POST", "/legal-holds", holds::place)
+        .on("POST", "/legal-holds/{holdId}/release", holds::release)
+        .on("GET", "/erasure-check", holds::erasureCheck)
         .on("GET", "/members", admin::list)
         .on("PUT", "/members/{email}", admin::put);
     return new Wiring(authenticator, router);

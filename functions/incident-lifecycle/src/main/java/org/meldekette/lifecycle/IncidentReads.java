@@ -3,6 +3,7 @@ package org.meldekette.lifecycle;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Instant;
 import java.util.List;
 import org.meldekette.audit.AuditEntries;
 import org.meldekette.domain.AuditVerification;
@@ -11,6 +12,8 @@ import org.meldekette.domain.ExitCriteria;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.RetentionExtension;
+import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.Severity;
 import org.meldekette.http.ApiException;
 import org.meldekette.store.AuditTrail;
@@ -22,13 +25,17 @@ import org.meldekette.store.TimelineEntry;
 final class IncidentReads {
   private final IncidentStore store;
   private final AuditTrail audit;
+  private final Offset retention;
 
-  IncidentReads(IncidentStore store, AuditTrail audit) {
+  /** @param retention how long incident records are kept after closure ({@code INCIDENT_RETENTION}) */
+  IncidentReads(IncidentStore store, AuditTrail audit, Offset retention) {
     this.store = store;
     this.audit = audit;
+    this.retention = retention;
   }
 
   void list(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
     String sort = call.query("sort");
     if (sort != null && !sort.equals("createdAt") && !sort.equals("nextDeadline")) {
       throw ApiException.badRequest("sort", "INVALID_VALUE", "sort must be createdAt or nextDeadline");
@@ -50,15 +57,32 @@ final class IncidentReads {
   }
 
   void get(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
     IncidentStore.Stored stored = store.getStored(call.incidentId(params));
     Incident incident = stored.incident();
     IncidentRecords records = new IncidentRecords(store.measures(incident.id()), store.evidence(incident.id()).size(),
-        store.decisions(incident.id()));
-    call.ok(incident.version(), Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records),
-        stored.deadlines(), call.now()));
+        store.decisions(incident.id()), store.retentionExtensions(incident.id()));
+    Map<String, Object> view = Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records),
+        stored.deadlines(), call.now());
+    if (incident.closedAt() != null) {
+      view.put("retainUntil", retainUntil(incident.closedAt(), records.retentionExtensions()));
+    }
+    call.ok(incident.version(), view);
+  }
+
+  /** Closure plus the retention period, or later while a retention extension runs longer. */
+  private Instant retainUntil(Instant closedAt, List<RetentionExtension> extensions) {
+    Instant until = retention.after(closedAt);
+    for (RetentionExtension extension : extensions) {
+      if (extension.status() != RetentionExtension.Status.LIFTED && extension.until().isAfter(until)) {
+        until = extension.until();
+      }
+    }
+    return until;
   }
 
   void timeline(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
     String id = call.incidentId(params);
     store.get(id);
     Page<TimelineEntry> page = store.timeline(id, call.pageSize(), call.query("pageToken"));
@@ -111,12 +135,19 @@ final class IncidentReads {
     call.reply().json(200, Map.of("decisions", store.decisions(id).stream().map(Views::decision).toList()));
   }
 
+  void retentionExtensions(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    call.reply().json(200, Map.of("retentionExtensions", store.retentionExtensions(id)));
+  }
+
   void skipRequests(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply().json(200, Map.of("skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
   }
 
+  /** The incident ID of the path, for a staff member, once the incident is known to exist. */
   private String existing(Call call, Map<String, String> params) {
+    call.require(Call.STAFF);
     return store.get(call.incidentId(params)).id();
   }
 

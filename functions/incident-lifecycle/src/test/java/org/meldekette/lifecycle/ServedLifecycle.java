@@ -49,6 +49,8 @@ abstract class ServedLifecycle {
   static final String COMMUNICATIONS = "comms@meldekette.test";
   static final String ADMIN = "admin@meldekette.test";
   static final String FORMER = "former@meldekette.test";
+  /** The erasure workflow's service identity. */
+  static final String ERASURE = "erasure-workflow@meldekette-test.iam.gserviceaccount.com";
 
   static Firestore db;
   static MutableClock clock;
@@ -76,6 +78,7 @@ abstract class ServedLifecycle {
     member(members, COMMUNICATIONS, EnumSet.of(Role.COMMUNICATIONS), true);
     member(members, ADMIN, EnumSet.of(Role.ADMIN), true);
     member(members, FORMER, EnumSet.of(Role.RESPONDER, Role.SECOND_LINE), false);
+    member(members, ERASURE, EnumSet.of(Role.ERASURE_WORKFLOW), true);
     server = FunctionServer.start(IncidentLifecycleUnderTest.class, "http");
   }
 

@@ -82,7 +82,8 @@ class SignInAndRolesTest extends ServedLifecycle {
   /** Every route and who may use it; GET routes are open to every member. */
   static List<Endpoint> endpoints(String id) {
     String base = "/incidents/" + id;
-    Set<Role> everyone = Set.of(Role.values());
+    // Every staff role reads incidents; the erasure workflow's service identity reads nothing but its check.
+    Set<Role> everyone = java.util.EnumSet.complementOf(java.util.EnumSet.of(Role.ERASURE_WORKFLOW));
     return List.of(
         new Endpoint("GET", "/incidents", everyone),
         new Endpoint("GET", base, everyone),
@@ -99,13 +100,19 @@ class SignInAndRolesTest extends ServedLifecycle {
         new Endpoint("POST", base + "/decisions", Set.of(Role.LEGAL, Role.DPO)),
         new Endpoint("POST", base + "/acknowledgements", Set.of(Role.SECOND_LINE, Role.DPO, Role.LEGAL)),
         new Endpoint("POST", base + "/final-report/issued", Set.of(Role.RESPONDER, Role.SECOND_LINE)),
+        new Endpoint("POST", base + "/retention-extensions", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("POST", base + "/retention-extensions/RET-0000000000/lift", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("POST", "/legal-holds", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("POST", "/legal-holds/HLD-0000000000/release", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("GET", "/legal-holds?subject=account:1", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("GET", "/erasure-check?subject=account:1", Set.of(Role.ERASURE_WORKFLOW, Role.LEGAL, Role.DPO)),
         new Endpoint("GET", "/members", Set.of(Role.ADMIN)),
         new Endpoint("PUT", "/members/someone@meldekette.test", Set.of(Role.ADMIN)));
   }
 
   private static final Map<Role, String> ONE_ROLE_MEMBERS = Map.of(Role.RESPONDER, RESPONDER,
       Role.SECOND_LINE, SECOND_LINE, Role.LEGAL, LEGAL, Role.DPO, DPO, Role.COMMUNICATIONS, COMMUNICATIONS,
-      Role.ADMIN, ADMIN);
+      Role.ADMIN, ADMIN, Role.ERASURE_WORKFLOW, ERASURE);
 
   @Test
   void eachRoleIsRefusedOutsideItsRightsAndAdmittedWithinThem() throws Exception {

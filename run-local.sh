@@ -108,6 +108,8 @@ export SECRETS=env
 export SECRET_INCIDENT_TEAM_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/incident-team
 export SECRET_DPO_MANAGEMENT_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/dpo-management
 export INCIDENT_LINK_BASE=http://localhost:8083
+export CONTROLLER_NAME=${CONTROLLER_NAME:-"Example GmbH (local stack)"}
+export DPO_NAME=${DPO_NAME:-"Data protection officer (local stack)"} DPO_CONTACT=${DPO_CONTACT:-"dpo@example.invalid"}
 
 declare -A function_pid
 for entry in "${FUNCTIONS[@]}"; do

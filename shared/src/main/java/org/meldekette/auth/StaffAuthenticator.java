@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.meldekette.domain.Forbidden;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.Role;
 import org.meldekette.store.MemberStore;

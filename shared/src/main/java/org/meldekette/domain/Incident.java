@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param sourceUrl where the incident came from, such as the monitoring alert's console link, or null
  * @param milestones moments deadlines start from or are met by
  * @param regimes the reporting regimes beside GDPR found to apply, by regime ID
+ * @param assessment what is known in words for notifications (nature, consequences, advice, …)
+ * @param team the members working on the incident, by email: need-to-know for its communications
  */
 public record Incident(
     String id,
@@ -31,7 +33,9 @@ public record Incident(
     Instant closedAt,
     String sourceUrl,
     Milestones milestones,
-    Map<String, RegimeTrigger> regimes) {
+    Map<String, RegimeTrigger> regimes,
+    Assessment assessment,
+    java.util.List<String> team) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -43,12 +47,14 @@ public record Incident(
     Objects.requireNonNull(updatedAt, "updatedAt");
     milestones = milestones == null ? Milestones.NONE : milestones;
     regimes = regimes == null ? Map.of() : Map.copyOf(regimes);
+    assessment = assessment == null ? Assessment.NONE : assessment;
+    team = team == null ? java.util.List.of() : java.util.List.copyOf(team);
   }
 
   /** A new incident in triage. */
   public static Incident open(String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
     return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** A new incident from a report, detected when the report arrived. */
@@ -63,7 +69,7 @@ public record Incident(
   public static Incident fromAlert(String id, String title, Instant startedAt, Instant now, Triage initialTriage,
       String monitoringUrl) {
     return new Incident(id, title, IncidentSource.ALERT, null, Phase.DETECTION_TRIAGE, startedAt, now, now, 1,
-        initialTriage, null, null, monitoringUrl, null, null);
+        initialTriage, null, null, monitoringUrl, null, null, null, null);
   }
 
   public boolean isClosed() {
@@ -93,6 +99,14 @@ public record Incident(
     return next(now).regimes(all).build();
   }
 
+  public Incident withAssessment(Assessment value, Instant now) {
+    return next(now).assessment(value).build();
+  }
+
+  public Incident withTeam(java.util.List<String> members, Instant now) {
+    return next(now).team(members).build();
+  }
+
   /** The same state with the next version: for changes recorded beside the incident (a measure, a decision). */
   public Incident touched(Instant now) {
     return next(now).build();
@@ -113,6 +127,8 @@ public record Incident(
     private Instant closedAt;
     private Milestones milestones;
     private Map<String, RegimeTrigger> regimes;
+    private Assessment assessment;
+    private java.util.List<String> team;
 
     Builder(Incident from) {
       this.from = from;
@@ -124,6 +140,8 @@ public record Incident(
       closedAt = from.closedAt;
       milestones = from.milestones;
       regimes = from.regimes;
+      assessment = from.assessment;
+      team = from.team;
     }
 
     Builder phase(Phase value) { phase = value; return this; }
@@ -134,11 +152,13 @@ public record Incident(
     Builder closedAt(Instant value) { closedAt = value; return this; }
     Builder milestones(Milestones value) { milestones = value; return this; }
     Builder regimes(Map<String, RegimeTrigger> value) { regimes = value; return this; }
+    Builder assessment(Assessment value) { assessment = value; return this; }
+    Builder team(java.util.List<String> value) { team = value; return this; }
 
     Incident build() {
       return new Incident(from.id, from.title, from.source, from.reportKind, phase, from.detectedAt, from.createdAt,
           updatedAt, version, triage, noEvidenceJustification, closedAt, from.sourceUrl, milestones,
-          regimes);
+          regimes, assessment, team);
     }
   }
 }

@@ -183,6 +183,53 @@ public final class Lifecycle {
             "justification", after.lastJustification())));
   }
 
+  /** Records what is known in words for notifications; the timeline keeps which parts changed. */
+  public Outcome assessmentRecorded(Incident incident, Assessment assessment, Actor actor, Instant now) {
+    Diff diff = Diff.of(AssessmentView.of(incident.assessment()), AssessmentView.of(assessment));
+    return new Outcome(incident.withAssessment(assessment, now), new Change("ASSESSMENT_RECORDED", actor, now,
+        incident.id(), "Assessment recorded" + (diff.after().isEmpty() ? " (no change)"
+            : ": " + String.join(", ", diff.after().keySet())), diff.before(), diff.after()));
+  }
+
+  public Outcome teamChanged(Incident incident, List<String> team, Actor actor, Instant now) {
+    return new Outcome(incident.withTeam(team, now), new Change("TEAM_CHANGED", actor, now, incident.id(),
+        "Incident team changed", Map.of("team", incident.team()), Map.of("team", team)));
+  }
+
+  /** Legal sign-off for one audience: what the communication gate waits for. */
+  public Outcome approvalRecorded(Incident incident, Approval approval, Actor actor, Instant now) {
+    return new Outcome(incident.touched(now), new Change("COMMUNICATION_APPROVED", actor, now, incident.id(),
+        "Legal approval to communicate with " + approval.audience(), null,
+        Map.of("approval", approval.id(), "audience", approval.audience().name())));
+  }
+
+  /**
+   * The communication gate: nothing goes out before a LEGAL member approved that audience for this incident;
+   * press and public statements are recorded by the COMMUNICATIONS role only.
+   */
+  public Outcome communicationRecorded(Incident incident, List<Approval> approvals, Communication communication,
+      Actor actor, Instant now) {
+    if (approvals.stream().noneMatch(a -> a.audience() == communication.audience())) {
+      throw new Conflict("LEGAL_APPROVAL_MISSING", "no legal approval to communicate with "
+          + communication.audience() + " about this incident: a LEGAL member records it first");
+    }
+    if (communication.audience() == Audience.PRESS && !Role.COMMUNICATIONS.name().equals(actor.role())) {
+      throw new Forbidden("press and public statements are recorded by the COMMUNICATIONS role");
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("communication", communication.id());
+    after.put("audience", communication.audience().name());
+    after.put("sentAt", communication.sentAt().toString());
+    if (communication.notification() != null) {
+      after.put("notification", communication.notification().name());
+    }
+    if (communication.stage() != null) {
+      after.put("stage", communication.stage());
+    }
+    return new Outcome(incident.touched(now), new Change("COMMUNICATION_RECORDED", actor, now, incident.id(),
+        "Communication to " + communication.audience() + " recorded (" + communication.id() + ")", null, after));
+  }
+
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
     return new Outcome(incident.touched(now), new Change("MEASURE_ADDED", actor, now, incident.id(),
         measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.meldekette.auth.Forbidden;
+import org.meldekette.domain.Forbidden;
 import org.meldekette.auth.Unauthenticated;
 import org.meldekette.domain.Conflict;
 import org.meldekette.domain.InvalidInput;

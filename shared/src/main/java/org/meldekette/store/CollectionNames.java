@@ -15,6 +15,8 @@ public final class CollectionNames {
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
   public static final String RETENTION_EXTENSIONS = "retention-extensions";
+  public static final String APPROVALS = "approvals";
+  public static final String COMMUNICATIONS = "communications";
   /** Holds that block erasure; a pseudonymous subject reference, never profile data. */
   public static final String LEGAL_HOLDS = "legal-holds";
   /** Every audit event, chained per stream (the document it changed); exported to Cloud Logging. */

@@ -4,6 +4,7 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.meldekette.domain.Assessment;
 import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.ImpactLevel;
@@ -49,6 +50,8 @@ public final class IncidentDocuments {
             .put("escalationAcknowledgedBy", incident.milestones().escalationAcknowledgedBy())
             .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt()))
         .put("regimes", regimeFields(incident.regimes()))
+        .put("assessment", assessmentFields(incident.assessment()))
+        .put("team", incident.team())
         .map();
   }
 
@@ -69,7 +72,29 @@ public final class IncidentDocuments {
         doc.instant("closedAt"),
         doc.string("sourceUrl"),
         milestones(doc.doc("milestones")),
-        regimes(doc.map("regimes")));
+        regimes(doc.map("regimes")),
+        assessment(doc.doc("assessment")),
+        doc.strings("team"));
+  }
+
+  private static Doc.Fields assessmentFields(Assessment a) {
+    return Doc.fields()
+        .put("nature", a.nature())
+        .put("dataSubjectCategories", a.dataSubjectCategories())
+        .put("likelyConsequences", a.likelyConsequences())
+        .put("adviceToDataSubjects", a.adviceToDataSubjects())
+        .put("maliciousActSuspected", a.maliciousActSuspected())
+        .put("crossBorderImpact", a.crossBorderImpact())
+        .put("indicatorsOfCompromise", a.indicatorsOfCompromise())
+        .put("rootCause", a.rootCause())
+        .put("mitigation", a.mitigation());
+  }
+
+  private static Assessment assessment(Doc d) {
+    return new Assessment(d.string("nature"), d.string("dataSubjectCategories"), d.string("likelyConsequences"), d.string("adviceToDataSubjects"),
+        d.has("maliciousActSuspected") ? d.bool("maliciousActSuspected") : null,
+        d.has("crossBorderImpact") ? d.bool("crossBorderImpact") : null, d.string("indicatorsOfCompromise"),
+        d.string("rootCause"), d.string("mitigation"));
   }
 
   private static Milestones milestones(Doc doc) {

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.AuditEvent;
+import org.meldekette.domain.Approval;
 import org.meldekette.domain.Classification;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
@@ -190,6 +192,29 @@ public final class IncidentStore {
   public List<Decision> decisions(String incidentId) {
     return all(reference(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
         RecordDocuments::decision);
+  }
+
+  public List<Communication> communications(String incidentId) {
+    return all(reference(db, incidentId).collection(CollectionNames.COMMUNICATIONS).orderBy("sentAt")
+        .orderBy(FieldPath.documentId()), RecordDocuments::communication);
+  }
+
+  public List<Approval> approvals(String incidentId) {
+    return all(reference(db, incidentId).collection(CollectionNames.APPROVALS).orderBy("approvedAt")
+        .orderBy(FieldPath.documentId()), RecordDocuments::approval);
+  }
+
+  /** The whole timeline, oldest first. */
+  public List<TimelineEntry> fullTimeline(String incidentId) {
+    return all(reference(db, incidentId).collection(CollectionNames.TIMELINE).orderBy("at")
+        .orderBy(FieldPath.documentId()), IncidentStore::timelineEntry);
+  }
+
+  /** Breaches detected in [from, to), oldest first: one query on (classification, detectedAt). */
+  public List<Stored> breaches(Instant from, Instant to) {
+    return all(db.collection(CollectionNames.INCIDENTS).whereEqualTo("classification", Classification.BREACH.name())
+        .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from)).whereLessThan("detectedAt", Timestamps.of(to))
+        .orderBy("detectedAt"), Stored::of);
   }
 
   public List<RetentionExtension> retentionExtensions(String incidentId) {

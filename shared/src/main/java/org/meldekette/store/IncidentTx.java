@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.meldekette.domain.Approval;
 import org.meldekette.domain.AuditEvent;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
@@ -36,6 +38,7 @@ public final class IncidentTx {
   private final DeadlinePolicy policy;
   private final List<Consumer<Transaction>> writes = new ArrayList<>();
   private final List<Decision> pendingDecisions = new ArrayList<>();
+  private final List<Communication> pendingCommunications = new ArrayList<>();
   private List<Decision> storedDecisions;
   private AuditEvent recorded;
   private List<Deadline> deadlines;
@@ -92,7 +95,33 @@ public final class IncidentTx {
 
   /** The incident's deadlines as they stand with what this transaction has recorded so far. */
   public List<Deadline> deadlines(Incident incident) {
-    return policy.deadlines(new IncidentFacts(incident, decisions(), Map.of()));
+    return policy.deadlines(new IncidentFacts(incident, decisions(), IncidentFacts.communicationTimes(communications())));
+  }
+
+  public List<Approval> approvals() {
+    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId)
+        .collection(CollectionNames.APPROVALS))).getDocuments().stream().map(RecordDocuments::approval).toList();
+  }
+
+  /** The communications, including one this transaction is about to write. */
+  public List<Communication> communications() {
+    List<Communication> all = new ArrayList<>(FirestoreErrors.await(transaction.get(IncidentStore.reference(db,
+        incidentId).collection(CollectionNames.COMMUNICATIONS))).getDocuments().stream()
+        .map(RecordDocuments::communication).toList());
+    all.addAll(pendingCommunications);
+    all.sort(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id));
+    return all;
+  }
+
+  public void createApproval(Approval approval) {
+    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.APPROVALS).document(approval.id()),
+        RecordDocuments.approval(approval));
+  }
+
+  public void createCommunication(Communication communication) {
+    pendingCommunications.add(communication);
+    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.COMMUNICATIONS)
+        .document(communication.id()), RecordDocuments.communication(communication));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {

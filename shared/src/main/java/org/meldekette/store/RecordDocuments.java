@@ -2,6 +2,9 @@ package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.util.Map;
+import org.meldekette.domain.Approval;
+import org.meldekette.domain.Audience;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.ContainmentKind;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
@@ -124,6 +127,41 @@ public final class RecordDocuments {
     return new RetentionExtension(d.string("id"), d.string("what"), d.instant("until"), d.string("justification"),
         d.enumValue("status", RetentionExtension.Status.class), d.string("decidedBy"), d.instant("decidedAt"),
         d.string("lastJustification"));
+  }
+
+  public static Map<String, Object> approval(Approval a) {
+    return Doc.fields().put("id", a.id()).put("audience", a.audience()).put("note", a.note())
+        .put("approvedBy", a.approvedBy()).put("approvedAt", a.approvedAt()).map();
+  }
+
+  public static Approval approval(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new Approval(d.string("id"), d.enumValue("audience", Audience.class), d.string("note"),
+        d.string("approvedBy"), d.instant("approvedAt"));
+  }
+
+  public static Map<String, Object> communication(Communication c) {
+    return Doc.fields()
+        .put("id", c.id())
+        .put("audience", c.audience())
+        .put("channel", c.channel())
+        .put("summary", c.summary())
+        .put("sentAt", c.sentAt())
+        .put("notification", c.notification())
+        .put("stage", c.stage())
+        .put("delayReasons", c.delayReasons())
+        .put("recordedBy", c.recordedBy())
+        .put("recordedAt", c.recordedAt())
+        .put("factsSent", c.factsSent())
+        .map();
+  }
+
+  public static Communication communication(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new Communication(d.string("id"), d.enumValue("audience", Audience.class), d.string("channel"),
+        d.string("summary"), d.instant("sentAt"), d.enumValue("notification", Communication.Notification.class),
+        d.string("stage"), d.string("delayReasons"), d.string("recordedBy"), d.instant("recordedAt"),
+        d.map("factsSent"));
   }
 
   public static Map<String, Object> skipRequest(SkipRequest s) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
-import org.meldekette.auth.Forbidden;
+import org.meldekette.domain.Forbidden;
 import org.meldekette.auth.IdTokenVerifier;
 import org.meldekette.auth.Unauthenticated;
 import org.meldekette.config.Env;

@@ -16,6 +16,7 @@ import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Change;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.deadline.Deadline;
@@ -121,9 +122,13 @@ final class ReminderDelivery {
     }
     List<Decision> decisions = FirestoreErrors.await(tx.get(incidentDoc.getReference()
         .collection(CollectionNames.DECISIONS))).getDocuments().stream().map(RecordDocuments::decision).toList();
+    List<Communication> communications = FirestoreErrors.await(tx.get(incidentDoc.getReference()
+        .collection(CollectionNames.COMMUNICATIONS))).getDocuments().stream().map(RecordDocuments::communication)
+        .toList();
     DocumentSnapshot sent = FirestoreErrors.await(tx.get(reminderDoc));
     Incident incident = IncidentDocuments.incident(incidentDoc);
-    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, decisions, Map.of()));
+    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, decisions,
+        IncidentFacts.communicationTimes(communications)));
     Deadline deadline = deadlines.stream()
         .filter(d -> d.stage().regime().equals(request.regime()) && d.stage().id().equals(request.stage()))
         .findFirst().orElse(null);

@@ -26,6 +26,11 @@ import org.meldekette.http.ApiFunction;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
 import org.meldekette.log.StructuredLog;
+import org.meldekette.reports.BreachRegister;
+import org.meldekette.reports.Drafts;
+import org.meldekette.reports.FinalReport;
+import org.meldekette.reports.ReportConfig;
+import org.meldekette.reports.Templates;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
@@ -92,6 +97,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
     MilestoneWrites milestones = new MilestoneWrites(store, lifecycle);
     RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
     HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
+    Templates templates = new Templates();
+    Drafts drafts = new Drafts(templates, ReportConfig.fromEnvironment(env));
+    CommunicationWrites communications = new CommunicationWrites(store, lifecycle, ids, drafts);
+    ReportReads reports = new ReportReads(store, lifecycle, drafts, new FinalReport(templates),
+        new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
     Router<Call> router = new Router<Call>()
         .on("GET", "/incidents", reads::list)
@@ -120,6 +130,15 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("POST", "/incidents/{id}/retention-extensions", retention::extend)
         .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/lift", retention::lift)
         .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/renew", retention::renew)
+        .on("PUT", "/incidents/{id}/assessment", reports::putAssessment)
+        .on("PUT", "/incidents/{id}/team", reports::putTeam)
+        .on("POST", "/incidents/{id}/approvals", communications::approve)
+        .on("GET", "/incidents/{id}/communications", communications::list)
+        .on("POST", "/incidents/{id}/communications", communications::record)
+        .on("GET", "/incidents/{id}/drafts/authority-notification", reports::authorityDraft)
+        .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
+        .on("GET", "/incidents/{id}/final-report", reports::finalReport)
+        .on("GET", "/breach-register", reports::breachRegister)
         .on("GET", "/legal-holds", holds::list)
         .on("POST", "/legal-holds", holds::place)
         .on("POST", "/legal-holds/{holdId}/release", holds::release)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.Conflict;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
@@ -38,6 +39,8 @@ final class Views {
     view.put("noEvidenceJustification", i.noEvidenceJustification());
     view.put("closedAt", i.closedAt());
     view.put("milestones", i.milestones());
+    view.put("assessment", i.assessment());
+    view.put("team", i.team());
     view.put("regimes", i.regimes().isEmpty() ? null : i.regimes());
     view.put("sourceUrl", i.sourceUrl());
     return view;
@@ -194,6 +197,22 @@ final class Views {
     view.put("url", a.url());
     view.put("startedAt", a.startedAt());
     view.put("endedAt", a.endedAt());
+    return view;
+  }
+
+  /** A communication without the facts it stated (those are in the drafts). */
+  static Map<String, Object> communication(Communication c) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", c.id());
+    view.put("audience", c.audience());
+    view.put("channel", c.channel());
+    view.put("summary", c.summary());
+    view.put("sentAt", c.sentAt());
+    view.put("notification", c.notification());
+    view.put("stage", c.stage());
+    view.put("delayReasons", c.delayReasons());
+    view.put("recordedBy", c.recordedBy());
+    view.put("recordedAt", c.recordedAt());
     return view;
   }
 

@@ -17,15 +17,18 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
   static volatile String queueUrl;
 
   public IncidentLifecycleUnderTest() {
-    super(new Env(Map.of(
-            "AUTH_AUDIENCE", ServedLifecycle.AUDIENCE,
-            "AUTH_ISSUER", ServedLifecycle.ISSUER.issuer(),
-            "AUTH_CERTS_URL", certsUrl,
-            "ADMIN_EMAILS", "bootstrap@meldekette.test",
-            "AUDIT_SINK", "stdout",
-            "TASK_QUEUE", "local",
-            "LOCAL_TASK_QUEUE_URL", queueUrl,
-            "REMINDER_URL", "http://127.0.0.1:9/tasks/reminder")),
+    super(new Env(Map.ofEntries(
+            Map.entry("AUTH_AUDIENCE", ServedLifecycle.AUDIENCE),
+            Map.entry("AUTH_ISSUER", ServedLifecycle.ISSUER.issuer()),
+            Map.entry("AUTH_CERTS_URL", certsUrl),
+            Map.entry("ADMIN_EMAILS", "bootstrap@meldekette.test"),
+            Map.entry("AUDIT_SINK", "stdout"),
+            Map.entry("TASK_QUEUE", "local"),
+            Map.entry("LOCAL_TASK_QUEUE_URL", queueUrl),
+            Map.entry("REMINDER_URL", "http://127.0.0.1:9/tasks/reminder"),
+            Map.entry("CONTROLLER_NAME", "Beispiel GmbH, Musterstraße 1, 10115 Berlin"),
+            Map.entry("DPO_NAME", "Dr. Datenschutz"),
+            Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"))),
         () -> db, clock, new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

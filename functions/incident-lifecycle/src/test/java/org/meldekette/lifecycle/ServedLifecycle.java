@@ -155,6 +155,54 @@ abstract class ServedLifecycle {
          "affectedSystems":["search"],"dataDomains":["infrastructure"],"initialRisk":"LOW"}""", 200);
   }
 
+  static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  /** A breach with complete triage, assessment and measures: everything a notification draft needs. */
+  static String completeBreach() throws Exception {
+    String id = newIncident();
+    String base = "/incidents/" + id;
+    String etag = write("PUT", base + "/triage", RESPONDER, etag(id), """
+        {"classification":"BREACH","severity":"P2",
+         "cia":{"confidentiality":"HIGH","integrity":"NONE","availability":"NONE"},
+         "scope":"Export bucket","affectedSystems":["export-bucket"],"dataDomains":["user profiles"],
+         "dataCategories":["names","postal addresses"],"estimatedDataSubjects":1200,"estimatedRecords":1250,
+         "initialRisk":"HIGH"}""", 200);
+    etag = write("PUT", base + "/assessment", LEGAL, etag, """
+        {"nature":"A storage bucket with a customer export was readable without sign-in for 9 days.",
+         "dataSubjectCategories":"Customers of the online shop",
+         "likelyConsequences":"Phishing letters addressed by name.",
+         "adviceToDataSubjects":"Be wary of letters asking for payment details."}""", 200);
+    write("POST", base + "/measures", RESPONDER, etag,
+        "{\"type\":\"CONTAINMENT\",\"description\":\"Bucket made private\",\"status\":\"DONE\"}", 201);
+    return id;
+  }
+
+  /** A breach walked through all five phases to closed. */
+  static String closedBreach() throws Exception {
+    String id = completeBreach();
+    String base = "/incidents/" + id;
+    String measure = body(call("GET", base + "/measures", RESPONDER, null, null)).getAsJsonArray("measures").get(0)
+        .getAsJsonObject().get("id").getAsString();
+    String etag = write("POST", base + "/transitions", RESPONDER, etag(id), "{\"to\":\"CONTAINMENT\"}", 200);
+    etag = write("PATCH", base + "/measures/" + measure, RESPONDER, etag,
+        "{\"effectiveness\":{\"result\":\"EFFECTIVE\"}}", 200);
+    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"FORENSICS\"}", 200);
+    etag = write("POST", base + "/evidence", RESPONDER, etag, "{\"source\":\"CLOUD_LOGGING\","
+        + "\"location\":\"gs://forensics/access.json\",\"sha256\":\"" + HASH + "\"}", 201);
+    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
+    etag = write("POST", base + "/decisions", LEGAL, etag,
+        "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Contact data of 1200 customers.\"}", 201);
+    etag = write("POST", base + "/decisions", DPO, etag,
+        "{\"type\":\"NOTIFY_DATA_SUBJECTS\",\"reasoning\":\"Phishing risk is high.\"}", 201);
+    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}", 200);
+    etag = write("POST", base + "/measures", RESPONDER, etag, "{\"type\":\"CORRECTIVE\",\"description\":"
+        + "\"Rotate links\",\"owner\":\"platform\",\"dueAt\":\"2026-12-01T00:00:00Z\"}", 201);
+    etag = write("POST", base + "/measures", RESPONDER, etag, "{\"type\":\"PREVENTIVE\",\"description\":"
+        + "\"No public buckets\",\"owner\":\"security\",\"dueAt\":\"2027-01-01T00:00:00Z\"}", 201);
+    write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"CLOSED\"}", 200);
+    return id;
+  }
+
   /** A new incident in triage, stored the way every function stores incidents. */
   static String newIncident() throws Exception {
     String id = new IncidentIds(clock, new SecureRandom()).next();

@@ -60,17 +60,24 @@ public final class DeadlinePolicy {
   }
 
   /**
-   * Refuses a decision that meets a deadline after its due time without the reasons for the delay, where the
-   * stage asks for them (GDPR Art. 33(1): a notification later than 72 hours states why).
+   * Refuses a record made after a deadline's due time without the reasons for the delay, where the stage asks
+   * for them for that kind of record (GDPR Art. 33(1): a notification later than 72 hours states why).
+   *
+   * @param satisfier what is being recorded: {@code decision:TYPE} or {@code communication:AUDIENCE/KIND}
+   * @param at when it happened (decided, or sent)
    */
-  public static void requireDelayReasons(List<Deadline> deadlines, Decision decision, Instant now) {
+  public static void requireDelayReasons(List<Deadline> deadlines, String satisfier, String delayReasons, Instant at) {
     for (Deadline deadline : deadlines) {
-      if (deadline.isOpen() && now.isAfter(deadline.dueAt())
-          && deadline.stage().lateNeedsReasons().contains("decision:" + decision.type().name())
-          && decision.delayReasons() == null) {
-        throw new InvalidInput("delayReasons", "REQUIRED", decision.type() + " comes after the deadline of "
-            + deadline.stage().label() + " (" + deadline.dueAt() + "): state the reasons for the delay");
+      if (at.isAfter(deadline.dueAt()) && deadline.stage().lateNeedsReasons().contains(satisfier)
+          && delayReasons == null) {
+        throw new InvalidInput("delayReasons", "REQUIRED", satisfier.substring(satisfier.indexOf(':') + 1)
+            + " comes after the deadline of " + deadline.stage().label() + " (" + deadline.dueAt()
+            + "): state the reasons for the delay");
       }
     }
+  }
+
+  public static void requireDelayReasons(List<Deadline> deadlines, Decision decision, Instant now) {
+    requireDelayReasons(deadlines, "decision:" + decision.type().name(), decision.delayReasons(), now);
   }
 }

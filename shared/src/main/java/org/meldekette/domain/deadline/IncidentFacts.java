@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.RegimeTrigger;
@@ -43,6 +44,26 @@ public final class IncidentFacts {
       put("regime." + regime.getKey() + ".triggered", regime.getValue().triggeredAt());
       put("regime." + regime.getKey() + ".aware", regime.getValue().awareAt());
     }
+  }
+
+  /**
+   * The earliest communication for each thing a stage can be met by: {@code AUDIENCE}, {@code AUDIENCE/KIND}
+   * (such as {@code SUPERVISORY_AUTHORITY/INITIAL}) and the regulatory stage it fulfils ({@code NIS2/EARLY_WARNING}).
+   */
+  public static Map<String, Instant> communicationTimes(List<Communication> communications) {
+    Map<String, Instant> times = new HashMap<>();
+    for (Communication c : communications) {
+      java.util.function.Consumer<String> earliest = key -> times.merge(key, c.sentAt(),
+          (a, b) -> a.isBefore(b) ? a : b);
+      earliest.accept(c.audience().name());
+      if (c.notification() != null) {
+        earliest.accept(c.audience().name() + "/" + c.notification().name());
+      }
+      if (c.stage() != null) {
+        earliest.accept(c.stage());
+      }
+    }
+    return times;
   }
 
   public Optional<Instant> fact(String name) {

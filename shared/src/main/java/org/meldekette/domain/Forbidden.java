@@ -1,4 +1,4 @@
-package org.meldekette.auth;
+package org.meldekette.domain;
 
 /** Signed in, but without the role the request needs (answered 403). */
 public class Forbidden extends RuntimeException {

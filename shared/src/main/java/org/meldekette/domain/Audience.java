@@ -1,0 +1,15 @@
+package org.meldekette.domain;
+
+/** Who an outgoing communication goes to. */
+public enum Audience {
+  /** The data protection supervisory authority (GDPR Art. 33). */
+  SUPERVISORY_AUTHORITY,
+  /** The data subjects (GDPR Art. 34). */
+  DATA_SUBJECTS,
+  PROCESSOR,
+  CUSTOMERS,
+  /** Press and public statements: these also need the COMMUNICATIONS role. */
+  PRESS,
+  /** The CSIRT or competent authority of a sector regime (NIS2, DORA). */
+  COMPETENT_AUTHORITY
+}

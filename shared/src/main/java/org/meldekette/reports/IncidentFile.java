@@ -1,0 +1,20 @@
+package org.meldekette.reports;
+
+import java.util.List;
+import org.meldekette.domain.Communication;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Evidence;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.Measure;
+import org.meldekette.store.DeadlineDocuments;
+import org.meldekette.store.TimelineEntry;
+
+/** Everything about one incident that a draft, the final report or the register is built from. */
+public record IncidentFile(
+    Incident incident,
+    List<DeadlineDocuments.StoredDeadline> deadlines,
+    List<Measure> measures,
+    List<Evidence> evidence,
+    List<Decision> decisions,
+    List<Communication> communications,
+    List<TimelineEntry> timeline) {}

@@ -230,6 +230,43 @@ public final class Lifecycle {
         "Communication to " + communication.audience() + " recorded (" + communication.id() + ")", null, after));
   }
 
+  /**
+   * A sector regime found to apply (NIS2: marked significant; DORA: classified as major), which starts its
+   * clocks; marking it again records a corrected time, and its clocks move.
+   */
+  public Outcome regimeTriggered(Incident incident, String regime, RegimeTrigger trigger, Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    if (trigger.triggeredAt().isAfter(now)) {
+      throw new InvalidInput("triggeredAt", "IN_FUTURE", "triggeredAt lies in the future");
+    }
+    RegimeTrigger previous = incident.regimes().get(regime);
+    RegimeTrigger kept = previous == null ? trigger : new RegimeTrigger(trigger.triggeredAt(), trigger.awareAt(),
+        trigger.by(), trigger.justification(), previous.requests());
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("regime", regime);
+    after.put("triggeredAt", kept.triggeredAt().toString());
+    after.put("awareAt", kept.awareAt().toString());
+    Map<String, Object> before = previous == null ? null
+        : Map.of("triggeredAt", previous.triggeredAt().toString(), "awareAt", previous.awareAt().toString());
+    return new Outcome(incident.withRegime(regime, kept, now), new Change("REGIME_TRIGGERED", actor, now,
+        incident.id(), regime + " applies (from " + kept.triggeredAt() + ")", before, after));
+  }
+
+  /** The authority asked for a report (such as NIS2's intermediate report), due when it says. */
+  public Outcome regimeReportRequested(Incident incident, String regime, String stage, Instant due, Actor actor,
+      Instant now) {
+    RegimeTrigger trigger = incident.regimes().get(regime);
+    if (trigger == null) {
+      throw new Conflict("REGIME_NOT_TRIGGERED", regime + " does not apply to this incident yet");
+    }
+    if (due == null) {
+      throw new InvalidInput("dueAt", "REQUIRED", "dueAt (when the requested report is due) is required");
+    }
+    return new Outcome(incident.withRegime(regime, trigger.withRequest(stage, due), now), new Change(
+        "REGIME_REPORT_REQUESTED", actor, now, incident.id(), regime + " requested " + stage + " by " + due, null,
+        Map.of("regime", regime, "stage", stage, "dueAt", due.toString())));
+  }
+
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
     return new Outcome(incident.touched(now), new Change("MEASURE_ADDED", actor, now, incident.id(),
         measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));

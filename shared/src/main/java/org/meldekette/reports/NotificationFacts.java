@@ -8,77 +8,79 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.meldekette.domain.Assessment;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
-import org.meldekette.domain.Decision;
-import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.MeasureStatus;
+import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.deadline.Stage;
 import org.meldekette.store.DeadlineDocuments;
 
 /**
- * The items a notification must contain, read off the incident: each one known or {@code null}, and the
- * list of the required ones still missing, so a draft never leaves a gap silently.
+ * What a notification can say, read off the incident: a catalogue of items (each known or {@code null}), and
+ * of those a stage's draft must contain, the ones still missing — so a draft never leaves a gap silently.
+ * Which items a stage needs is data ({@code draftItems} in the regimes file), so a new regime needs no code.
  *
- * @param items item name → value (text, number, or a list of maps for repeated parts); null = not known
- * @param missing the required items whose value is not known yet, in the order of the law's list
+ * @param items item name → value (text, or a list of maps for repeated parts); null = not known
+ * @param missing the items the stage requires whose value is not known yet, in the stage's order
  */
 public record NotificationFacts(Map<String, Object> items, List<String> missing) {
 
-  /** GDPR Art. 33(3) (a)–(d), plus the reasons for a delay when the 72 hours have passed (Art. 33(1)). */
-  public static NotificationFacts authority(IncidentFile file, ReportConfig config, Instant now) {
-    Incident incident = file.incident();
-    Triage triage = incident.triage();
-    Assessment a = incident.assessment();
-    Map<String, Object> items = new LinkedHashMap<>();
-    items.put("incidentId", incident.id());
-    items.put("controller", config.controllerName());
-    items.put("awarenessAt", triage == null || triage.awarenessAt() == null ? null : triage.awarenessAt().toString());
-    items.put("detectedAt", incident.detectedAt().toString());
-    items.put("nature", a.nature());
-    items.put("dataSubjectCategories", a.dataSubjectCategories());
-    items.put("estimatedDataSubjects", triage == null ? null : triage.estimatedDataSubjects());
-    items.put("dataCategories", triage == null || triage.dataCategories().isEmpty() ? null
-        : String.join(", ", triage.dataCategories()));
-    items.put("estimatedRecords", triage == null ? null : triage.estimatedRecords());
-    items.put("dpoName", config.dpoName());
-    items.put("dpoContact", config.dpoContact());
-    items.put("likelyConsequences", a.likelyConsequences());
-    items.put("measures", measures(file));
-    List<String> required = new ArrayList<>(List.of("controller", "awarenessAt", "nature", "dataSubjectCategories",
-        "estimatedDataSubjects", "dataCategories", "estimatedRecords", "dpoName", "dpoContact", "likelyConsequences",
-        "measures"));
-    Optional<DeadlineDocuments.StoredDeadline> art33 = file.deadlines().stream()
-        .filter(d -> d.key().equals("GDPR/ART33")).findFirst();
-    boolean late = art33.isPresent() && now.isAfter(art33.get().dueAt());
+  /** The facts for a stage's draft at {@code now}, including the reasons for a delay once it is overdue. */
+  public static NotificationFacts forStage(IncidentFile file, ReportConfig config, Stage stage, Instant now) {
+    Map<String, Object> items = catalogue(file, config, stage.regime());
+    List<String> required = new ArrayList<>(stage.draftItems());
+    Optional<DeadlineDocuments.StoredDeadline> deadline = file.deadlines().stream()
+        .filter(d -> d.key().equals(stage.key())).findFirst();
+    deadline.ifPresent(d -> items.put("dueAt", d.dueAt().toString()));
+    boolean late = deadline.isPresent() && now.isAfter(deadline.get().dueAt());
     items.put("late", late);
-    if (late) {
-      items.put("delayReasons", file.decisions().stream().filter(d -> d.type() == DecisionType.NOTIFY_AUTHORITY)
-          .map(Decision::delayReasons).filter(Objects::nonNull).reduce((x, y) -> y).orElse(null));
+    if (late && !stage.lateNeedsReasons().isEmpty()) {
+      items.put("delayReasons", delayReasons(file, stage));
       required.add("delayReasons");
     }
-    return of(items, required);
+    return new NotificationFacts(items, required.stream().filter(key -> items.get(key) == null).toList());
   }
 
-  /** GDPR Art. 34(2): in clear and plain language, the items of Art. 33(3)(b)–(d) and advice. */
-  public static NotificationFacts dataSubjects(IncidentFile file, ReportConfig config) {
+  /** Every item a template may use. Booleans also as {@code <name>Yes}/{@code <name>No} for wording. */
+  static Map<String, Object> catalogue(IncidentFile file, ReportConfig config, String regime) {
     Incident incident = file.incident();
+    Triage t = incident.triage();
     Assessment a = incident.assessment();
     Map<String, Object> items = new LinkedHashMap<>();
     items.put("incidentId", incident.id());
     items.put("controller", config.controllerName());
-    items.put("nature", a.nature());
-    items.put("dataCategories", incident.triage() == null || incident.triage().dataCategories().isEmpty() ? null
-        : String.join(", ", incident.triage().dataCategories()));
     items.put("dpoName", config.dpoName());
     items.put("dpoContact", config.dpoContact());
+    items.put("detectedAt", incident.detectedAt().toString());
+    items.put("closedAt", incident.closedAt() == null ? null : incident.closedAt().toString());
+    items.put("ongoing", !incident.isClosed());
+    items.put("awarenessAt", t == null || t.awarenessAt() == null ? null : t.awarenessAt().toString());
+    items.put("classification", t == null || t.classification() == null ? null : t.classification().name());
+    items.put("severity", t == null || t.severity() == null ? null : t.severity().name());
+    items.put("cia", t == null || !t.cia().isComplete() ? null : "confidentiality " + t.cia().confidentiality()
+        + ", integrity " + t.cia().integrity() + ", availability " + t.cia().availability());
+    items.put("affectedSystems", t == null || t.affectedSystems().isEmpty() ? null : String.join(", ", t.affectedSystems()));
+    items.put("estimatedDataSubjects", t == null ? null : t.estimatedDataSubjects());
+    items.put("dataCategories", t == null || t.dataCategories().isEmpty() ? null : String.join(", ", t.dataCategories()));
+    items.put("estimatedRecords", t == null ? null : t.estimatedRecords());
+    items.put("nature", a.nature());
+    items.put("dataSubjectCategories", a.dataSubjectCategories());
     items.put("likelyConsequences", a.likelyConsequences());
+    items.put("adviceToDataSubjects", a.adviceToDataSubjects());
+    yesNo(items, "maliciousActSuspected", a.maliciousActSuspected());
+    yesNo(items, "crossBorderImpact", a.crossBorderImpact());
+    items.put("indicatorsOfCompromise", a.indicatorsOfCompromise());
+    items.put("rootCause", a.rootCause());
+    items.put("mitigation", a.mitigation());
     items.put("measures", measures(file));
-    items.put("advice", a.adviceToDataSubjects());
-    return of(items, List.of("controller", "nature", "dataCategories", "dpoName", "dpoContact", "likelyConsequences",
-        "measures", "advice"));
+    RegimeTrigger trigger = regime == null ? null : incident.regimes().get(regime);
+    items.put("regimeTriggeredAt", trigger == null ? null : trigger.triggeredAt().toString());
+    items.put("regimeAwareAt", trigger == null ? null : trigger.awareAt().toString());
+    return items;
   }
 
   /** The last notification sent to the supervisory authority, if any. */
@@ -91,7 +93,8 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
   public List<Map<String, Object>> changesSince(Map<String, Object> sent) {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (Map.Entry<String, Object> item : items.entrySet()) {
-      if (item.getKey().equals("late") || item.getKey().equals("delayReasons")) {
+      if (List.of("late", "delayReasons", "dueAt", "ongoing").contains(item.getKey()) || item.getKey().endsWith("Yes")
+          || item.getKey().endsWith("No")) {
         continue;
       }
       Object before = sent.get(item.getKey());
@@ -104,6 +107,24 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
       }
     }
     return changes;
+  }
+
+  /** The latest reasons for a delay given with a decision or communication that meets the stage. */
+  private static String delayReasons(IncidentFile file, Stage stage) {
+    Stream<String> fromDecisions = file.decisions().stream()
+        .filter(d -> stage.satisfiedBy().contains("decision:" + d.type().name())
+            || stage.lateNeedsReasons().contains("decision:" + d.type().name()))
+        .map(d -> d.delayReasons());
+    Stream<String> fromCommunications = file.communications().stream()
+        .filter(c -> stage.key().equals(c.stage()) || stage.lateNeedsReasons().contains(c.satisfier()))
+        .map(Communication::delayReasons);
+    return Stream.concat(fromDecisions, fromCommunications).filter(Objects::nonNull).reduce((x, y) -> y).orElse(null);
+  }
+
+  private static void yesNo(Map<String, Object> items, String name, Boolean value) {
+    items.put(name, value == null ? null : value.toString());
+    items.put(name + "Yes", Boolean.TRUE.equals(value));
+    items.put(name + "No", Boolean.FALSE.equals(value));
   }
 
   /** Values as they come back from storage: whole numbers as longs, lists and maps as they are. */
@@ -121,10 +142,5 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
       measures.add(measure);
     });
     return measures.isEmpty() ? null : measures;
-  }
-
-  private static NotificationFacts of(Map<String, Object> items, List<String> required) {
-    List<String> missing = required.stream().filter(key -> items.get(key) == null).toList();
-    return new NotificationFacts(items, missing);
   }
 }

@@ -109,8 +109,14 @@ public final class IncidentDocuments {
         .put("awareAt", trigger.awareAt())
         .put("by", trigger.by())
         .put("justification", trigger.justification())
-        .put("details", trigger.details())
+        .put("requests", requestFields(trigger.requests()))
         .map()));
+    return fields;
+  }
+
+  private static Map<String, Object> requestFields(Map<String, java.time.Instant> requests) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    requests.forEach((stage, due) -> fields.put(stage, Timestamps.of(due)));
     return fields;
   }
 
@@ -119,8 +125,11 @@ public final class IncidentDocuments {
     Map<String, RegimeTrigger> regimes = new TreeMap<>();
     stored.forEach((regime, value) -> {
       Doc trigger = Doc.of((Map<String, Object>) value);
+      Doc requests = trigger.doc("requests");
+      Map<String, java.time.Instant> due = new TreeMap<>();
+      trigger.map("requests").keySet().forEach(stage -> due.put(stage, requests.instant(stage)));
       regimes.put(regime, new RegimeTrigger(trigger.instant("triggeredAt"), trigger.instant("awareAt"),
-          trigger.string("by"), trigger.string("justification"), (Map<String, Boolean>) (Map<?, ?>) trigger.map("details")));
+          trigger.string("by"), trigger.string("justification"), due));
     });
     return regimes;
   }

@@ -95,7 +95,7 @@ public final class IncidentTx {
 
   /** The incident's deadlines as they stand with what this transaction has recorded so far. */
   public List<Deadline> deadlines(Incident incident) {
-    return policy.deadlines(new IncidentFacts(incident, decisions(), IncidentFacts.communicationTimes(communications())));
+    return policy.deadlines(new IncidentFacts(incident, decisions(), communications()));
   }
 
   public List<Approval> approvals() {

@@ -29,7 +29,7 @@ class ReminderSchedulerTest {
     Incident breach = new Lifecycle().triage(incident, new Triage.Input(Classification.BREACH, null, null, null, null,
         null, null, null, null, RiskLevel.LOW, null, null), Actor.staff("r@x.test", Role.RESPONDER), awareness)
         .incident();
-    return policy.deadlines(new IncidentFacts(breach, List.of(), Map.of()));
+    return policy.deadlines(new IncidentFacts(breach, List.of(), List.of()));
   }
 
   @Test

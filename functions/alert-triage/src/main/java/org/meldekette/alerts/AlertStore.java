@@ -117,7 +117,7 @@ final class AlertStore {
     }
     if (created != null) {
       tx.create(IncidentStore.reference(firestore, created.id()), DeadlineDocuments.withDeadlines(
-          IncidentDocuments.fields(created), policy.deadlines(new IncidentFacts(created, List.of(), Map.of()))));
+          IncidentDocuments.fields(created), policy.deadlines(new IncidentFacts(created, List.of(), List.of()))));
       tx.set(groupRef, Doc.fields().put("groupKey", groupKey).put("signal", rule.signal())
           .put("openIncidentId", created.id()).put("openedAt", now).map());
     }

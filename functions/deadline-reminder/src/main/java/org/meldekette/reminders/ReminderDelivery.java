@@ -127,8 +127,7 @@ final class ReminderDelivery {
         .toList();
     DocumentSnapshot sent = FirestoreErrors.await(tx.get(reminderDoc));
     Incident incident = IncidentDocuments.incident(incidentDoc);
-    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, decisions,
-        IncidentFacts.communicationTimes(communications)));
+    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, decisions, communications));
     Deadline deadline = deadlines.stream()
         .filter(d -> d.stage().regime().equals(request.regime()) && d.stage().id().equals(request.stage()))
         .findFirst().orElse(null);

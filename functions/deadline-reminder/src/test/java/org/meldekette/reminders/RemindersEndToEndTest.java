@@ -27,6 +27,10 @@ import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
 import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.domain.Actor;
+import org.meldekette.domain.Approval;
+import org.meldekette.domain.Audience;
+import org.meldekette.domain.Communication;
+import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
@@ -107,7 +111,7 @@ class RemindersEndToEndTest {
             "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
         Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
         Map.entry("AUDIT_SINK", "stdout"),
-        Map.entry("REGIMES", "GDPR"));
+        Map.entry("REGIMES", "GDPR,NIS2"));
     DeadlineReminderUnderTest.db = database;
     DeadlineReminderUnderTest.clock = clock;
     DeadlineReminderUnderTest.env = env;
@@ -246,6 +250,48 @@ class RemindersEndToEndTest {
         "Bearer " + queue.token(SCHEDULER, AUDIENCE));
     queue.deliverDue();
     assertThat(messagesAbout(team, id)).hasSize(1);
+  }
+
+  @Test
+  void markingAnIncidentSignificantSchedulesTheNis2RemindersAndTheEarlyWarningStopsOnlyItsOwn() throws Exception {
+    Instant aware = T0.plus(Duration.ofDays(30));
+    String id = new IncidentIds(clock, new SecureRandom()).next();
+    db.collection(CollectionNames.INCIDENTS).document(id)
+        .create(IncidentDocuments.fields(Incident.open(id, "t", IncidentSource.STAFF, null, aware))).get();
+    clock.set(aware.plus(Duration.ofHours(1)));
+    store.update(id, 1, (tx, incident) -> tx.apply(lifecycle.regimeTriggered(incident, "NIS2",
+        new RegimeTrigger(clockNow(), aware, RESPONDER.id(), null, null), RESPONDER, clockNow())));
+    long earlyWarningDue = aware.plus(Duration.ofHours(24)).getEpochSecond();
+    long notificationDue = aware.plus(Duration.ofHours(72)).getEpochSecond();
+    assertThat(queue.pending()).extracting(LocalTaskQueue.Task::name).contains(
+        id + "-NIS2-EARLY_WARNING-before-12h-" + earlyWarningDue,
+        id + "-NIS2-EARLY_WARNING-due-" + earlyWarningDue,
+        id + "-NIS2-INCIDENT_NOTIFICATION-before-24h-" + notificationDue);
+
+    at(aware.plus(Duration.ofHours(12)));
+    assertThat(team).filteredOn(m -> m.contains(id) && m.contains("early warning")).hasSize(1);
+
+    Actor legal = Actor.staff("legal@meldekette.test", Role.LEGAL);
+    store.update(id, 2, (tx, incident) -> {
+      Approval approval = new Approval("APR-0000000001", Audience.COMPETENT_AUTHORITY, null, legal.id(), clockNow());
+      tx.createApproval(approval);
+      return tx.apply(lifecycle.approvalRecorded(incident, approval, legal, clockNow()));
+    });
+    store.update(id, 3, (tx, incident) -> {
+      Communication warning = new Communication("COM-0000000001", Audience.COMPETENT_AUTHORITY, "CSIRT portal",
+          "Early warning: suspected ransomware, no cross-border impact.", clockNow(), null, "NIS2/EARLY_WARNING", null,
+          legal.id(), clockNow(), null);
+      Lifecycle.Outcome recorded = lifecycle.communicationRecorded(incident, tx.approvals(), warning, legal, clockNow());
+      tx.createCommunication(warning);
+      return tx.apply(recorded);
+    });
+
+    at(aware.plus(Duration.ofHours(20)));
+    at(aware.plus(Duration.ofHours(24)));
+    at(aware.plus(Duration.ofHours(31)));
+    assertThat(team).filteredOn(m -> m.contains(id) && m.contains("early warning")).hasSize(1);
+    at(aware.plus(Duration.ofHours(48)));
+    assertThat(team).filteredOn(m -> m.contains(id) && m.contains("incident notification")).hasSize(1);
   }
 
   @Test

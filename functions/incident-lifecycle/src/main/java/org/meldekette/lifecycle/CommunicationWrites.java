@@ -7,10 +7,12 @@ import org.meldekette.domain.Approval;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Forbidden;
+import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.http.JsonFields;
 import org.meldekette.reports.Drafts;
 import org.meldekette.reports.IncidentFiles;
@@ -30,12 +32,14 @@ final class CommunicationWrites {
   private final Lifecycle lifecycle;
   private final RecordIds ids;
   private final Drafts drafts;
+  private final Regimes regimes;
 
-  CommunicationWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids, Drafts drafts) {
+  CommunicationWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids, Drafts drafts, Regimes regimes) {
     this.store = store;
     this.lifecycle = lifecycle;
     this.ids = ids;
     this.drafts = drafts;
+    this.regimes = regimes;
   }
 
   /** {@code POST /incidents/{id}/approvals} {@code {"audience", "note"}}: LEGAL only. */
@@ -59,6 +63,10 @@ final class CommunicationWrites {
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
     Audience audience = body.enumValue("audience", Audience.class);
+    String stage = body.string("stage");
+    if (stage != null && regimes.stage(stage) == null) {
+      throw new InvalidInput("stage", "UNKNOWN_STAGE", "no reporting stage " + stage + " is switched on");
+    }
     Role role = audience == Audience.PRESS ? requirePress(call)
         : call.require(Role.RESPONDER, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS);
     // What an authority notification states is kept with it, for a later supplementary one.
@@ -66,7 +74,7 @@ final class CommunicationWrites {
         ? drafts.factsForAuthority(IncidentFiles.load(store, id), call.now()) : null;
     Communication communication = new Communication(ids.next("COM"), audience, body.string("channel"),
         body.string("summary"), body.instant("sentAt"), body.enumValue("notification", Communication.Notification.class),
-        body.string("stage"), body.string("delayReasons"), call.member().email(), call.now(), facts);
+        stage, body.string("delayReasons"), call.member().email(), call.now(), facts);
     Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
       DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), communication.satisfier(),
           communication.delayReasons(), communication.sentAt());

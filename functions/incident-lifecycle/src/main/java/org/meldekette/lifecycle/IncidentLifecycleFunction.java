@@ -98,8 +98,9 @@ public class IncidentLifecycleFunction extends ApiFunction {
     RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
     HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
     Templates templates = new Templates();
-    Drafts drafts = new Drafts(templates, ReportConfig.fromEnvironment(env));
-    CommunicationWrites communications = new CommunicationWrites(store, lifecycle, ids, drafts);
+    Drafts drafts = new Drafts(templates, ReportConfig.fromEnvironment(env), policy.regimes());
+    CommunicationWrites communications = new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
+    RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
     ReportReads reports = new ReportReads(store, lifecycle, drafts, new FinalReport(templates),
         new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
@@ -132,11 +133,14 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/renew", retention::renew)
         .on("PUT", "/incidents/{id}/assessment", reports::putAssessment)
         .on("PUT", "/incidents/{id}/team", reports::putTeam)
+        .on("PUT", "/incidents/{id}/regimes/{regime}", regimes::trigger)
+        .on("POST", "/incidents/{id}/regimes/{regime}/requests", regimes::request)
         .on("POST", "/incidents/{id}/approvals", communications::approve)
         .on("GET", "/incidents/{id}/communications", communications::list)
         .on("POST", "/incidents/{id}/communications", communications::record)
         .on("GET", "/incidents/{id}/drafts/authority-notification", reports::authorityDraft)
         .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
+        .on("GET", "/incidents/{id}/drafts/stages/{regime}/{stage}", reports::stageDraft)
         .on("GET", "/incidents/{id}/final-report", reports::finalReport)
         .on("GET", "/breach-register", reports::breachRegister)
         .on("GET", "/legal-holds", holds::list)

@@ -86,13 +86,22 @@ final class ReportReads {
     if (kind != null && !kind.equals("initial") && !kind.equals("supplementary")) {
       throw ApiException.badRequest("notification", "INVALID_VALUE", "notification must be initial or supplementary");
     }
-    answer(call, drafts.authorityNotification(file, language(call), "supplementary".equals(kind), call.now()));
+    answer(call, drafts.forStage(file, Drafts.ART33, language(call), "supplementary".equals(kind), call.now()));
   }
 
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
   void dataSubjectDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE, Role.COMMUNICATIONS);
-    answer(call, drafts.dataSubjectNotice(IncidentFiles.load(store, call.incidentId(params)), language(call)));
+    answer(call, drafts.forStage(IncidentFiles.load(store, call.incidentId(params)), Drafts.ART34, language(call),
+        false, call.now()));
+  }
+
+  /** {@code GET /incidents/{id}/drafts/stages/{regime}/{stage}?lang=}: the draft of any reporting stage. */
+  void stageDraft(Call call, Map<String, String> params) throws IOException {
+    call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
+    IncidentFile file = IncidentFiles.load(store, call.incidentId(params));
+    answer(call, drafts.forStage(file, params.get("regime") + "/" + params.get("stage"), language(call), false,
+        call.now()));
   }
 
   /** {@code GET /incidents/{id}/final-report?format=json|markdown|html&lang=de|en}. */

@@ -54,6 +54,7 @@ class DraftsAndReportsTest extends ServedLifecycle {
     JsonObject draft = draft(id, "authority-notification", "lang=" + lang);
     assertThat(missing(draft)).containsExactly("nature", "dataSubjectCategories", "estimatedDataSubjects",
         "dataCategories", "estimatedRecords", "likelyConsequences", "measures");
+    assertThat(draft.get("stage").getAsString()).isEqualTo("GDPR/ART33");
     assertThat(draft.get("text").getAsString()).contains(lang.equals("de") ? "⚠ FEHLT" : "⚠ MISSING");
 
     clock.advance(Duration.ofHours(73));
@@ -103,7 +104,7 @@ class DraftsAndReportsTest extends ServedLifecycle {
 
     String bare = newIncident();
     write("PUT", "/incidents/" + bare + "/triage", RESPONDER, etag(bare), "{\"classification\":\"BREACH\"}", 200);
-    assertThat(missing(draft(bare, "data-subject-notice", "lang=" + lang))).contains("advice", "nature",
+    assertThat(missing(draft(bare, "data-subject-notice", "lang=" + lang))).contains("adviceToDataSubjects", "nature",
         "likelyConsequences");
   }
 

@@ -28,7 +28,8 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
             Map.entry("REMINDER_URL", "http://127.0.0.1:9/tasks/reminder"),
             Map.entry("CONTROLLER_NAME", "Beispiel GmbH, Musterstraße 1, 10115 Berlin"),
             Map.entry("DPO_NAME", "Dr. Datenschutz"),
-            Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"))),
+            Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"),
+            Map.entry("REGIMES", "GDPR,INTERNAL,NIS2,DORA"))),
         () -> db, clock, new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

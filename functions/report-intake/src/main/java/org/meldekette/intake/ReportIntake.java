@@ -106,7 +106,7 @@ final class ReportIntake {
         ChangeRecorder.versionEntryId(incident.version()), incidentDoc, AuditEvent.ChainHead.EMPTY);
     batch.create(incidentDoc, DeadlineDocuments.withDeadlines(
         AuditDocuments.withHead(IncidentDocuments.fields(incident), event.head()),
-        policy.deadlines(new IncidentFacts(incident, List.of(), Map.of()))));
+        policy.deadlines(new IncidentFacts(incident, List.of(), List.of()))));
     return event;
   }
 

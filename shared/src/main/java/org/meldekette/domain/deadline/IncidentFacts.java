@@ -21,12 +21,11 @@ public final class IncidentFacts {
   private final List<Decision> decisions;
   private final Map<String, Instant> communications;
 
-  /**
-   * @param communications the earliest regulatory communication sent for each stage, by {@code REGIME/STAGE}
-   */
-  public IncidentFacts(Incident incident, List<Decision> decisions, Map<String, Instant> communications) {
+  public IncidentFacts(Incident incident, List<Decision> decisions, List<Communication> communications) {
     this.decisions = List.copyOf(decisions);
-    this.communications = Map.copyOf(communications);
+    this.communications = communicationTimes(communications, true);
+    communicationTimes(communications, true).forEach((key, at) -> put("communication." + key, at));
+    communicationTimes(communications, false).forEach((key, at) -> put("communication.latest." + key, at));
     put("detected", incident.detectedAt());
     Triage triage = incident.triage();
     if (triage != null) {
@@ -43,24 +42,26 @@ public final class IncidentFacts {
     for (Map.Entry<String, RegimeTrigger> regime : incident.regimes().entrySet()) {
       put("regime." + regime.getKey() + ".triggered", regime.getValue().triggeredAt());
       put("regime." + regime.getKey() + ".aware", regime.getValue().awareAt());
+      regime.getValue().requests().forEach((stage, due) -> put("regime." + regime.getKey() + ".request." + stage, due));
     }
   }
 
   /**
-   * The earliest communication for each thing a stage can be met by: {@code AUDIENCE}, {@code AUDIENCE/KIND}
-   * (such as {@code SUPERVISORY_AUTHORITY/INITIAL}) and the regulatory stage it fulfils ({@code NIS2/EARLY_WARNING}).
+   * The earliest (or latest) communication for each thing a stage can be met by: {@code AUDIENCE},
+   * {@code AUDIENCE/KIND} (such as {@code SUPERVISORY_AUTHORITY/INITIAL}) and the regulatory stage it fulfils
+   * ({@code NIS2/EARLY_WARNING}).
    */
-  public static Map<String, Instant> communicationTimes(List<Communication> communications) {
+  static Map<String, Instant> communicationTimes(List<Communication> communications, boolean earliest) {
     Map<String, Instant> times = new HashMap<>();
     for (Communication c : communications) {
-      java.util.function.Consumer<String> earliest = key -> times.merge(key, c.sentAt(),
-          (a, b) -> a.isBefore(b) ? a : b);
-      earliest.accept(c.audience().name());
+      java.util.function.Consumer<String> keep = key -> times.merge(key, c.sentAt(),
+          (a, b) -> a.isBefore(b) == earliest ? a : b);
+      keep.accept(c.audience().name());
       if (c.notification() != null) {
-        earliest.accept(c.audience().name() + "/" + c.notification().name());
+        keep.accept(c.audience().name() + "/" + c.notification().name());
       }
       if (c.stage() != null) {
-        earliest.accept(c.stage());
+        keep.accept(c.stage());
       }
     }
     return times;

@@ -41,6 +41,11 @@ public final class Regimes {
     return names.keySet();
   }
 
+  /** The stage {@code REGIME/STAGE} of an enabled regime, or null. */
+  public Stage stage(String key) {
+    return stages.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+  }
+
   /**
    * Reads a regimes file, keeping the regimes named in {@code enabled}; naming one the file lacks is an
    * error at start, not a silently missing clock.
@@ -86,7 +91,8 @@ public final class Regimes {
     }
     return new Stage(regime, id, text(o, "label"), strings(o, "when"), due, strings(o, "satisfiedBy"),
         strings(o, "lateNeedsReasons"), before, Offset.parse(o.has("overdueEvery") ? text(o, "overdueEvery") : "PT12H"),
-        o.has("escalate") && o.get("escalate").getAsBoolean(), o.has("template") ? text(o, "template") : null);
+        o.has("escalate") && o.get("escalate").getAsBoolean(), o.has("template") ? text(o, "template") : null,
+        strings(o, "draftItems"));
   }
 
   private static String text(JsonObject o, String field) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param overdueEvery how often to remind while overdue
  * @param escalate whether overdue reminders go to the escalation channel too (DPO, management)
  * @param template the draft template of the stage's notification, or null
+ * @param draftItems the items its draft must contain; those the incident does not know are listed as missing
  */
 public record Stage(
     String regime,
@@ -27,7 +28,8 @@ public record Stage(
     List<Offset> remindBefore,
     Offset overdueEvery,
     boolean escalate,
-    String template) {
+    String template,
+    List<String> draftItems) {
 
   /** Due {@code after} the fact {@code from}. */
   public record DueRule(String from, Offset after) {}
@@ -38,6 +40,7 @@ public record Stage(
     satisfiedBy = List.copyOf(satisfiedBy);
     lateNeedsReasons = List.copyOf(lateNeedsReasons);
     remindBefore = List.copyOf(remindBefore);
+    draftItems = List.copyOf(draftItems);
   }
 
   /** {@code REGIME/STAGE}, as facts and communications name it. */

@@ -55,7 +55,7 @@ class DeadlinePolicyTest {
   }
 
   private List<Deadline> deadlines(Incident incident, Decision... decisions) {
-    return policy.deadlines(new IncidentFacts(incident, List.of(decisions), Map.of()));
+    return policy.deadlines(new IncidentFacts(incident, List.of(decisions), List.of()));
   }
 
   private static Deadline find(List<Deadline> deadlines, String key) {
@@ -182,7 +182,7 @@ class DeadlinePolicyTest {
   void aRegimeSwitchedOffShowsNoneOfItsClocks() {
     DeadlinePolicy internalOnly = policy("INTERNAL");
     Incident breach = lifecycle.triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED).incident();
-    List<Deadline> deadlines = internalOnly.deadlines(new IncidentFacts(breach, List.of(), Map.of()));
+    List<Deadline> deadlines = internalOnly.deadlines(new IncidentFacts(breach, List.of(), List.of()));
     assertThat(deadlines).extracting(d -> d.stage().regime()).containsOnly("INTERNAL");
     assertThatThrownBy(() -> policy("GDPR", "MARS")).hasMessageContaining("MARS");
   }

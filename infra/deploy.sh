@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Deploys Meldekette: builds the functions' jars, applies the Terraform in infra/, then gives alert-triage's
+# Eventarc subscription its dead-letter topic (Eventarc manages that subscription, so Terraform cannot).
+#   infra/deploy.sh                 uses infra/terraform.tfvars
+#   infra/deploy.sh -auto-approve   any further arguments go to terraform apply
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v terraform >/dev/null || { echo "Terraform 1.5 or newer is required" >&2; exit 1; }
+command -v gcloud >/dev/null || { echo "the Google Cloud CLI is required" >&2; exit 1; }
+[ -f infra/terraform.tfvars ] || { echo "copy infra/terraform.tfvars.example to infra/terraform.tfvars and fill it in" >&2; exit 1; }
+
+echo "Building the functions..."
+mvn -B -q -DskipTests package
+
+terraform -chdir=infra init -input=false
+terraform -chdir=infra apply -input=false "$@"
+
+project=$(terraform -chdir=infra console <<<'var.project_id' | tr -d '"')
+region=$(terraform -chdir=infra console <<<'var.region' | tr -d '"')
+number=$(gcloud projects describe "$project" --format='value(projectNumber)')
+trigger=$(terraform -chdir=infra output -raw alert_trigger)
+subscription=$(gcloud eventarc triggers describe "${trigger##*/}" --project="$project" --location="$region" \
+  --format='value(transport.pubsub.subscription)')
+gcloud pubsub subscriptions update "$subscription" --project="$project" \
+  --dead-letter-topic="$(terraform -chdir=infra output -raw dead_letter_topic)" --max-delivery-attempts=10
+gcloud pubsub subscriptions add-iam-policy-binding "$subscription" --project="$project" \
+  --member="serviceAccount:service-${number}@gcp-sa-pubsub.iam.gserviceaccount.com" --role=roles/pubsub.subscriber
+
+echo
+terraform -chdir=infra output function_urls
+echo "Add the chat webhook URLs: gcloud secrets versions add incident-team-webhook --data-file=- (and dpo-management-webhook)"

@@ -1,0 +1,112 @@
+# The four functions (gen2, Java 17), each from the jar its Maven module builds in target/deployment.
+
+locals {
+  entry_points = {
+    "report-intake"      = "org.meldekette.intake.ReportIntakeFunction"
+    "alert-triage"       = "org.meldekette.alerts.AlertTriageFunction"
+    "incident-lifecycle" = "org.meldekette.lifecycle.IncidentLifecycleFunction"
+    "deadline-reminder"  = "org.meldekette.reminders.DeadlineReminderFunction"
+  }
+
+  common_env = {
+    GOOGLE_CLOUD_PROJECT = var.project_id
+    AUDIT_SINK           = "cloud-logging"
+    REGIMES              = join(",", var.regimes)
+    # A shorter JIT warm-up halves the cold start (see README, Performance).
+    JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1"
+  }
+
+  reminder_env = {
+    TASK_QUEUE            = "cloud-tasks"
+    TASKS_QUEUE           = local.tasks_queue_path
+    REMINDER_URL          = "${local.reminder_url}/tasks/reminder"
+    TASKS_AUDIENCE        = local.reminder_url
+    TASKS_SERVICE_ACCOUNT = google_service_account.tasks.email
+  }
+
+  function_env = {
+    "report-intake" = merge(local.common_env, {
+      REPORT_FORM_ORIGINS = join(",", var.report_form_origins)
+    })
+    "alert-triage" = local.common_env
+    "incident-lifecycle" = merge(local.common_env, local.reminder_env, {
+      AUTH_AUDIENCE   = local.lifecycle_url
+      ADMIN_EMAILS    = join(",", var.admin_emails)
+      CONTROLLER_NAME = var.controller_name
+      DPO_NAME        = var.dpo_name
+      DPO_CONTACT     = var.dpo_contact
+    })
+    "deadline-reminder" = merge(local.common_env, local.reminder_env, {
+      OIDC_AUDIENCE             = local.reminder_url
+      SCHEDULER_SERVICE_ACCOUNT = google_service_account.scheduler.email
+      SECRETS                   = "secret-manager"
+      REMINDER_CHANNELS         = local.team_webhook
+      ESCALATION_CHANNELS       = local.escalation_webhook
+      INCIDENT_LINK_BASE        = var.incident_link_base
+    })
+  }
+}
+
+resource "google_storage_bucket" "sources" {
+  name                        = "${var.project_id}-meldekette-sources"
+  location                    = var.region
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+}
+
+data "archive_file" "functions" {
+  for_each    = local.entry_points
+  type        = "zip"
+  source_dir  = "${path.module}/../functions/${each.key}/target/deployment"
+  output_path = "${path.module}/.build/${each.key}.zip"
+}
+
+resource "google_storage_bucket_object" "functions" {
+  for_each = local.entry_points
+  name     = "${each.key}-${data.archive_file.functions[each.key].output_md5}.zip"
+  bucket   = google_storage_bucket.sources.name
+  source   = data.archive_file.functions[each.key].output_path
+}
+
+resource "google_cloudfunctions2_function" "functions" {
+  for_each = local.entry_points
+  name     = each.key
+  location = var.region
+
+  build_config {
+    runtime     = "java17"
+    entry_point = each.value
+    source {
+      storage_source {
+        bucket = google_storage_bucket.sources.name
+        object = google_storage_bucket_object.functions[each.key].name
+      }
+    }
+  }
+
+  service_config {
+    available_memory                 = var.functions[each.key].memory
+    timeout_seconds                  = var.functions[each.key].timeout
+    max_instance_request_concurrency = var.functions[each.key].concurrency
+    min_instance_count               = var.functions[each.key].min_instances
+    max_instance_count               = var.functions[each.key].max_instances
+    available_cpu                    = "1"
+    ingress_settings                 = "ALLOW_ALL"
+    all_traffic_on_latest_revision   = true
+    service_account_email            = google_service_account.functions[each.key].email
+    environment_variables            = local.function_env[each.key]
+  }
+
+  dynamic "event_trigger" {
+    for_each = each.key == "alert-triage" ? [1] : []
+    content {
+      trigger_region        = var.region
+      event_type            = "google.cloud.pubsub.topic.v1.messagePublished"
+      pubsub_topic          = google_pubsub_topic.monitoring_alerts.id
+      retry_policy          = "RETRY_POLICY_RETRY"
+      service_account_email = google_service_account.alert_trigger.email
+    }
+  }
+
+  depends_on = [google_project_service.apis, google_project_iam_member.functions]
+}

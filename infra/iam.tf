@@ -1,0 +1,90 @@
+# One service account per function, with only the roles it needs; no owner or editor anywhere.
+
+resource "google_service_account" "functions" {
+  for_each     = var.functions
+  account_id   = "mk-${each.key}"
+  display_name = "Meldekette ${each.key}"
+}
+
+# The identity of reminder tasks (their OIDC token) and of the sweep's scheduler job.
+resource "google_service_account" "tasks" {
+  account_id   = "mk-reminder-tasks"
+  display_name = "Meldekette reminder tasks"
+}
+
+resource "google_service_account" "scheduler" {
+  account_id   = "mk-sweep-scheduler"
+  display_name = "Meldekette sweep scheduler"
+}
+
+resource "google_service_account" "alert_trigger" {
+  account_id   = "mk-alert-trigger"
+  display_name = "Meldekette alert trigger (Eventarc)"
+}
+
+locals {
+  project_roles = {
+    "report-intake"      = ["roles/datastore.user", "roles/logging.logWriter"]
+    "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter"]
+    "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
+    "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
+  }
+  project_grants = flatten([
+    for function, roles in local.project_roles : [for role in roles : { function = function, role = role }]
+  ])
+}
+
+resource "google_project_iam_member" "functions" {
+  for_each = { for grant in local.project_grants : join("-", [grant.function, grant.role]) => grant }
+  project  = var.project_id
+  role     = each.value.role
+  member   = "serviceAccount:${google_service_account.functions[each.value.function].email}"
+}
+
+resource "google_project_iam_member" "alert_trigger_receiver" {
+  project = var.project_id
+  role    = "roles/eventarc.eventReceiver"
+  member  = "serviceAccount:${google_service_account.alert_trigger.email}"
+}
+
+# The functions that queue reminders create tasks carrying the tasks account's OIDC token.
+resource "google_service_account_iam_member" "act_as_tasks" {
+  for_each           = toset(["incident-lifecycle", "deadline-reminder"])
+  service_account_id = google_service_account.tasks.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = "serviceAccount:${google_service_account.functions[each.value].email}"
+}
+
+# Who may call which function. Only report-intake is public.
+resource "google_cloud_run_service_iam_member" "report_intake_public" {
+  location = var.region
+  service  = google_cloudfunctions2_function.functions["report-intake"].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = "allUsers"
+}
+
+resource "google_cloud_run_service_iam_member" "lifecycle_staff" {
+  for_each = toset(concat(var.staff_members, var.erasure_workflow_member == "" ? [] : [var.erasure_workflow_member]))
+  location = var.region
+  service  = google_cloudfunctions2_function.functions["incident-lifecycle"].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = each.value
+}
+
+resource "google_cloud_run_service_iam_member" "reminder_callers" {
+  for_each = {
+    tasks     = google_service_account.tasks.email
+    scheduler = google_service_account.scheduler.email
+  }
+  location = var.region
+  service  = google_cloudfunctions2_function.functions["deadline-reminder"].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${each.value}"
+}
+
+resource "google_cloud_run_service_iam_member" "alert_trigger_invoker" {
+  location = var.region
+  service  = google_cloudfunctions2_function.functions["alert-triage"].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${google_service_account.alert_trigger.email}"
+}

@@ -1,0 +1,44 @@
+# Reminder tasks, and the sweep that catches any task that was lost.
+
+resource "google_cloud_tasks_queue" "reminders" {
+  name     = local.reminder_queue
+  location = var.region
+
+  rate_limits {
+    max_dispatches_per_second = 50
+    max_concurrent_dispatches = 20
+  }
+
+  retry_config {
+    max_attempts       = 50
+    min_backoff        = "10s"
+    max_backoff        = "600s"
+    max_doublings      = 6
+    max_retry_duration = "86400s"
+  }
+
+  depends_on = [google_project_service.apis]
+}
+
+resource "google_cloud_scheduler_job" "sweep" {
+  name        = local.sweep_job
+  region      = var.region
+  description = "Meldekette: queue missing reminders, export audit events Cloud Logging missed."
+  schedule    = "*/15 * * * *"
+  time_zone   = "Etc/UTC"
+
+  retry_config {
+    retry_count = 3
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = "${local.reminder_url}/sweep"
+    oidc_token {
+      service_account_email = google_service_account.scheduler.email
+      audience              = local.reminder_url
+    }
+  }
+
+  depends_on = [google_project_service.apis]
+}

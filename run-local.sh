@@ -20,6 +20,7 @@ FUNCTIONS=(
 IDENTITY_PORT=8089
 QUEUE_PORT=8090
 WEBHOOK_PORT=8091
+HOSTING_PORT=5000
 
 require_java17
 require_maven
@@ -56,7 +57,7 @@ else
 fi
 mkdir -p "$STACK_DIR"
 
-for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
@@ -125,9 +126,16 @@ for entry in "${FUNCTIONS[@]}"; do
   wait_for "http://127.0.0.1:$port/" "$name" "${function_pid[$name]}"
 done
 
+# The public report form as Firebase Hosting serves it (firebase.json), /api/report going to report-intake.
+java -cp functions/report-intake/target/deployment/report-intake.jar org.meldekette.dev.LocalHosting \
+  $HOSTING_PORT firebase.json report-intake=http://127.0.0.1:8081/ >"$STACK_DIR/hosting.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$HOSTING_PORT/" hosting "${pids[-1]}"
+
 cat <<INFO
 
 Meldekette runs locally (project $PROJECT, no cloud account):
+  Report form          http://localhost:$HOSTING_PORT/
   Firestore emulator   http://127.0.0.1:$FIRESTORE_PORT
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
 Logs: $STACK_DIR/<name>.log; reminders arrive in $STACK_DIR/webhooks.log

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Meldekette: unit and integration tests (mvn verify; they start the real Cloud Firestore
 # emulator themselves, see shared/src/test/java/org/meldekette/testing/FirestoreEmulator.java), then the
-# end-to-end checks against ./run-local.sh (scripts/e2e.sh).
+# end-to-end checks against ./run-local.sh (scripts/e2e.sh), the report form's browser tests among them.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 require_java17
 require_maven
 require_firestore_emulator
+require_browser_tests
 
 # Unit and integration tests, and the deployable jars plus the invoker for the local stack.
 mvn -B -Plocal-stack verify "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Deploys Meldekette: builds the functions' jars, applies the Terraform in infra/, then gives alert-triage's
-# Eventarc subscription its dead-letter topic (Eventarc manages that subscription, so Terraform cannot).
+# Eventarc subscription its dead-letter topic (Eventarc manages that subscription, so Terraform cannot), and
+# publishes the report form (public/) to Firebase Hosting when the Firebase CLI is installed.
 #   infra/deploy.sh                 uses infra/terraform.tfvars
 #   infra/deploy.sh -auto-approve   any further arguments go to terraform apply
 set -euo pipefail
@@ -26,6 +27,16 @@ gcloud pubsub subscriptions update "$subscription" --project="$project" \
   --dead-letter-topic="$(terraform -chdir=infra output -raw dead_letter_topic)" --max-delivery-attempts=10
 gcloud pubsub subscriptions add-iam-policy-binding "$subscription" --project="$project" \
   --member="serviceAccount:service-${number}@gcp-sa-pubsub.iam.gserviceaccount.com" --role=roles/pubsub.subscriber
+
+# The form's /api/report goes to report-intake in the region firebase.json names: it must be ours.
+grep -q "\"region\": \"$region\"" firebase.json \
+  || { echo "firebase.json rewrites /api/report to another region than $region; change it there" >&2; exit 1; }
+if command -v firebase >/dev/null; then
+  firebase deploy --only hosting --project "$project" --non-interactive
+else
+  echo "The Firebase CLI is not installed: publish the report form with"
+  echo "  npx firebase-tools deploy --only hosting --project $project"
+fi
 
 echo
 terraform -chdir=infra output function_urls

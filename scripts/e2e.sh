@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks against the whole local stack, as a new user would start it: ./run-local.sh, then the
-# README's walkthrough. Part of ./test.sh, after the Maven build has made the jars.
+# README's walkthrough, an alert, a reminder and the report form in a browser. Part of ./test.sh, after the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,3 +43,7 @@ api PUT "/incidents/$ID/triage" responder "{\"classification\":\"BREACH\",\"awar
   \"awarenessJustification\":\"The processor told us on Monday.\"}"; expect 200
 for _ in $(seq 1 30); do grep -q "$ID.*Art. 33" target/local-stack/webhooks.log && break; sleep 0.5; done
 grep "$ID.*Art. 33" target/local-stack/webhooks.log || { echo "no Art. 33 reminder for $ID arrived" >&2; exit 1; }
+
+echo "== the public report form in headless Chromium (scripts/browser) =="
+CHROMIUM=${CHROMIUM:-$(command -v chromium)} npm test --prefix scripts/browser --silent
+echo "screenshots: target/screenshots/form-filled.png, target/screenshots/receipt.png"

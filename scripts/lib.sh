@@ -38,3 +38,27 @@ require_firestore_emulator() {
   (gcloud components install cloud-firestore-emulator, or apt-get install google-cloud-cli-firestore-emulator),
   or set FIRESTORE_EMULATOR_HOST to a running emulator, or start a Docker engine."
 }
+
+# Runs apt-get as root, through sudo when there is one; refreshes the package lists once if needed.
+apt_install() {
+  local as_root=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || return 1
+    as_root=(sudo -n)
+  fi
+  "${as_root[@]}" apt-get install -y -q "$@" >/dev/null 2>&1 \
+    || { "${as_root[@]}" apt-get update -q >/dev/null 2>&1 && "${as_root[@]}" apt-get install -y -q "$@" >/dev/null 2>&1; }
+}
+
+# The browser tests need Node.js and Debian's Chromium; both are installed when missing and possible.
+require_browser_tests() {
+  if ! command -v npm >/dev/null; then
+    echo "Installing Node.js for the browser tests (apt-get install nodejs npm)..."
+    apt_install nodejs npm || die "the browser tests need Node.js 18 or newer with npm; install them (apt-get install nodejs npm)."
+  fi
+  if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+    echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+    apt_install chromium || die "the browser tests need Chromium; install it (apt-get install chromium) or set CHROMIUM to its path."
+  fi
+  npm ci --prefix scripts/browser --no-audit --no-fund --loglevel=error >/dev/null
+}

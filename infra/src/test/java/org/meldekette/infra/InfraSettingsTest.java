@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meldekette.infra.Terraform.list;
 import static org.meldekette.infra.Terraform.map;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +129,22 @@ class InfraSettingsTest {
     assertThat(roles).isNotEmpty().doesNotContain("roles/owner", "roles/editor");
     String text = Terraform.text();
     assertThat(text).doesNotContain("roles/owner").doesNotContain("roles/editor");
+  }
+
+  @Test
+  void theHostedReportFormPostsToReportIntakeInTheRegionTerraformDeploysTo() {
+    JsonObject hosting = JsonParser.parseString(Terraform.read("firebase.json")).getAsJsonObject()
+        .getAsJsonObject("hosting");
+    assertThat(hosting.get("public").getAsString()).isEqualTo("public");
+    assertThat(Files.exists(Terraform.ROOT.resolve("public/index.html"))).isTrue();
+    JsonObject rewrite = hosting.getAsJsonArray("rewrites").get(0).getAsJsonObject();
+    assertThat(rewrite.get("source").getAsString()).isEqualTo("/api/report");
+    JsonObject function = rewrite.getAsJsonObject("function");
+    assertThat(function.get("functionId").getAsString()).isEqualTo("report-intake")
+        .isIn(map(Terraform.locals().get("entry_points")).keySet());
+    Map<String, Object> region = map(map(Terraform.config().get("variable")).get("region"));
+    assertThat(function.get("region").getAsString()).isEqualTo(region.get("default"));
+    assertThat(Terraform.read("public/form.js")).contains("const ENDPOINT = '/api/report';");
   }
 
   @Test

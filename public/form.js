@@ -1,0 +1,418 @@
+// The public report form: German and English texts, checks that mirror report-intake's rules, one
+// idempotency key per page load, the server's errors shown next to their field. No libraries, no third
+// parties: everything the page loads comes from this origin (see the Content-Security-Policy).
+'use strict';
+
+(function () {
+  const ENDPOINT = '/api/report';
+
+  // Limits as report-intake enforces them (org.meldekette.domain.Report, ReporterContact, EmailAddress).
+  const LIMITS = {
+    title: 200,
+    description: 20000,
+    systems: 50,
+    systemName: 200,
+    name: 200,
+    email: 254,
+    emailLocalPart: 64,
+    clockToleranceMs: 5 * 60 * 1000,
+  };
+  // The same shape the server accepts: the HTML email rule, with at least one dot in the domain.
+  const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+  // Control characters other than line breaks and tabs, which the server refuses in every field.
+  const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+  const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+
+  const TEXTS = {
+    de: {
+      pageTitle: 'Sicherheitsvorfall oder Schwachstelle melden',
+      heading: 'Sicherheitsvorfall oder Schwachstelle melden',
+      rulesHeading: 'So melden Sie verantwortungsvoll',
+      ruleConfidence: 'Melden Sie uns vertraulich. Bitte veröffentlichen Sie nichts, bevor wir den Fehler beheben konnten.',
+      ruleHarm: 'Testen Sie nicht auf eine Weise, die unseren Systemen oder den Daten anderer Kundinnen und Kunden schadet: keine Angriffe auf die Verfügbarkeit, kein Zugriff auf, keine Änderung und keine Löschung fremder Daten.',
+      ruleReview: 'Wir prüfen jede Meldung unverzüglich und geben Ihnen eine Rückmeldung, sobald die Analyse abgeschlossen ist.',
+      kindLabel: 'Art der Meldung',
+      kindIncident: 'Sicherheitsvorfall',
+      kindVulnerability: 'Schwachstelle',
+      kindBreach: 'Vermutete Datenpanne',
+      kindOther: 'Sonstiges',
+      titleLabel: 'Kurzbeschreibung',
+      titleHint: 'Eine Zeile, höchstens 200 Zeichen.',
+      descriptionLabel: 'Was haben Sie beobachtet?',
+      descriptionHint: 'Was, wann, wo, wie lässt es sich nachvollziehen? Höchstens 20.000 Zeichen.',
+      systemsLabel: 'Betroffene Systeme (optional)',
+      systemsHint: 'Ein System pro Zeile, z. B. eine Adresse oder ein Dienst.',
+      observedLabel: 'Wann haben Sie es bemerkt? (optional)',
+      contactLegend: 'Wie können wir Sie erreichen? (optional)',
+      contactHint: 'Ohne E-Mail-Adresse können wir Ihnen nicht antworten. Ihre Kontaktdaten sehen nur die, die Ihre Meldung bearbeiten.',
+      nameLabel: 'Name',
+      emailLabel: 'E-Mail-Adresse',
+      send: 'Meldung senden',
+      sending: 'Wird gesendet …',
+      receiptHeading: 'Vielen Dank – Ihre Meldung ist eingegangen',
+      receiptReference: 'Vorgangsnummer:',
+      summary: 'Bitte prüfen Sie die markierten Felder.',
+      unavailable: 'Ihre Meldung konnte gerade nicht gesendet werden. Bitte versuchen Sie es in einigen Minuten erneut – ein erneutes Senden legt keine doppelte Meldung an.',
+      errors: {
+        REQUIRED: 'Bitte füllen Sie dieses Feld aus.',
+        TOO_LONG: 'Höchstens {max} Zeichen; jetzt sind es {length}.',
+        ONE_LINE: 'Bitte nur eine Zeile.',
+        CONTROL_CHARACTER: 'Enthält ein unzulässiges Steuerzeichen.',
+        INVALID_CHARACTER: 'Enthält ein unzulässiges Zeichen.',
+        TOO_MANY: 'Höchstens {max} Systeme; jetzt sind es {length}.',
+        SYSTEM_TOO_LONG: 'Jedes System höchstens {max} Zeichen (Zeile {line}).',
+        IN_FUTURE: 'Der Zeitpunkt liegt in der Zukunft.',
+        INVALID_TIME: 'Bitte geben Sie Datum und Uhrzeit vollständig an.',
+        INVALID_EMAIL: 'Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.',
+        INVALID_VALUE: 'Bitte wählen Sie einen der angebotenen Werte.',
+      },
+    },
+    en: {
+      pageTitle: 'Report a security incident or vulnerability',
+      heading: 'Report a security incident or vulnerability',
+      rulesHeading: 'How to report responsibly',
+      ruleConfidence: 'Report to us in confidence. Please do not publish anything before we could fix the problem.',
+      ruleHarm: 'Do not test in ways that harm our systems or the data of other customers: no attacks on availability, and no access to, change or deletion of data that is not yours.',
+      ruleReview: 'We review every report without delay and give you feedback once the analysis is done.',
+      kindLabel: 'Type of report',
+      kindIncident: 'Security incident',
+      kindVulnerability: 'Vulnerability',
+      kindBreach: 'Suspected data breach',
+      kindOther: 'Other',
+      titleLabel: 'Summary',
+      titleHint: 'One line, at most 200 characters.',
+      descriptionLabel: 'What did you observe?',
+      descriptionHint: 'What, when, where, and how can it be reproduced? At most 20,000 characters.',
+      systemsLabel: 'Affected systems (optional)',
+      systemsHint: 'One system per line, for example an address or a service.',
+      observedLabel: 'When did you notice it? (optional)',
+      contactLegend: 'How can we reach you? (optional)',
+      contactHint: 'Without an email address we cannot answer you. Only the people handling your report see your contact details.',
+      nameLabel: 'Name',
+      emailLabel: 'Email address',
+      send: 'Send report',
+      sending: 'Sending …',
+      receiptHeading: 'Thank you – your report has been received',
+      receiptReference: 'Reference:',
+      summary: 'Please check the marked fields.',
+      unavailable: 'Your report could not be sent just now. Please try again in a few minutes – sending again does not create a second report.',
+      errors: {
+        REQUIRED: 'Please fill in this field.',
+        TOO_LONG: 'At most {max} characters; this has {length}.',
+        ONE_LINE: 'One line only, please.',
+        CONTROL_CHARACTER: 'Contains a control character that is not allowed.',
+        INVALID_CHARACTER: 'Contains a character that is not allowed.',
+        TOO_MANY: 'At most {max} systems; this names {length}.',
+        SYSTEM_TOO_LONG: 'Each system at most {max} characters (line {line}).',
+        IN_FUTURE: 'This time lies in the future.',
+        INVALID_TIME: 'Please give both date and time.',
+        INVALID_EMAIL: 'Please give a valid email address, for example name@example.com.',
+        INVALID_VALUE: 'Please choose one of the offered values.',
+      },
+    },
+  };
+
+  const FIELDS = ['kind', 'title', 'description', 'affectedSystems', 'observedAt', 'reporterName', 'reporterEmail'];
+
+  const form = document.getElementById('report');
+  const status = document.getElementById('form-status');
+  const sendButton = document.getElementById('send');
+  const receipt = document.getElementById('receipt');
+  // One key per page load: a double click, or sending again after a lost answer, gives the same report.
+  const submissionId = crypto.randomUUID();
+  document.getElementById('submissionId').value = submissionId;
+
+  let language = initialLanguage();
+  let sending = false;
+  let shownErrors = {};
+
+  function initialLanguage() {
+    const preferred = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
+    for (const tag of preferred) {
+      const code = String(tag || '').toLowerCase().split('-')[0];
+      if (code in TEXTS) {
+        return code;
+      }
+    }
+    return 'de';
+  }
+
+  function texts() {
+    return TEXTS[language];
+  }
+
+  function applyLanguage(code) {
+    language = code;
+    document.documentElement.lang = code;
+    for (const element of document.querySelectorAll('[data-i18n]')) {
+      element.textContent = texts()[element.dataset.i18n];
+    }
+    for (const button of document.querySelectorAll('[data-language]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.language === code));
+    }
+    if (sending) {
+      sendButton.textContent = texts().sending;
+    }
+    // Errors already shown are re-rendered in the new language.
+    for (const [field, error] of Object.entries(shownErrors)) {
+      setError(field, error);
+    }
+    if (status.dataset.key) {
+      status.textContent = texts()[status.dataset.key];
+    }
+  }
+
+  // --- Checks: the same rules as the server, so most mistakes are caught before sending. ---
+
+  function codePoints(value) {
+    return Array.from(value).length;
+  }
+
+  function checkText(value, { required, max, multiline }) {
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      return required ? { code: 'REQUIRED' } : null;
+    }
+    if (codePoints(trimmed) > max) {
+      return { code: 'TOO_LONG', max, length: codePoints(trimmed) };
+    }
+    if (!multiline && LINE_BREAK_OR_TAB.test(trimmed)) {
+      return /[\n\r]/.test(trimmed) ? { code: 'ONE_LINE' } : { code: 'CONTROL_CHARACTER' };
+    }
+    if (CONTROL.test(trimmed)) {
+      return { code: 'CONTROL_CHARACTER' };
+    }
+    return null;
+  }
+
+  function systemsOf(value) {
+    return value.split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line !== '');
+  }
+
+  function checkSystems(value) {
+    const systems = systemsOf(value);
+    for (let i = 0; i < systems.length; i++) {
+      if (codePoints(systems[i]) > LIMITS.systemName) {
+        return { code: 'SYSTEM_TOO_LONG', max: LIMITS.systemName, line: i + 1 };
+      }
+      const error = checkText(systems[i], { required: false, max: LIMITS.systemName, multiline: false });
+      if (error) {
+        return error;
+      }
+    }
+    const distinct = new Set(systems).size;
+    return distinct > LIMITS.systems ? { code: 'TOO_MANY', max: LIMITS.systems, length: distinct } : null;
+  }
+
+  function observedAtInstant(input) {
+    if (input.value === '') {
+      return null;
+    }
+    const time = new Date(input.value); // datetime-local is the reporter's local time
+    return Number.isNaN(time.getTime()) ? undefined : time;
+  }
+
+  function checkObservedAt(input) {
+    if (input.validity && input.validity.badInput) {
+      return { code: 'INVALID_TIME' };
+    }
+    const time = observedAtInstant(input);
+    if (time === undefined) {
+      return { code: 'INVALID_TIME' };
+    }
+    if (time && time.getTime() > Date.now() + LIMITS.clockToleranceMs) {
+      return { code: 'IN_FUTURE' };
+    }
+    return null;
+  }
+
+  function checkEmail(value) {
+    const error = checkText(value, { required: false, max: LIMITS.email, multiline: false });
+    if (error) {
+      return error;
+    }
+    const address = value.trim();
+    if (address === '') {
+      return null;
+    }
+    const valid = EMAIL.test(address) && address.indexOf('@') <= LIMITS.emailLocalPart;
+    return valid ? null : { code: 'INVALID_EMAIL' };
+  }
+
+  function check() {
+    const value = (name) => form.elements[name].value;
+    return {
+      kind: value('kind') ? null : { code: 'REQUIRED' },
+      title: checkText(value('title'), { required: true, max: LIMITS.title, multiline: false }),
+      description: checkText(value('description'), { required: true, max: LIMITS.description, multiline: true }),
+      affectedSystems: checkSystems(value('affectedSystems')),
+      observedAt: checkObservedAt(form.elements.observedAt),
+      reporterName: checkText(value('reporterName'), { required: false, max: LIMITS.name, multiline: false }),
+      reporterEmail: checkEmail(value('reporterEmail')),
+    };
+  }
+
+  // --- Showing errors: next to the field, marked invalid, announced by the error's live region. ---
+
+  function message(error) {
+    const template = texts().errors[error.code];
+    if (!template) {
+      return error.serverMessage || error.code; // a rule the page does not know: the server's own words
+    }
+    return template.replace(/\{(\w+)\}/g, (_, name) => (error[name] === undefined ? '' : String(error[name])));
+  }
+
+  function setError(field, error) {
+    const input = form.elements[field];
+    const slot = document.getElementById(field + '-error');
+    if (error) {
+      shownErrors[field] = error;
+      input.setAttribute('aria-invalid', 'true');
+      slot.textContent = message(error);
+    } else {
+      delete shownErrors[field];
+      input.removeAttribute('aria-invalid');
+      slot.textContent = '';
+    }
+  }
+
+  function setStatus(key) {
+    if (key) {
+      status.dataset.key = key;
+      status.textContent = texts()[key];
+    } else {
+      delete status.dataset.key;
+      status.textContent = '';
+    }
+  }
+
+  function showErrors(errors) {
+    let first = null;
+    for (const field of FIELDS) {
+      setError(field, errors[field] || null);
+      if (errors[field] && !first) {
+        first = field;
+      }
+    }
+    if (first) {
+      setStatus('summary');
+      form.elements[first].focus();
+    }
+    return first === null;
+  }
+
+  // --- Sending ---
+
+  function payload() {
+    const value = (name) => form.elements[name].value.trim();
+    const body = {
+      kind: value('kind'),
+      title: value('title'),
+      description: form.elements.description.value.trim(),
+      language,
+      submissionId,
+    };
+    const systems = systemsOf(form.elements.affectedSystems.value);
+    if (systems.length) {
+      body.affectedSystems = systems;
+    }
+    const observedAt = observedAtInstant(form.elements.observedAt);
+    if (observedAt) {
+      body.observedAt = observedAt.toISOString();
+    }
+    if (value('reporterName')) {
+      body.reporterName = value('reporterName');
+    }
+    if (value('reporterEmail')) {
+      body.reporterEmail = value('reporterEmail');
+    }
+    return body;
+  }
+
+  // The server names one field, sometimes with an index ("affectedSystems[3]").
+  function serverError(answer) {
+    const error = answer && answer.error;
+    if (!error || !error.field) {
+      return null;
+    }
+    const field = error.field.replace(/\[\d+\]$/, '');
+    if (!FIELDS.includes(field)) {
+      return null;
+    }
+    const shown = { code: error.code, serverMessage: error.message };
+    if (error.code === 'TOO_LONG' && field === 'affectedSystems') {
+      shown.code = 'SYSTEM_TOO_LONG';
+      shown.max = LIMITS.systemName;
+      shown.line = Number((error.field.match(/\[(\d+)\]$/) || [0, 0])[1]) + 1;
+    } else if (error.code === 'TOO_LONG') {
+      shown.max = { title: LIMITS.title, description: LIMITS.description, reporterName: LIMITS.name, reporterEmail: LIMITS.email }[field];
+      shown.length = codePoints(form.elements[field].value.trim());
+    }
+    return { [field]: shown };
+  }
+
+  function setSending(on) {
+    sending = on;
+    sendButton.disabled = on;
+    form.setAttribute('aria-busy', String(on));
+    sendButton.textContent = on ? texts().sending : texts().send;
+  }
+
+  function showReceipt(answer) {
+    form.hidden = true;
+    document.getElementById('incident-id').textContent = answer.incidentId;
+    document.getElementById('receipt-message').textContent = answer.message;
+    receipt.hidden = false;
+    receipt.focus();
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    if (sending) {
+      return; // a second click while the first is on its way
+    }
+    setStatus(null);
+    if (!showErrors(check())) {
+      return;
+    }
+    setSending(true);
+    try {
+      const response = await fetch(ENDPOINT, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submissionId },
+        body: JSON.stringify(payload()),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      const answer = await response.json().catch(() => null);
+      if (response.status === 201 && answer && answer.incidentId) {
+        showReceipt(answer);
+        return;
+      }
+      const fieldError = response.status === 400 ? serverError(answer) : null;
+      if (fieldError) {
+        showErrors(fieldError);
+      } else {
+        setStatus('unavailable'); // role="alert" announces it; focus stays on the button
+      }
+    } catch (networkError) {
+      setStatus('unavailable');
+    } finally {
+      setSending(false);
+    }
+  }
+
+  for (const button of document.querySelectorAll('[data-language]')) {
+    button.addEventListener('click', () => applyLanguage(button.dataset.language));
+  }
+  // A field's error goes away as soon as what was typed is right.
+  for (const field of FIELDS) {
+    form.elements[field].addEventListener('change', () => {
+      if (shownErrors[field]) {
+        setError(field, check()[field]);
+      }
+    });
+  }
+  form.addEventListener('submit', send);
+  applyLanguage(language);
+})();

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes {@code application/x-www-form-urlencoded} bodies as browsers send them, strictly: a broken
- * percent escape or bytes that are not UTF-8 are a 400, never silently replaced characters.
+ * Decodes {@code application/x-www-form-urlencoded} bodies as browsers send them, and query strings, which
+ * are encoded the same way, strictly: a broken percent escape or bytes that are not UTF-8 are a 400, never
+ * silently replaced characters (or, as the runtime's own query parsing does, a 500).
  */
 public final class FormUrlEncoded {
   private FormUrlEncoded() {}
@@ -30,6 +31,16 @@ public final class FormUrlEncoded {
       fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return fields;
+  }
+
+  /** The parameters of a raw query string ({@code a=1&b=x%20y}); a broken one is a 400 naming the query. */
+  public static Map<String, List<String>> parseQuery(String query) {
+    try {
+      return parse(query);
+    } catch (ApiException e) {
+      throw ApiException.badRequest(e.field(), "MALFORMED_QUERY",
+          "the query string has a broken percent escape or is not UTF-8");
+    }
   }
 
   private static String decode(String encoded, String field) {

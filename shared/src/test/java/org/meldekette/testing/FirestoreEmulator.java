@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,7 +29,6 @@ import java.util.UUID;
  * database of its own, so no test ever resets or restarts the emulator under another.
  */
 public final class FirestoreEmulator {
-  private static final String EMULATOR_JAR = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
   private static FirestoreEmulator shared;
 
   private final String host;
@@ -79,7 +76,7 @@ public final class FirestoreEmulator {
       awaitReady(configured.strip(), null, Duration.ofSeconds(30));
       return new FirestoreEmulator(configured.strip(), "FIRESTORE_EMULATOR_HOST");
     }
-    Optional<Path> jar = cloudSdkRoot().map(root -> root.resolve(EMULATOR_JAR)).filter(Files::isRegularFile);
+    Optional<Path> jar = EmulatorProcess.cloudSdkJar();
     if (jar.isPresent()) {
       return startFromCloudSdk(jar.get());
     }
@@ -97,32 +94,9 @@ public final class FirestoreEmulator {
   }
 
   private static FirestoreEmulator startFromCloudSdk(Path jar) {
-    int port = freePort();
-    String host = "127.0.0.1:" + port;
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", jar.toString(),
-        "com.google.cloud.datastore.emulator.firestore.CloudFirestore", "start",
-        "--host=127.0.0.1", "--port=" + port));
-    ProjectFiles.find("firestore.rules").ifPresent(rules -> command.add("--rules=" + rules));
     Path log = Path.of("target", "firestore-emulator.log").toAbsolutePath();
-    try {
-      Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-      awaitReady(host, process, Duration.ofSeconds(60));
-      return new FirestoreEmulator(host, "Google Cloud CLI emulator at " + jar + " (log " + log + ")");
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start the Firestore emulator from " + jar, e);
-    }
-  }
-
-  private static void stop(Process process) {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    EmulatorProcess process = EmulatorProcess.start(jar, freePort(), log);
+    return new FirestoreEmulator(process.host(), "Google Cloud CLI emulator at " + jar + " (log " + log + ")");
   }
 
   /** The SDK root: CLOUDSDK_ROOT_DIR, else where the {@code gcloud} on the PATH lives, else gcloud info. */
@@ -173,7 +147,7 @@ public final class FirestoreEmulator {
     while (System.nanoTime() < deadline) {
       if (process != null && !process.isAlive()) {
         throw new IllegalStateException("the Firestore emulator exited with " + process.exitValue()
-            + "; see target/firestore-emulator.log");
+            + "; see its log under target/");
       }
       try {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/"))
@@ -206,7 +180,8 @@ public final class FirestoreEmulator {
     }
   }
 
-  static FirestoreEmulator at(String host, String origin) {
+  /** An emulator someone else started, at {@code host:port}. */
+  public static FirestoreEmulator at(String host, String origin) {
     return new FirestoreEmulator(host, origin);
   }
 }

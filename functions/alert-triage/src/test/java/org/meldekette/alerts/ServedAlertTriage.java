@@ -3,14 +3,7 @@ package org.meldekette.alerts;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
-import org.meldekette.testing.TestHttp;
 
 /**
  * Serves {@link AlertTriageUnderTest} and delivers Pub/Sub messages to it as Eventarc does: a
@@ -29,8 +21,7 @@ import org.meldekette.testing.TestHttp;
 @ExtendWith(FirestoreExtension.class)
 abstract class ServedAlertTriage {
   static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
-  static final List<String> SIGNALS = List.of("typesense-uptime", "typesense-cpu", "typesense-memory", "typesense-disk",
-      "verification-stuck", "verification-queue-backlog", "verification-failure-ratio", "verification-worker-silent");
+  static final List<String> SIGNALS = AlertFixtures.SIGNALS;
   static FunctionServer server;
   static Firestore db;
 
@@ -49,51 +40,20 @@ abstract class ServedAlertTriage {
 
   /** A fixture from {@code src/test/resources/monitoring/}, such as {@code typesense-cpu-open}. */
   static byte[] fixture(String name) {
-    try (InputStream in = ServedAlertTriage.class.getResourceAsStream("/monitoring/" + name + ".json")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AlertFixtures.fixture(name);
   }
 
-  /** A fixture with some of its incident's fields replaced, for alerts of other resources or occurrences. */
   static byte[] variant(String name, Map<String, Object> incidentFields) {
-    JsonObject root = JsonParser.parseString(new String(fixture(name), StandardCharsets.UTF_8)).getAsJsonObject();
-    JsonObject incident = root.getAsJsonObject("incident");
-    incidentFields.forEach((field, value) -> {
-      if (value instanceof JsonObject object) {
-        incident.add(field, object);
-      } else if (value instanceof Number number) {
-        incident.addProperty(field, number);
-      } else {
-        incident.addProperty(field, (String) value);
-      }
-    });
-    return root.toString().getBytes(StandardCharsets.UTF_8);
+    return AlertFixtures.variant(name, incidentFields);
   }
 
-  /** A monitored resource of {@code type} with one label. */
   static JsonObject resource(String type, String label, String value) {
-    JsonObject resource = new JsonObject();
-    resource.addProperty("type", type);
-    JsonObject labels = new JsonObject();
-    labels.addProperty(label, value);
-    resource.add("labels", labels);
-    return resource;
+    return AlertFixtures.resource(type, label, value);
   }
 
   /** Delivers {@code data} as the Pub/Sub message {@code messageId}; the answer is what Pub/Sub sees. */
   static int deliver(byte[] data, String messageId) {
-    String envelope = "{\"message\":{\"data\":\"" + Base64.getEncoder().encodeToString(data) + "\",\"messageId\":\""
-        + messageId + "\",\"publishTime\":\"2026-11-22T07:59:59Z\"},"
-        + "\"subscription\":\"projects/test/subscriptions/alert-triage\"}";
-    HttpResponse<String> response = TestHttp.send("POST", server.uri("/"), envelope,
-        "Content-Type", "application/json",
-        "ce-id", messageId,
-        "ce-specversion", "1.0",
-        "ce-type", "google.cloud.pubsub.topic.v1.messagePublished",
-        "ce-source", "//pubsub.googleapis.com/projects/test/topics/monitoring-alerts");
-    return response.statusCode();
+    return PubSubPush.deliver(server.uri("/"), data, messageId);
   }
 
   static String newMessageId() {

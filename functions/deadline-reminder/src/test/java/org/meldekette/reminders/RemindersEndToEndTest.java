@@ -2,53 +2,26 @@ package org.meldekette.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.cloud.firestore.Firestore;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.meldekette.audit.AuditExport;
-import org.meldekette.audit.StdoutAuditSink;
-import org.meldekette.config.Env;
-import org.meldekette.config.RegimeConfig;
 import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.Approval;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.RegimeTrigger;
-import org.meldekette.domain.Classification;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Lifecycle;
-import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
-import org.meldekette.domain.Triage;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.log.StructuredLog;
 import org.meldekette.store.CollectionNames;
 import org.meldekette.store.IncidentDocuments;
-import org.meldekette.store.IncidentStore;
-import org.meldekette.testing.FirestoreExtension;
-import org.meldekette.testing.FunctionServer;
-import org.meldekette.testing.MutableClock;
 import org.meldekette.testing.TestHttp;
 
 /**
@@ -57,117 +30,7 @@ import org.meldekette.testing.TestHttp;
  * deadline-reminder function; a local webhook receives exactly one message per reminder; nothing is sent
  * once the decision is logged; and the sweep re-sends a reminder whose task was deleted.
  */
-@ExtendWith(FirestoreExtension.class)
-class RemindersEndToEndTest {
-  static final String TASKS = "tasks@meldekette-test.iam.gserviceaccount.com";
-  static final String SCHEDULER = "scheduler@meldekette-test.iam.gserviceaccount.com";
-  static final String AUDIENCE = "https://deadline-reminder.meldekette.test";
-  static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
-  static final Actor RESPONDER = Actor.staff("responder@meldekette.test", Role.RESPONDER);
-  static final Actor LEGAL = Actor.staff("legal@meldekette.test", Role.LEGAL);
-
-  static Firestore db;
-  static MutableClock clock;
-  static LocalTaskQueue queue;
-  static FunctionServer server;
-  static HttpServer webhooks;
-  static final List<String> team = Collections.synchronizedList(new ArrayList<>());
-  static final List<String> escalation = Collections.synchronizedList(new ArrayList<>());
-  static IncidentStore store;
-  static final Lifecycle lifecycle = new Lifecycle();
-
-  @BeforeAll
-  static void start(Firestore database) throws Exception {
-    db = database;
-    clock = new MutableClock(T0);
-    queue = new LocalTaskQueue(0, TASKS, clock);
-    webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    webhooks.createContext("/team", exchange -> {
-      team.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    webhooks.createContext("/escalation", exchange -> {
-      escalation.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    webhooks.start();
-    int port = FunctionServer.freePort();
-    String reminderUrl = "http://127.0.0.1:" + port + "/tasks/reminder";
-    Map<String, String> env = Map.ofEntries(
-        Map.entry("OIDC_ISSUER", queue.issuer()),
-        Map.entry("OIDC_CERTS_URL", queue.url() + "/certs"),
-        Map.entry("OIDC_AUDIENCE", AUDIENCE),
-        Map.entry("TASKS_SERVICE_ACCOUNT", TASKS),
-        Map.entry("SCHEDULER_SERVICE_ACCOUNT", SCHEDULER),
-        Map.entry("TASK_QUEUE", "local"),
-        Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
-        Map.entry("REMINDER_URL", reminderUrl),
-        Map.entry("TASKS_AUDIENCE", AUDIENCE),
-        Map.entry("SECRETS", "env"),
-        Map.entry("SECRET_INCIDENT_TEAM_WEBHOOK", "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/team"),
-        Map.entry("SECRET_DPO_MANAGEMENT_WEBHOOK",
-            "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
-        Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
-        Map.entry("AUDIT_SINK", "stdout"),
-        Map.entry("REGIMES", "GDPR,NIS2"));
-    DeadlineReminderUnderTest.db = database;
-    DeadlineReminderUnderTest.clock = clock;
-    DeadlineReminderUnderTest.env = env;
-    server = FunctionServer.start(DeadlineReminderUnderTest.class, "http", port);
-
-    // The lifecycle side: changes run through IncidentStore, which queues reminders as the lifecycle function does.
-    DeadlinePolicy policy = RegimeConfig.policy(new Env(env));
-    ReminderScheduler scheduler = new ReminderScheduler(new LocalTaskQueueClient(queue.url(), reminderUrl, AUDIENCE));
-    AuditExport audit = new AuditExport(() -> database, new StdoutAuditSink(new PrintStream(new ByteArrayOutputStream())),
-        new StructuredLog("test", new PrintStream(new ByteArrayOutputStream())), clock);
-    store = new IncidentStore(database, audit, policy, (id, deadlines) -> {
-      try {
-        scheduler.schedule(id, deadlines, clock.instant());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    queue.close();
-    webhooks.stop(0);
-  }
-
-  @BeforeEach
-  void quiet() {
-    team.clear();
-    escalation.clear();
-  }
-
-  /** A breach, classified at {@code classifiedAt} through the lifecycle's own triage change. */
-  private static String classifiedBreach(Instant classifiedAt) throws Exception {
-    String id = new IncidentIds(clock, new SecureRandom()).next();
-    Incident incident = Incident.open(id, "t", IncidentSource.STAFF, null, classifiedAt.minus(Duration.ofHours(1)));
-    db.collection(CollectionNames.INCIDENTS).document(id).create(IncidentDocuments.fields(incident)).get();
-    clock.set(classifiedAt);
-    store.update(id, 1, (tx, current) -> tx.apply(lifecycle.triage(current, new Triage.Input(Classification.BREACH,
-        null, null, null, null, null, null, null, null, RiskLevel.LOW, null, null), RESPONDER, clockNow())));
-    return id;
-  }
-
-  private static Instant clockNow() {
-    return clock.instant();
-  }
-
-  /** Moves the clock and lets the queue deliver what is due. */
-  private static void at(Instant time) {
-    clock.set(time);
-    queue.deliverDue();
-  }
-
-  private static List<String> messagesAbout(List<String> channel, String incidentId) {
-    return channel.stream().filter(m -> m.contains(incidentId) && m.contains("Art. 33")).toList();
-  }
+class RemindersEndToEndTest extends ServedReminders {
 
   @Test
   void eachReminderArrivesOnceEvenWhenDeliveredTwiceAndNothingIsSentOnceTheDecisionIsLogged() throws Exception {

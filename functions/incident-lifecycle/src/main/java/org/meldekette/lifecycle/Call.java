@@ -3,6 +3,7 @@ package org.meldekette.lifecycle;
 import com.google.cloud.functions.HttpRequest;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.ETags;
+import org.meldekette.http.FormUrlEncoded;
 import org.meldekette.http.JsonFields;
 import org.meldekette.http.MediaType;
 import org.meldekette.http.Reply;
@@ -67,8 +69,10 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
     return JsonFields.parse(RequestBodies.readUtf8(request, MAX_BODY_BYTES), fields);
   }
 
+  /** A query parameter, decoded strictly (see {@link FormUrlEncoded#parseQuery}); blank counts as not given. */
   String query(String name) {
-    return request.getFirstQueryParameter(name).filter(v -> !v.isBlank()).orElse(null);
+    List<String> values = FormUrlEncoded.parseQuery(request.getQuery().orElse("")).getOrDefault(name, List.of());
+    return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
   int pageSize() {

@@ -49,6 +49,14 @@ class IncidentListTest extends ServedLifecycle {
   }
 
   @Test
+  void aQueryStringThatIsNotUtf8IsRefusedNotAnError() {
+    // The runtime's own query parsing throws on it (a 500); the API decodes strictly and says what is wrong.
+    assertThat(refused(call("GET", "/incidents?pageToken=%ff%ff", RESPONDER, null, null), 400))
+        .isEqualTo("MALFORMED_QUERY");
+    assertThat(refused(call("GET", "/incidents?phase=%C3%28", RESPONDER, null, null), 400)).isEqualTo("MALFORMED_QUERY");
+  }
+
+  @Test
   void badFiltersAndTokensAreRefused() {
     assertThat(refused(call("GET", "/incidents?phase=DONE", RESPONDER, null, null), 400)).isEqualTo("INVALID_VALUE");
     assertThat(refused(call("GET", "/incidents?pageSize=0", RESPONDER, null, null), 400)).isEqualTo("OUT_OF_RANGE");

@@ -3,7 +3,6 @@ package org.meldekette.audit;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
-import com.google.cloud.firestore.WriteBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +29,14 @@ public final class AuditExport {
   private final AuditSink sink;
   private final StructuredLog log;
   private final Clock clock;
+  private final ExportMarks marks;
 
   public AuditExport(Supplier<Firestore> db, AuditSink sink, StructuredLog log, Clock clock) {
     this.db = db;
     this.sink = sink;
     this.log = log;
     this.clock = clock;
+    this.marks = new ExportMarks(db, clock);
   }
 
   /** Exports events just committed; a failure is logged and left to the sweep, never thrown at the caller. */
@@ -45,7 +46,7 @@ public final class AuditExport {
     }
     try {
       sink.write(events);
-      markExported(events.stream().map(AuditEvent::id).toList());
+      marks.mark(events.stream().map(AuditEvent::id).toList());
     } catch (Exception e) {
       log.write(StructuredLog.Severity.WARNING, "audit export deferred to the sweep",
           Map.of("component", "audit-export"),
@@ -67,16 +68,7 @@ public final class AuditExport {
     }
     List<AuditEvent> events = pending.stream().map(AuditDocuments::event).toList();
     sink.write(events);
-    markExported(pending.stream().map(QueryDocumentSnapshot::getId).toList());
+    marks.mark(pending.stream().map(QueryDocumentSnapshot::getId).toList());
     return events.size();
-  }
-
-  private void markExported(List<String> eventIds) {
-    WriteBatch batch = db.get().batch();
-    for (String id : eventIds) {
-      batch.update(db.get().collection(CollectionNames.AUDIT_EVENTS).document(id),
-          Map.of("exported", true, "exportedAt", Timestamps.of(clock.instant())));
-    }
-    FirestoreErrors.await(batch.commit());
   }
 }

@@ -25,6 +25,24 @@ public final class Lazy<T> implements Supplier<T> {
     return lazy;
   }
 
+  /**
+   * Starts building the value on a background thread and returns at once. A function does this at start for
+   * the client every request needs, so that building it overlaps the HTTP server's own start instead of
+   * delaying the first request. A failure here is ignored: the first {@link #get()} builds again and throws.
+   */
+  public Lazy<T> buildInBackground() {
+    Thread builder = new Thread(() -> {
+      try {
+        get();
+      } catch (RuntimeException ignored) {
+        // get() on the request path tries again and reports it
+      }
+    }, "lazy-build");
+    builder.setDaemon(true);
+    builder.start();
+    return this;
+  }
+
   @Override
   public T get() {
     T current = value;

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /** Serves a {@link TokenIssuer}'s public key as a JWK set at {@code /certs} on loopback. */
@@ -18,7 +17,7 @@ public final class JwksEndpoint implements AutoCloseable {
   /** Serves on {@code port}; 0 picks a free one. */
   public static JwksEndpoint serve(TokenIssuer issuer, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      HttpServer server = LocalHttpServer.create(port);
       server.createContext("/certs", exchange -> {
         byte[] body = issuer.jwks().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

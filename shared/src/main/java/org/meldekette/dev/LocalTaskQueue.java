@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +44,7 @@ public final class LocalTaskQueue implements AutoCloseable {
   private final HttpServer server;
 
   public LocalTaskQueue(int port, String serviceAccount, Clock clock) throws IOException {
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    this.server = LocalHttpServer.create(port);
     this.issuer = new TokenIssuer("http://127.0.0.1:" + server.getAddress().getPort(), "local-queue");
     this.serviceAccount = serviceAccount;
     this.clock = clock;

@@ -2,7 +2,6 @@ package org.meldekette.dev;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -14,7 +13,7 @@ public final class LocalWebhookSink {
   private LocalWebhookSink() {}
 
   public static void main(String[] args) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 0);
+    HttpServer server = LocalHttpServer.create(Integer.parseInt(args[0]));
     server.createContext("/", exchange -> {
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.sendResponseHeaders(204, -1); // a readiness probe, not a message

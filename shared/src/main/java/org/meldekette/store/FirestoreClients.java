@@ -12,7 +12,13 @@ import org.meldekette.config.Lazy;
  * (host:port of an emulator; unset in production).
  */
 public final class FirestoreClients {
+
   private FirestoreClients() {}
+
+  /** The client for a deployed function: built on a background thread from the start (see {@link Lazy#buildInBackground}). */
+  public static Lazy<Firestore> forFunction(Env env) {
+    return fromEnvironment(env).buildInBackground();
+  }
 
   public static Lazy<Firestore> fromEnvironment(Env env) {
     return Lazy.of(() -> {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ class LocalHostingTest {
   @BeforeEach
   void start() throws IOException {
     // Stands in for report-intake's port: records what the hosting passed on and answers like the function.
-    function = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    function = LocalHttpServer.create(0);
     function.createContext("/", exchange -> {
       received.put("method", exchange.getRequestMethod());
       received.put("path", exchange.getRequestURI().getPath());

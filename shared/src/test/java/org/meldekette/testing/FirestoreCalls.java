@@ -76,6 +76,17 @@ public final class FirestoreCalls implements ClientInterceptor {
     return documentsRead.get();
   }
 
+  /** A Markdown table row: the operation, its calls by method, round trips and documents read. */
+  public String row(String operation, String note) {
+    return "| " + operation + " | " + calls().toString().replaceAll("[{}]", "").replace("=", " ") + " | "
+        + totalCalls() + " | " + documentsRead() + " | " + note + " |\n";
+  }
+
+  /** The header of the table {@link #row} fills. */
+  public static String header() {
+    return "| operation | Firestore calls | round trips | documents read | note |\n|---|---|---|---|---|\n";
+  }
+
   public void reset() {
     calls.clear();
     documentsRead.set(0);

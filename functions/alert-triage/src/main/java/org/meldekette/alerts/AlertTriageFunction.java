@@ -42,7 +42,7 @@ public class AlertTriageFunction implements CloudEventsFunction {
   private final StructuredLog log;
 
   public AlertTriageFunction() {
-    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+    this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }
 
   AlertTriageFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {

@@ -17,12 +17,12 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.meldekette.dev.LocalHttpServer;
 import org.meldekette.testing.PubSubEmulator;
 
 /**
@@ -38,7 +38,7 @@ class PubSubEndToEndTest extends ServedAlertTriage {
     String project = "meldekette-e2e";
     TopicName topic = TopicName.of(project, "monitoring-alerts-" + System.nanoTime());
     AtomicInteger pushes = new AtomicInteger();
-    HttpServer relay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer relay = LocalHttpServer.create(0);
     relay.createContext("/push", exchange -> {
       JsonObject push = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
           StandardCharsets.UTF_8)).getAsJsonObject();

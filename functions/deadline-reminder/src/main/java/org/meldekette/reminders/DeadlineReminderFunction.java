@@ -39,7 +39,7 @@ public class DeadlineReminderFunction extends ApiFunction {
   private final Sweep sweep;
 
   public DeadlineReminderFunction() {
-    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+    this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }
 
   DeadlineReminderFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {

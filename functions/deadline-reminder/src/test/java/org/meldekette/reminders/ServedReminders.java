@@ -5,7 +5,6 @@ import com.google.cloud.firestore.Firestore;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.StdoutAuditSink;
 import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
+import org.meldekette.dev.LocalHttpServer;
 import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.Classification;
@@ -71,7 +71,7 @@ abstract class ServedReminders {
     db = database;
     clock = new MutableClock(T0);
     queue = new LocalTaskQueue(0, TASKS, clock);
-    webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    webhooks = LocalHttpServer.create(0);
     webhooks.createContext("/team", exchange -> {
       team.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       exchange.sendResponseHeaders(200, -1);

@@ -50,7 +50,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private final AuditExport audit;
 
   public IncidentLifecycleFunction() {
-    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+    this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }
 
   IncidentLifecycleFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {

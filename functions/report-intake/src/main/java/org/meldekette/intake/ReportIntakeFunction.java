@@ -37,7 +37,7 @@ public class ReportIntakeFunction extends ApiFunction {
 
   /** Used by the Functions Framework: configuration from the environment, Firestore built on first use. */
   public ReportIntakeFunction() {
-    this(Env.system(), FirestoreClients.fromEnvironment(Env.system()), Clock.systemUTC(), System.out);
+    this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }
 
   ReportIntakeFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {

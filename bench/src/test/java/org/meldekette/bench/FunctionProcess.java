@@ -1,0 +1,108 @@
+package org.meldekette.bench;
+
+import com.google.cloud.functions.invoker.runner.Invoker;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.meldekette.testing.FunctionServer;
+import org.meldekette.testing.ProjectFiles;
+
+/**
+ * A function as Cloud Functions runs it: its deployable jar (or any classpath) under the Functions Framework
+ * invoker, in a JVM of its own, with the JVM options Terraform deploys and the memory of a 256 MiB instance.
+ */
+final class FunctionProcess implements AutoCloseable {
+  /** What infra/functions.tf sets, plus the heap sizing the JVM would choose in a 256 MiB container. */
+  static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:MaxRAM=256m";
+
+  private final Process process;
+  private final int port;
+  final long startedNanos;
+
+  private FunctionProcess(Process process, int port, long startedNanos) {
+    this.process = process;
+    this.port = port;
+    this.startedNanos = startedNanos;
+  }
+
+  /** The deployable jar of {@code functions/<name>}. */
+  static Path deploymentJar(String name) {
+    Path jar = ProjectFiles.root().resolve("functions/" + name + "/target/deployment/" + name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build with mvn package first (./bench.sh does)");
+    }
+    return jar;
+  }
+
+  static FunctionProcess start(Path classpath, String target, Map<String, String> env, Path log) throws IOException {
+    return start(classpath, target, env, log, FunctionServer.freePort());
+  }
+
+  /** On a port chosen before, for a function that must know its own URL. */
+  static FunctionProcess start(Path classpath, String target, Map<String, String> env, Path log, int port)
+      throws IOException {
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", invokerJar().toString(),
+        "--classpath", classpath.toString(), "--target", target, "--port", String.valueOf(port)))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> environment = builder.environment();
+    environment.remove("FIRESTORE_EMULATOR_HOST");
+    environment.putAll(new HashMap<>(env));
+    environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
+    long started = System.nanoTime();
+    Process process = builder.start();
+    return new FunctionProcess(process, port, started);
+  }
+
+  /** Waits until the function accepts connections (a TCP connect: any request would be handled as an event). */
+  FunctionProcess awaitListening() throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return this;
+      } catch (IOException notYet) {
+        Thread.sleep(2); // polling another process until it listens
+      }
+    }
+    throw new IllegalStateException("the function did not start listening; see its log in target/bench");
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Peak resident memory so far (VmHWM), in MiB. */
+  double peakResidentMib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmHWM for process " + process.pid());
+  }
+
+  private static Path invokerJar() {
+    try {
+      return Path.of(Invoker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}

@@ -1,0 +1,164 @@
+package org.meldekette.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meldekette.store.CollectionNames;
+import org.meldekette.testing.FirestoreExtension;
+import org.meldekette.testing.MutableClock;
+
+/** The group commit of export marks, against the Firestore emulator. */
+@ExtendWith(FirestoreExtension.class)
+class ExportMarksTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+
+  @Test
+  void marksArrivingWhileACommitRunsShareTheNextCommitAndEachCallerReturnsWithItsOwnMarksStored(Firestore db)
+      throws Exception {
+    // The first commit is held at its start until every other caller waits behind it.
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger commits = new AtomicInteger();
+    Supplier<Firestore> gated = () -> {
+      if (commits.incrementAndGet() == 1) {
+        await(release);
+      }
+      return db;
+    };
+    ExportMarks marks = new ExportMarks(gated, clock);
+    List<List<String>> perCaller = IntStream.range(0, 12).mapToObj(i -> unexportedEvents(db, 1 + i % 3)).toList();
+    ConcurrentLinkedQueue<String> notStoredOnReturn = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+    List<Thread> callers = new ArrayList<>();
+    for (List<String> ids : perCaller) {
+      Thread caller = new Thread(() -> {
+        try {
+          marks.mark(ids);
+          ids.stream().filter(id -> !exported(db, id)).forEach(notStoredOnReturn::add);
+        } catch (Throwable t) {
+          failures.add(t);
+        }
+      });
+      callers.add(caller);
+      caller.start();
+      if (callers.size() == 1) {
+        awaitCommitStarted(commits);
+      }
+    }
+    awaitAllWaiting(callers);
+    release.countDown();
+    for (Thread caller : callers) {
+      caller.join(30_000);
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(notStoredOnReturn).isEmpty();
+    assertThat(commits).as("the first caller's commit, then one for the eleven that came meanwhile").hasValue(2);
+    perCaller.stream().flatMap(List::stream).forEach(id -> assertThat(exported(db, id)).isTrue());
+  }
+
+  @Test
+  void moreMarksThanOneCommitTakesAreAllStored(Firestore db) {
+    List<String> ids = unexportedEvents(db, 1_100);
+
+    new ExportMarks(() -> db, clock).mark(ids);
+
+    assertThat(ids).allMatch(id -> exported(db, id));
+    assertThat(snapshot(db, ids.get(0)).getTimestamp("exportedAt").toDate().toInstant()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aFailedCommitIsThrownAtTheCallerAndTheMarkerStaysUsable(Firestore db) {
+    ExportMarks marks = new ExportMarks(() -> db, clock);
+    String missing = "missing-" + UUID.randomUUID();
+
+    assertThatThrownBy(() -> marks.mark(List.of(missing))).isInstanceOf(RuntimeException.class);
+
+    List<String> ids = unexportedEvents(db, 2);
+    marks.mark(ids);
+    assertThat(ids).allMatch(id -> exported(db, id));
+  }
+
+  private static List<String> unexportedEvents(Firestore db, int count) {
+    List<String> ids = new ArrayList<>();
+    WriteBatch batch = db.batch();
+    for (int i = 0; i < count; i++) {
+      String id = "mark-" + UUID.randomUUID();
+      ids.add(id);
+      batch.set(db.collection(CollectionNames.AUDIT_EVENTS).document(id), Map.of("exported", false));
+      if (batch.getMutationsSize() == 500) {
+        commit(batch);
+        batch = db.batch();
+      }
+    }
+    if (batch.getMutationsSize() > 0) {
+      commit(batch);
+    }
+    return ids;
+  }
+
+  private static void commit(WriteBatch batch) {
+    try {
+      batch.commit().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean exported(Firestore db, String id) {
+    return Boolean.TRUE.equals(snapshot(db, id).getBoolean("exported"));
+  }
+
+  private static DocumentSnapshot snapshot(Firestore db, String id) {
+    try {
+      return db.collection(CollectionNames.AUDIT_EVENTS).document(id).get().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitCommitStarted(AtomicInteger commits) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (commits.get() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the first commit never started");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Every caller parked: the leader on the gate, the others on their own mark's completion. */
+  private static void awaitAllWaiting(List<Thread> callers) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("callers not all waiting: " + callers.stream().map(Thread::getState).toList());
+      }
+      Thread.yield();
+    }
+  }
+}

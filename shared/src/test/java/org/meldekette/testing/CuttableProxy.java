@@ -64,11 +64,26 @@ public final class CuttableProxy implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
-        Socket server = new Socket(target.getAddress(), target.getPort());
+        Socket server;
+        try {
+          server = new Socket(target.getAddress(), target.getPort());
+        } catch (IOException refused) {
+          reset(client);
+          continue;
+        }
         client.setTcpNoDelay(true);
         server.setTcpNoDelay(true);
-        open.add(client);
-        open.add(server);
+        // A connection accepted while cut() ran must not outlive it: it would carry writes to the emulator
+        // during the outage (a write after the export is acknowledged, then lost with the process).
+        synchronized (this) {
+          if (listener != socket) {
+            reset(client);
+            reset(server);
+            continue;
+          }
+          open.add(client);
+          open.add(server);
+        }
         pump(client, server);
         pump(server, client);
       } catch (IOException e) {

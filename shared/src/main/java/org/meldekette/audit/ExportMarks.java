@@ -17,6 +17,8 @@ import org.meldekette.store.Timestamps;
  * Marks audit events exported, with one commit shared by every request that finishes while another commit is
  * under way (a group commit). Each caller still returns only once its own events are marked, so nothing
  * changes for a single request; under a storm the marks take a few commits instead of one per request.
+ * A caller commits at most one batch, the one holding its own marks, then hands the next batch to a waiting
+ * caller: no request is kept busy with the marks of requests that came after it.
  */
 final class ExportMarks {
   /** Firestore takes at most 500 writes in one commit. */
@@ -28,7 +30,10 @@ final class ExportMarks {
   private List<Pending> waiting = new ArrayList<>();
   private boolean committing;
 
-  private record Pending(List<String> eventIds, CompletableFuture<Void> done) {}
+  /** What a waiting caller is told: its marks are stored, or it is to commit the next batch itself. */
+  private enum Turn { STORED, COMMIT_NEXT }
+
+  private record Pending(List<String> eventIds, CompletableFuture<Turn> turn) {}
 
   ExportMarks(Supplier<Firestore> db, Clock clock) {
     this.db = db;
@@ -38,40 +43,61 @@ final class ExportMarks {
   /** Marks the events; throws what the commit threw. */
   void mark(List<String> eventIds) {
     Pending mine = new Pending(eventIds, new CompletableFuture<>());
-    boolean leader;
+    boolean commitNow;
     synchronized (lock) {
       waiting.add(mine);
-      leader = !committing;
+      commitNow = !committing;
       committing = true;
     }
-    if (leader) {
-      commitWhileWaiting();
+    if (!commitNow && awaitTurn(mine) == Turn.STORED) {
+      return;
     }
+    commitWaitingAndHandOver(mine);
+  }
+
+  private static Turn awaitTurn(Pending pending) {
     try {
-      mine.done().join();
+      return pending.turn().join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
     }
   }
 
-  /** The leader commits what has gathered, again until nobody waits (at most one batch per request in flight). */
-  private void commitWhileWaiting() {
-    while (true) {
-      List<Pending> batch;
-      synchronized (lock) {
-        if (waiting.isEmpty()) {
-          committing = false;
-          return;
-        }
-        batch = waiting;
-        waiting = new ArrayList<>();
+  /** Commits every waiting mark (the caller's among them), tells their callers, and passes the turn on. */
+  private void commitWaitingAndHandOver(Pending mine) {
+    List<Pending> batch;
+    synchronized (lock) {
+      batch = waiting;
+      waiting = new ArrayList<>();
+    }
+    RuntimeException failure = null;
+    try {
+      commit(batch);
+    } catch (RuntimeException e) {
+      failure = e;
+    } catch (Error e) {
+      // the waiting callers must hear of it, or they would wait forever
+      failure = new IllegalStateException("marking audit events exported failed", e);
+    }
+    for (Pending pending : batch) {
+      if (pending == mine) {
+        continue;
       }
-      try {
-        commit(batch);
-        batch.forEach(pending -> pending.done().complete(null));
-      } catch (RuntimeException e) {
-        batch.forEach(pending -> pending.done().completeExceptionally(e));
+      if (failure == null) {
+        pending.turn().complete(Turn.STORED);
+      } else {
+        pending.turn().completeExceptionally(failure);
       }
+    }
+    synchronized (lock) {
+      if (waiting.isEmpty()) {
+        committing = false;
+      } else {
+        waiting.get(0).turn().complete(Turn.COMMIT_NEXT);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

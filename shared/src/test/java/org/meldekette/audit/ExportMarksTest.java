@@ -28,14 +28,14 @@ class ExportMarksTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
 
   @Test
-  void marksArrivingWhileACommitRunsShareTheNextCommitAndEachCallerReturnsWithItsOwnMarksStored(Firestore db)
-      throws Exception {
-    // The first commit is held at its start until every other caller waits behind it.
-    CountDownLatch release = new CountDownLatch(1);
+  void marksArrivingWhileACommitRunsShareTheNextCommitWhichAWaitingCallerMakes(Firestore db) throws Exception {
+    // Each commit is held at its start until the test lets it go.
+    List<CountDownLatch> gates = List.of(new CountDownLatch(1), new CountDownLatch(1));
     AtomicInteger commits = new AtomicInteger();
     Supplier<Firestore> gated = () -> {
-      if (commits.incrementAndGet() == 1) {
-        await(release);
+      int commit = commits.incrementAndGet();
+      if (commit <= gates.size()) {
+        await(gates.get(commit - 1));
       }
       return db;
     };
@@ -54,18 +54,27 @@ class ExportMarksTest {
           failures.add(t);
         }
       });
+      caller.setDaemon(true); // a failed assertion leaves it held at a gate
       callers.add(caller);
       caller.start();
       if (callers.size() == 1) {
-        awaitCommitStarted(commits);
+        awaitCommits(commits, 1);
       }
     }
     awaitAllWaiting(callers);
-    release.countDown();
+
+    // The first caller's commit ends: it returns at once, while one of the eleven commits the others' marks.
+    gates.get(0).countDown();
+    callers.get(0).join(30_000);
+    awaitCommits(commits, 2);
+    assertThat(callers.get(0).isAlive()).as("the first caller is not kept busy with later marks").isFalse();
+    assertThat(callers.subList(1, callers.size())).as("the eleven wait for their shared commit")
+        .allMatch(Thread::isAlive);
+
+    gates.get(1).countDown();
     for (Thread caller : callers) {
       caller.join(30_000);
     }
-
     assertThat(failures).isEmpty();
     assertThat(notStoredOnReturn).isEmpty();
     assertThat(commits).as("the first caller's commit, then one for the eleven that came meanwhile").hasValue(2);
@@ -141,11 +150,11 @@ class ExportMarksTest {
     }
   }
 
-  private static void awaitCommitStarted(AtomicInteger commits) {
+  private static void awaitCommits(AtomicInteger commits, int started) {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (commits.get() == 0) {
+    while (commits.get() < started) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the first commit never started");
+        throw new IllegalStateException("commit " + started + " never started");
       }
       Thread.onSpinWait();
     }

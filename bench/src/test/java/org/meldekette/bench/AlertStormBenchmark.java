@@ -70,7 +70,7 @@ class AlertStormBenchmark {
               | alert-triage peak resident memory (JVM sized for 256 MiB) | **%.0f MiB** (%s) |
               | incidents / alert groups | %d / %d |
               | alerts recorded / audit events of alerts / effects | %d / %d / %d |
-              | answers | %s (status 599: the connection closed before an answer; Pub/Sub retries those, and so did the benchmark) |""", storm.deliveries().size(), storm.alerts(), storm.groups(),
+              | answers | %s (status 599: no answer within 30 s; Pub/Sub retries those, and so did the benchmark) |""", storm.deliveries().size(), storm.alerts(), storm.groups(),
               storm.redeliveries(), outcome.nanos() / 1e9, deliveriesPerSecond, CONCURRENCY, transactionsPerSecond,
               ratio, ratio >= 0.5 ? "met" : "MISSED", peak, peak <= 256 ? "fits 256 MiB" : "DOES NOT FIT 256 MiB",
               checked.incidents(), checked.groups(), checked.alerts(), checked.auditEvents(), checked.effects(),

@@ -3,8 +3,10 @@ package org.meldekette.alerts;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
+import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +46,20 @@ import org.meldekette.store.IncidentStore;
  * by every alert of a group: the group document is written only when it opens an incident, and a joining
  * alert only adds documents of its own (its record, timeline entries, audit event), so a storm on one group
  * does not queue behind one hot document.
+ *
+ * <p>The group document is read outside the transaction, so no delivery holds a lock on it. Inside, the first
+ * alert of a group would otherwise hold a read lock on the missing group while every other first alert of
+ * the group holds one too, each waiting for the others to let go before it may create the group: a deadlock
+ * that only lock timeouts end, again on every retry while more alerts of the group arrive (on the emulator a
+ * storm's busiest group took 30 s). Instead the group is created with {@code create} (or replaced under a
+ * precondition on its update time): of two alerts racing to open the group's incident one commits, the
+ * other's commit fails and it runs again, now joining the incident the first one opened.
  */
 final class AlertStore {
   static final Actor SERVICE = Actor.service("alert-triage");
   private static final int TRANSACTION_ATTEMPTS = 20;
+  /** A delivery that lost a race for the group (or its delivery record) runs again; a third loss is a failure. */
+  private static final int RUNS = 3;
 
   private final Supplier<Firestore> db;
   private final IncidentIds ids;
@@ -70,6 +82,24 @@ final class AlertStore {
   record Outcome(boolean duplicate, AlertTriage.Effect effect, String incidentId, boolean incidentCreated) {}
 
   Outcome process(String messageId, Alert alert, AlertRule rule, String groupKey) {
+    for (int run = 1; ; run++) {
+      try {
+        return processOnce(messageId, alert, rule, groupKey);
+      } catch (RuntimeException e) {
+        if (run == RUNS || !lostRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Another delivery created the group, replaced its incident or recorded the same message first. */
+  private static boolean lostRace(Throwable e) {
+    Status.Code code = FirestoreErrors.code(e);
+    return code == Status.Code.ALREADY_EXISTS || code == Status.Code.FAILED_PRECONDITION;
+  }
+
+  private Outcome processOnce(String messageId, Alert alert, AlertRule rule, String groupKey) {
     Firestore firestore = db.get();
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     Outcome outcome = FirestoreErrors.await(firestore.runTransaction(transaction -> {
@@ -88,10 +118,9 @@ final class AlertStore {
     DocumentReference deliveryRef = firestore.collection(CollectionNames.DELIVERIES).document(deliveryId(messageId));
     DocumentReference alertRef = firestore.collection(CollectionNames.ALERTS).document(alert.documentId());
     DocumentReference groupRef = firestore.collection(CollectionNames.ALERT_GROUPS).document(Hashes.sha256(groupKey));
-    List<DocumentSnapshot> read = FirestoreErrors.await(tx.getAll(deliveryRef, alertRef, groupRef));
+    List<DocumentSnapshot> read = FirestoreErrors.await(tx.getAll(deliveryRef, alertRef));
     DocumentSnapshot delivery = read.get(0);
     DocumentSnapshot alertDoc = read.get(1);
-    DocumentSnapshot group = read.get(2);
     if (delivery.exists()) {
       return new Outcome(true, AlertTriage.Effect.NONE, delivery.getString("incidentId"), false);
     }
@@ -100,7 +129,9 @@ final class AlertStore {
     AlertTriage.Effect effect = AlertTriage.effect(known, alert);
     String incidentId = known == null ? null : known.incidentId();
     Incident created = null;
+    DocumentSnapshot group = null;
     if (effect.isNew() && rule.opensIncident()) {
+      group = FirestoreErrors.await(groupRef.get()); // outside the transaction: see the class comment
       incidentId = openIncidentOf(firestore, tx, group);
       if (incidentId == null) {
         created = newIncident(alert, rule, now);
@@ -118,8 +149,13 @@ final class AlertStore {
     if (created != null) {
       tx.create(IncidentStore.reference(firestore, created.id()), DeadlineDocuments.withDeadlines(
           IncidentDocuments.fields(created), policy.deadlines(new IncidentFacts(created, List.of(), List.of()))));
-      tx.set(groupRef, Doc.fields().put("groupKey", groupKey).put("signal", rule.signal())
-          .put("openIncidentId", created.id()).put("openedAt", now).map());
+      Map<String, Object> opened = Doc.fields().put("groupKey", groupKey).put("signal", rule.signal())
+          .put("openIncidentId", created.id()).put("openedAt", now).map();
+      if (group.exists()) {
+        tx.update(groupRef, opened, Precondition.updatedAt(group.getUpdateTime()));
+      } else {
+        tx.create(groupRef, opened);
+      }
     }
     AlertRecord after = known == null ? AlertRecord.first(alert, rule, groupKey, incidentId) : known.resolved(alert);
     ChangeRecorder recorder = new ChangeRecorder(firestore);

@@ -1,6 +1,7 @@
 package org.meldekette.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.firestore.Firestore;
@@ -13,12 +14,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.meldekette.testing.FirestoreCalls;
 import org.meldekette.testing.FirestoreEmulator;
 
 /**
@@ -103,6 +107,43 @@ class AlertDeliveryTest extends ServedAlertTriage {
     assertThat(timeline.stream().filter(e -> e.getString("summary").contains("opened this incident"))).hasSize(1);
     assertThat(count(storm, "alert-groups")).isEqualTo(1);
     storm.close();
+  }
+
+  @Test
+  void firstAlertsOfANewGroupArrivingTogetherDoNotLockEachOtherOut() throws Exception {
+    assumeTrue(System.getenv("FIRESTORE_EMULATOR_HOST") == null, "counting calls needs an emulator the tests start");
+    FirestoreCalls calls = new FirestoreCalls();
+    Firestore counted = calls.client(FirestoreEmulator.shared().host(), "race-" + UUID.randomUUID());
+    AlertTriageUnderTest.db = counted;
+    int alerts = 32;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(alerts);
+    List<Callable<Integer>> deliveries = new ArrayList<>();
+    for (int i = 0; i < alerts; i++) {
+      byte[] alert = variant("typesense-uptime-open", Map.of("incident_id", "0.together-" + i));
+      String messageId = "together-" + i;
+      deliveries.add(() -> {
+        start.await();
+        return deliver(alert, messageId);
+      });
+    }
+    List<Future<Integer>> statuses = new ArrayList<>();
+    for (Callable<Integer> delivery : deliveries) {
+      statuses.add(threads.submit(delivery));
+    }
+    start.countDown();
+    for (Future<Integer> status : statuses) {
+      assertThat(status.get()).isEqualTo(200);
+    }
+    threads.shutdown();
+
+    assertThat(count(counted, "incidents")).isEqualTo(1);
+    assertThat(count(counted, "alerts")).isEqualTo(alerts);
+    // Each delivery runs at most twice: once, and again after losing the race to open the group's incident.
+    // Were the group read inside the transactions, the first alerts would wait on each other's read locks
+    // until lock timeouts abort them, and their retries would meet again.
+    assertThat(calls.calls().get("BeginTransaction")).isLessThanOrEqualTo(2L * alerts);
+    counted.close();
   }
 
   @Test

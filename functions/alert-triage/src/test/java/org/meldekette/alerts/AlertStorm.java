@@ -81,6 +81,7 @@ public record AlertStorm(List<Delivery> deliveries, int alerts, int groups, int 
         try {
           status = PubSubPush.deliver(function, delivery.data(), delivery.messageId());
         } catch (RuntimeException e) {
+          System.err.println("DEBUG599 " + e.getCause());
           status = 599; // no answer at all: Pub/Sub retries that too
         }
         statuses.merge(status, 1, Integer::sum);

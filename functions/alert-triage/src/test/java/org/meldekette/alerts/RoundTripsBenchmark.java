@@ -30,12 +30,12 @@ class RoundTripsBenchmark extends ServedAlertTriage {
     StringBuilder table = new StringBuilder(FirestoreCalls.header());
     calls.reset();
     assertThat(deliver(fixture("typesense-cpu-open"), "first")).isEqualTo(200);
-    table.append(calls.row("alert: opens an incident", "one transaction: one batched read of delivery, alert and "
-        + "group, one commit; then the audit event marked exported"));
+    table.append(calls.row("alert: opens an incident", "one transaction: one batched read of delivery and "
+        + "alert, the group read outside it (no lock on the group), one commit; then the audit event marked exported"));
     calls.reset();
     assertThat(deliver(variant("typesense-cpu-open", Map.of("incident_id", "0.joins")), "second")).isEqualTo(200);
-    table.append(calls.row("alert: joins the open incident", "one transaction: the batched read, a read of the "
-        + "group's incident (is it still open?), one commit; then the export mark"));
+    table.append(calls.row("alert: joins the open incident", "as opening, plus a read of the group's "
+        + "incident (is it still open?); then the export mark"));
     calls.reset();
     assertThat(deliver(fixture("typesense-cpu-open"), "first")).isEqualTo(200);
     table.append(calls.row("alert: redelivered", "one transaction that only reads: the delivery is known"));

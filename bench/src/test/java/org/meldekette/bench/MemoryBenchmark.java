@@ -3,7 +3,6 @@ package org.meldekette.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.WriteBatch;
 import com.sun.net.httpserver.HttpServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,26 +29,17 @@ import org.meldekette.dev.JwksEndpoint;
 import org.meldekette.dev.LocalHttpServer;
 import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.dev.TokenIssuer;
-import org.meldekette.domain.Actor;
-import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Member;
-import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
-import org.meldekette.domain.Triage;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.domain.deadline.IncidentFacts;
-import org.meldekette.store.CollectionNames;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.IncidentDocuments;
 import org.meldekette.store.MemberStore;
 import org.meldekette.testing.Figures;
 import org.meldekette.testing.FirestoreEmulator;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.ProjectFiles;
+import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
 /**
@@ -168,31 +158,16 @@ class MemoryBenchmark {
   }
 
   /** Open incidents in triage, or breaches whose Art. 33 deadline is two hours away. */
-  private static List<String> seed(Firestore db, int count, boolean dueBreaches) throws Exception {
-    DeadlinePolicy policy = RegimeConfig.policy(new Env(Map.of()));
+  private static List<String> seed(Firestore db, int count, boolean dueBreaches) {
     IncidentIds ids = new IncidentIds(Clock.systemUTC(), new SecureRandom());
     Instant aware = Instant.now().minus(Duration.ofHours(70));
-    List<String> seeded = new ArrayList<>();
-    WriteBatch batch = db.batch();
+    List<Incident> incidents = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Incident incident = Incident.open(ids.next(), "Memory " + i, IncidentSource.STAFF, null, aware);
-      if (dueBreaches) {
-        incident = new Lifecycle().triage(incident, new Triage.Input(Classification.BREACH, null, null, null, null,
-            null, null, null, null, RiskLevel.LOW, null, null), Actor.staff("seed@meldekette.bench", Role.RESPONDER),
-            aware).incident();
-      }
-      batch.create(db.collection(CollectionNames.INCIDENTS).document(incident.id()), DeadlineDocuments.withDeadlines(
-          IncidentDocuments.fields(incident), policy.deadlines(new IncidentFacts(incident, List.of(), List.of()))));
-      seeded.add(incident.id());
-      if (batch.getMutationsSize() == 500) {
-        batch.commit().get();
-        batch = db.batch();
-      }
+      incidents.add(dueBreaches ? Seeds.triagedBreach(incident, aware) : incident);
     }
-    if (batch.getMutationsSize() > 0) {
-      batch.commit().get();
-    }
-    return seeded;
+    Seeds.incidents(db, incidents, RegimeConfig.policy(new Env(Map.of())));
+    return incidents.stream().map(Incident::id).toList();
   }
 
   private interface Request {

@@ -6,7 +6,7 @@ import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 
 /**
- * The Firestore client a function uses, built on first use from the environment:
+ * The Firestore client a function uses, built from the environment:
  * {@code GOOGLE_CLOUD_PROJECT} (the project; found from the metadata server when unset),
  * {@code FIRESTORE_DATABASE} (default {@code (default)}) and {@code FIRESTORE_EMULATOR_HOST}
  * (host:port of an emulator; unset in production).
@@ -20,6 +20,7 @@ public final class FirestoreClients {
     return fromEnvironment(env).buildInBackground();
   }
 
+  /** Built on first use, for a process that may never need it. */
   public static Lazy<Firestore> fromEnvironment(Env env) {
     return Lazy.of(() -> {
       FirestoreOptions.Builder options = FirestoreOptions.newBuilder()

@@ -3,11 +3,12 @@ package org.meldekette.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meldekette.store.CollectionNames;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.MutableClock;
+import org.meldekette.testing.Seeds;
 
 /** The group commit of export marks, against the Firestore emulator. */
 @ExtendWith(FirestoreExtension.class)
@@ -104,29 +106,13 @@ class ExportMarksTest {
   }
 
   private static List<String> unexportedEvents(Firestore db, int count) {
-    List<String> ids = new ArrayList<>();
-    WriteBatch batch = db.batch();
+    Map<DocumentReference, Map<String, Object>> events = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      String id = "mark-" + UUID.randomUUID();
-      ids.add(id);
-      batch.set(db.collection(CollectionNames.AUDIT_EVENTS).document(id), Map.of("exported", false));
-      if (batch.getMutationsSize() == 500) {
-        commit(batch);
-        batch = db.batch();
-      }
+      events.put(db.collection(CollectionNames.AUDIT_EVENTS).document("mark-" + UUID.randomUUID()),
+          Map.of("exported", false));
     }
-    if (batch.getMutationsSize() > 0) {
-      commit(batch);
-    }
-    return ids;
-  }
-
-  private static void commit(WriteBatch batch) {
-    try {
-      batch.commit().get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    Seeds.createAll(db, events);
+    return events.keySet().stream().map(DocumentReference::getId).toList();
   }
 
   private static boolean exported(Firestore db, String id) {

@@ -3,7 +3,6 @@ package org.meldekette.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.WriteBatch;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,21 +15,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
-import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.RiskLevel;
-import org.meldekette.domain.Triage;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.domain.deadline.IncidentFacts;
-import org.meldekette.store.CollectionNames;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.IncidentDocuments;
 import org.meldekette.store.ReminderRecords;
 import org.meldekette.testing.Figures;
 import org.meldekette.testing.FirestoreCalls;
 import org.meldekette.testing.FirestoreEmulator;
+import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
 /**
@@ -114,30 +106,17 @@ class SweepScalingBenchmark extends ServedReminders {
    * {@code open} open incidents: {@link #DUE} breaches whose Art. 33 deadline is two hours away, the rest
    * incidents whose first deadline (triage, 24 h after detection) lies a month ahead, beyond the sweep's window.
    */
-  private static void seed(Firestore database, int open) throws Exception {
-    DeadlinePolicy policy = RegimeConfig.policy(new Env(DeadlineReminderUnderTest.env));
+  private static void seed(Firestore database, int open) {
     IncidentIds ids = new IncidentIds(clock, new SecureRandom());
-    WriteBatch batch = database.batch();
+    List<Incident> incidents = new ArrayList<>();
     for (int i = 0; i < open; i++) {
-      Incident incident;
       if (i < DUE) {
         Instant aware = NOW.minus(Duration.ofHours(70));
-        incident = lifecycle.triage(Incident.open(ids.next(), "Due " + i, IncidentSource.STAFF, null, aware),
-            new Triage.Input(Classification.BREACH, null, null, null, null, null, null, null, null, RiskLevel.LOW,
-                null, null), RESPONDER, aware).incident();
+        incidents.add(Seeds.triagedBreach(Incident.open(ids.next(), "Due " + i, IncidentSource.STAFF, null, aware), aware));
       } else {
-        incident = Incident.open(ids.next(), "Open " + i, IncidentSource.STAFF, null, NOW.plus(Duration.ofDays(30)));
-      }
-      batch.create(database.collection(CollectionNames.INCIDENTS).document(incident.id()),
-          DeadlineDocuments.withDeadlines(IncidentDocuments.fields(incident),
-              policy.deadlines(new IncidentFacts(incident, List.of(), List.of()))));
-      if (batch.getMutationsSize() == 500) {
-        batch.commit().get();
-        batch = database.batch();
+        incidents.add(Incident.open(ids.next(), "Open " + i, IncidentSource.STAFF, null, NOW.plus(Duration.ofDays(30))));
       }
     }
-    if (batch.getMutationsSize() > 0) {
-      batch.commit().get();
-    }
+    Seeds.incidents(database, incidents, RegimeConfig.policy(new Env(DeadlineReminderUnderTest.env)));
   }
 }

@@ -35,7 +35,7 @@ public class ReportIntakeFunction extends ApiFunction {
   private final CorsPolicy cors;
   private final ReportIntake intake;
 
-  /** Used by the Functions Framework: configuration from the environment, Firestore built on first use. */
+  /** Used by the Functions Framework: configuration from the environment, Firestore built in the background from the start. */
   public ReportIntakeFunction() {
     this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }

@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 PROJECT=${GOOGLE_CLOUD_PROJECT:-meldekette-local}
 FIRESTORE_PORT=8080
 STACK_DIR=target/local-stack
+# The stand-ins for what has no emulator; no deployable jar contains them.
+LOCAL_STACK_JAR=shared/local-stack/target/local-stack.jar
 
 # name, port, entry point: one line per function that exists.
 FUNCTIONS=(
@@ -81,8 +83,7 @@ export REPORT_FORM_ORIGINS=${REPORT_FORM_ORIGINS:-http://localhost:5000,http://1
 export AUDIT_SINK=stdout # audit events as JSON lines in the function logs; deployed, they go to Cloud Logging
 
 # Local sign-in: a key only this stack trusts, a demo member per role, and a token for each.
-java -cp functions/incident-lifecycle/target/deployment/incident-lifecycle.jar \
-  org.meldekette.dev.LocalIdentityProvider $IDENTITY_PORT http://localhost:8083 "$STACK_DIR/tokens" \
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalIdentityProvider $IDENTITY_PORT http://localhost:8083 "$STACK_DIR/tokens" \
   >"$STACK_DIR/identity.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$IDENTITY_PORT/certs" identity "${pids[-1]}"
@@ -91,11 +92,11 @@ export AUTH_ISSUER=http://localhost:$IDENTITY_PORT
 export AUTH_CERTS_URL=http://127.0.0.1:$IDENTITY_PORT/certs
 
 # Local stand-ins for Cloud Tasks (and Cloud Scheduler's sweep) and for the chat webhooks.
-java -cp functions/deadline-reminder/target/deployment/deadline-reminder.jar org.meldekette.dev.LocalTaskQueue \
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalTaskQueue \
   $QUEUE_PORT tasks@meldekette.local http://localhost:8084/sweep scheduler@meldekette.local http://localhost:8084 \
   >"$STACK_DIR/task-queue.log" 2>&1 &
 pids+=($!)
-java -cp functions/deadline-reminder/target/deployment/deadline-reminder.jar org.meldekette.dev.LocalWebhookSink \
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalWebhookSink \
   $WEBHOOK_PORT >"$STACK_DIR/webhooks.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-2]}"
@@ -127,7 +128,7 @@ for entry in "${FUNCTIONS[@]}"; do
 done
 
 # The public report form as Firebase Hosting serves it (firebase.json), /api/report going to report-intake.
-java -cp functions/report-intake/target/deployment/report-intake.jar org.meldekette.dev.LocalHosting \
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalHosting \
   $HOSTING_PORT firebase.json report-intake=http://127.0.0.1:8081/ >"$STACK_DIR/hosting.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$HOSTING_PORT/" hosting "${pids[-1]}"

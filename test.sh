@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Meldekette: unit and integration tests (mvn verify; they start the real Cloud Firestore
-# emulator themselves, see shared/src/test/java/org/meldekette/testing/FirestoreEmulator.java), then the
+# emulator themselves, see shared/testing/src/main/java/org/meldekette/testing/FirestoreEmulator.java), then the
 # end-to-end checks against ./run-local.sh (scripts/e2e.sh), the report form's browser tests among them.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -57,7 +57,7 @@ class InfraSettingsTest {
     Map<String, Object> ttl = Terraform.resource("google_firestore_field", "ttl");
     assertThat(ttl.get("field")).isEqualTo("expireAt");
     assertThat(ttl).containsKey("ttl_config");
-    assertThat(Terraform.read("shared/src/main/java/org/meldekette/store/IdempotencyRecords.java"))
+    assertThat(Terraform.read("shared/adapters/src/main/java/org/meldekette/store/IdempotencyRecords.java"))
         .contains("\"expireAt\"");
   }
 

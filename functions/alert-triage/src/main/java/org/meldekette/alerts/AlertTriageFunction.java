@@ -25,6 +25,7 @@ import org.meldekette.domain.alert.Alert;
 import org.meldekette.domain.alert.AlertRule;
 import org.meldekette.domain.alert.AlertRules;
 import org.meldekette.log.StructuredLog;
+import org.meldekette.store.AlertStore;
 import org.meldekette.store.FirestoreClients;
 
 /**
@@ -49,8 +50,8 @@ public class AlertTriageFunction implements CloudEventsFunction {
     this.log = new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput);
     this.rules = AlertRules.parse(rulesJson(env));
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log, clock);
-    this.store = new AlertStore(db, new IncidentIds(clock, new SecureRandom()), audit, clock,
-        Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)), RegimeConfig.policy(env));
+    this.store = new AlertStore(db, new IncidentIds(clock, new SecureRandom()), clock,
+        Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)), RegimeConfig.policy(env), audit);
   }
 
   /** The rules: {@code ALERT_RULES_FILE} when set, else the defaults shipped in {@code alert-rules.json}. */
@@ -100,7 +101,7 @@ public class AlertTriageFunction implements CloudEventsFunction {
 
   private void rejected(String messageId, MalformedAlert reason, int bytes, PubSubMessage message,
       Map<String, String> labels) {
-    store.reject(messageId, reason, bytes, message == null ? null : message.publishTime());
+    store.reject(messageId, reason.code(), reason.getMessage(), bytes, message == null ? null : message.publishTime());
     labels.put("effect", "REJECTED");
     labels.put("reason", reason.code());
     log.write(StructuredLog.Severity.WARNING, "alert message rejected: " + reason.getMessage(), labels,

@@ -15,6 +15,7 @@ import org.meldekette.auth.Unauthenticated;
 import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.ReminderRef;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.JsonFields;
@@ -25,6 +26,9 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.notify.SecretSources;
 import org.meldekette.notify.WebhookNotifier;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.ReminderStore;
+import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.TaskQueues;
 
 /**
  * {@code deadline-reminder}: delivers reminder tasks from Cloud Tasks ({@code POST /tasks/reminder}) and runs
@@ -51,12 +55,14 @@ public class DeadlineReminderFunction extends ApiFunction {
     DeadlinePolicy policy = RegimeConfig.policy(env);
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
     ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
-    this.delivery = new ReminderDelivery(db, policy, new WebhookNotifier(SecretSources.fromEnvironment(env, clock)),
-        scheduler, audit, log(), clock, new ReminderDelivery.Channels(
+    ReminderStore reminders = new ReminderStore(db, policy, audit);
+    this.delivery = new ReminderDelivery(reminders, policy.regimes(),
+        new WebhookNotifier(SecretSources.fromEnvironment(env, clock)), scheduler, log(), clock,
+        new ReminderDelivery.Channels(
             env.list("REMINDER_CHANNELS", "incident-team-webhook"),
             env.list("ESCALATION_CHANNELS", "dpo-management-webhook"),
             env.get("INCIDENT_LINK_BASE", null)));
-    this.sweep = new Sweep(db, policy, scheduler, audit, clock);
+    this.sweep = new Sweep(reminders, policy, scheduler, audit, clock);
   }
 
   @Override
@@ -70,8 +76,8 @@ public class DeadlineReminderFunction extends ApiFunction {
         requireCaller(request, tasksAccount);
         JsonFields body = JsonFields.parse(RequestBodies.readUtf8(
             requireJson(request), 16 * 1024), Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
-        ReminderDelivery.Request task = new ReminderDelivery.Request(required(body, "incidentId"),
-            required(body, "regime"), required(body, "stage"), required(body, "kind"), body.integer("dueAt"));
+        ReminderRef task = new ReminderRef(required(body, "incidentId"), required(body, "regime"),
+            required(body, "stage"), required(body, "kind"), requiredNumber(body, "dueAt"));
         labels.put("incidentId", task.incidentId());
         ReminderDelivery.Result result = delivery.deliver(task);
         labels.put("result", result.name());
@@ -104,6 +110,14 @@ public class DeadlineReminderFunction extends ApiFunction {
   private static HttpRequest requireJson(HttpRequest request) {
     MediaType.of(request).requireOneOf(Set.of(MediaType.JSON));
     return request;
+  }
+
+  private static long requiredNumber(JsonFields body, String field) {
+    Long value = body.integer(field);
+    if (value == null) {
+      throw ApiException.badRequest(field, "REQUIRED", field + " is required");
+    }
+    return value;
   }
 
   private static String required(JsonFields body, String field) {

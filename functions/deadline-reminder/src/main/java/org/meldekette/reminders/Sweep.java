@@ -1,18 +1,18 @@
 package org.meldekette.reminders;
 
-import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.deadline.Stage;
 import org.meldekette.store.ReminderRecords;
+import org.meldekette.store.ReminderStore;
+import org.meldekette.tasks.ReminderScheduler;
 
 /**
  * The safety net Cloud Scheduler runs every 15 minutes: for every incident whose next deadline is close
@@ -25,14 +25,14 @@ final class Sweep {
   private static final int BATCH = 1_000;
   private static final Duration INTERVAL_AND_MARGIN = Duration.ofMinutes(30);
 
-  private final Supplier<Firestore> db;
+  private final ReminderStore reminders;
   private final DeadlinePolicy policy;
   private final ReminderScheduler scheduler;
   private final AuditExport audit;
   private final Clock clock;
 
-  Sweep(Supplier<Firestore> db, DeadlinePolicy policy, ReminderScheduler scheduler, AuditExport audit, Clock clock) {
-    this.db = db;
+  Sweep(ReminderStore reminders, DeadlinePolicy policy, ReminderScheduler scheduler, AuditExport audit, Clock clock) {
+    this.reminders = reminders;
     this.policy = policy;
     this.scheduler = scheduler;
     this.audit = audit;
@@ -43,9 +43,9 @@ final class Sweep {
     Instant now = clock.instant();
     int incidents = 0;
     int tasks = 0;
-    for (ReminderRecords.DueIncident due : ReminderRecords.dueBefore(db.get(), now.plus(lead()), BATCH)) {
+    for (ReminderRecords.DueIncident due : reminders.dueBefore(now.plus(lead()), BATCH)) {
       incidents++;
-      tasks += scheduler.sweep(due.incidentId(), StoredDeadlines.of(policy, due.deadlines()), due.sent(), now);
+      tasks += scheduler.sweep(due.incidentId(), due.deadlines(), due.sent(), now);
     }
     int exported = audit.exportPending(BATCH);
     Map<String, Object> result = new LinkedHashMap<>();

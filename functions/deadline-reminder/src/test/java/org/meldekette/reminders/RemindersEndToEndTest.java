@@ -21,7 +21,7 @@ import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
 import org.meldekette.store.CollectionNames;
-import org.meldekette.store.IncidentDocuments;
+import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
 /**
@@ -119,8 +119,7 @@ class RemindersEndToEndTest extends ServedReminders {
   void markingAnIncidentSignificantSchedulesTheNis2RemindersAndTheEarlyWarningStopsOnlyItsOwn() throws Exception {
     Instant aware = T0.plus(Duration.ofDays(30));
     String id = new IncidentIds(clock, new SecureRandom()).next();
-    db.collection(CollectionNames.INCIDENTS).document(id)
-        .create(IncidentDocuments.fields(Incident.open(id, "t", IncidentSource.STAFF, null, aware))).get();
+    Seeds.incident(db, Incident.open(id, "t", IncidentSource.STAFF, null, aware), policy());
     clock.set(aware.plus(Duration.ofHours(1)));
     store.update(id, 1, (tx, incident) -> tx.apply(lifecycle.regimeTriggered(incident, "NIS2",
         new RegimeTrigger(clockNow(), aware, RESPONDER.id(), null, null), RESPONDER, clockNow())));

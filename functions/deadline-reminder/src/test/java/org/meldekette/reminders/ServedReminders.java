@@ -35,11 +35,14 @@ import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.CollectionNames;
-import org.meldekette.store.IncidentDocuments;
+import org.meldekette.store.CommitListener;
+import org.meldekette.testing.Seeds;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
+import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.LocalTaskQueueClient;
 
 /**
  * Serves {@link DeadlineReminderUnderTest} with a local task queue that delivers its tasks, local webhooks
@@ -112,17 +115,23 @@ abstract class ServedReminders {
 
   /** The lifecycle side on {@code database}: changes run through IncidentStore, which queues reminders as the lifecycle function does. */
   static IncidentStore storeOn(Firestore database) {
-    DeadlinePolicy policy = RegimeConfig.policy(new Env(DeadlineReminderUnderTest.env));
     ReminderScheduler scheduler = new ReminderScheduler(new LocalTaskQueueClient(queue.url(), reminderUrl, AUDIENCE));
     AuditExport audit = new AuditExport(() -> database, new StdoutAuditSink(new PrintStream(new ByteArrayOutputStream())),
         new StructuredLog("test", new PrintStream(new ByteArrayOutputStream())), clock);
-    return new IncidentStore(database, audit, policy, (id, deadlines) -> {
+    return new IncidentStore(database, policy(), CommitListener.all(audit, committed -> {
       try {
-        scheduler.schedule(id, deadlines, clock.instant());
+        if (committed.deadlinesMoved()) {
+          scheduler.schedule(committed.incident().id(), committed.deadlines(), clock.instant());
+        }
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-    });
+    }));
+  }
+
+  /** The deadline policy the function under test runs with. */
+  static DeadlinePolicy policy() {
+    return RegimeConfig.policy(new Env(DeadlineReminderUnderTest.env));
   }
 
   @AfterAll
@@ -147,8 +156,8 @@ abstract class ServedReminders {
   static String classifiedBreach(Firestore database, IncidentStore incidents, Instant classifiedAt, RiskLevel risk)
       throws Exception {
     String id = new IncidentIds(clock, new SecureRandom()).next();
-    Incident incident = Incident.open(id, "t", IncidentSource.STAFF, null, classifiedAt.minus(Duration.ofHours(1)));
-    database.collection(CollectionNames.INCIDENTS).document(id).create(IncidentDocuments.fields(incident)).get();
+    Seeds.incident(database, Incident.open(id, "t", IncidentSource.STAFF, null, classifiedAt.minus(Duration.ofHours(1))),
+        policy());
     clock.set(classifiedAt);
     incidents.update(id, 1, (tx, current) -> tx.apply(lifecycle.triage(current, new Triage.Input(
         Classification.BREACH, null, null, null, null, null, null, null, null, risk, null, null), RESPONDER, clockNow())));

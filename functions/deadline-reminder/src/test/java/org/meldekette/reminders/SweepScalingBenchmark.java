@@ -18,7 +18,8 @@ import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.store.ReminderRecords;
+import org.meldekette.store.CommitListener;
+import org.meldekette.store.ReminderStore;
 import org.meldekette.testing.Figures;
 import org.meldekette.testing.FirestoreCalls;
 import org.meldekette.testing.FirestoreEmulator;
@@ -88,7 +89,8 @@ class SweepScalingBenchmark extends ServedReminders {
     List<Long> queryNanos = new ArrayList<>();
     for (int i = 0; i < SWEEPS; i++) {
       long start = System.nanoTime();
-      ReminderRecords.dueBefore(database, NOW.plus(Duration.ofHours(49)), 1_000);
+      new ReminderStore(() -> database, RegimeConfig.policy(new Env(DeadlineReminderUnderTest.env)), CommitListener.NONE)
+          .dueBefore(NOW.plus(Duration.ofHours(49)), 1_000);
       queryNanos.add(System.nanoTime() - start);
     }
     database.close();

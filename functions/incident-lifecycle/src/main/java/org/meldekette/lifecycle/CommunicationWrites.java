@@ -14,8 +14,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.http.JsonFields;
-import org.meldekette.reports.Drafts;
-import org.meldekette.reports.IncidentFiles;
+import org.meldekette.domain.report.Drafts;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -71,7 +70,7 @@ final class CommunicationWrites {
         : call.require(Role.RESPONDER, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS);
     // What an authority notification states is kept with it, for a later supplementary one.
     Map<String, Object> facts = audience == Audience.SUPERVISORY_AUTHORITY
-        ? drafts.factsForAuthority(IncidentFiles.load(store, id), call.now()) : null;
+        ? drafts.factsForAuthority(store.file(id), call.now()) : null;
     Communication communication = new Communication(ids.next("COM"), audience, body.string("channel"),
         body.string("summary"), body.instant("sentAt"), body.enumValue("notification", Communication.Notification.class),
         stage, body.string("delayReasons"), call.member().email(), call.now(), facts);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
@@ -15,10 +16,11 @@ import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
+import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Offset;
-import org.meldekette.reminders.ReminderScheduler;
-import org.meldekette.reminders.TaskQueues;
+import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.TaskQueues;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
@@ -26,12 +28,13 @@ import org.meldekette.http.ApiFunction;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
 import org.meldekette.log.StructuredLog;
-import org.meldekette.reports.BreachRegister;
-import org.meldekette.reports.Drafts;
-import org.meldekette.reports.FinalReport;
-import org.meldekette.reports.ReportConfig;
-import org.meldekette.reports.Templates;
+import org.meldekette.domain.report.BreachRegister;
+import org.meldekette.domain.report.Drafts;
+import org.meldekette.domain.report.FinalReport;
+import org.meldekette.domain.report.ReportConfig;
+import org.meldekette.domain.report.Templates;
 import org.meldekette.store.AuditTrail;
+import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
@@ -70,15 +73,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private Wiring wire() {
     DeadlinePolicy policy = RegimeConfig.policy(env);
     ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
-    IncidentStore store = new IncidentStore(db.get(), audit, policy, (incidentId, deadlines) -> {
-      try {
-        scheduler.schedule(incidentId, deadlines, clock.instant());
-      } catch (Exception e) {
-        // The change stands; the sweep queues what is missing within 15 minutes.
-        log().write(StructuredLog.Severity.WARNING, "reminders left to the sweep", Map.of("incidentId", incidentId),
-            Map.of("exception", e.getClass().getName()), null);
+    IncidentStore store = new IncidentStore(db.get(), policy, CommitListener.all(audit, committed -> {
+      if (committed.deadlinesMoved()) {
+        scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
       }
-    });
+    }));
     MemberStore members = new MemberStore(db.get());
     Lifecycle lifecycle = new Lifecycle();
     RecordIds ids = new RecordIds(new SecureRandom());
@@ -98,7 +97,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
     RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
     HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
     Templates templates = new Templates();
-    Drafts drafts = new Drafts(templates, ReportConfig.fromEnvironment(env), policy.regimes());
+    Drafts drafts = new Drafts(templates, new ReportConfig(env.get("CONTROLLER_NAME", null), env.get("DPO_NAME", null),
+        env.get("DPO_CONTACT", null)), policy.regimes());
     CommunicationWrites communications = new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
     ReportReads reports = new ReportReads(store, lifecycle, drafts, new FinalReport(templates),
@@ -150,6 +150,16 @@ public class IncidentLifecycleFunction extends ApiFunction {
         .on("GET", "/members", admin::list)
         .on("PUT", "/members/{email}", admin::put);
     return new Wiring(authenticator, router);
+  }
+
+  private void scheduleReminders(ReminderScheduler scheduler, String incidentId, List<Deadline> deadlines) {
+    try {
+      scheduler.schedule(incidentId, deadlines, clock.instant());
+    } catch (Exception e) {
+      // The change stands; the sweep queues what is missing within 15 minutes.
+      log().write(StructuredLog.Severity.WARNING, "reminders left to the sweep", Map.of("incidentId", incidentId),
+          Map.of("exception", e.getClass().getName()), null);
+    }
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.meldekette.http.ApiException;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.Page;
-import org.meldekette.store.TimelineEntry;
+import org.meldekette.domain.TimelineEntry;
 
 /** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
 final class IncidentReads {

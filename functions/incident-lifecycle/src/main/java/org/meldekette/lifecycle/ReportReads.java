@@ -13,11 +13,10 @@ import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.JsonFields;
-import org.meldekette.reports.BreachRegister;
-import org.meldekette.reports.Drafts;
-import org.meldekette.reports.FinalReport;
-import org.meldekette.reports.IncidentFile;
-import org.meldekette.reports.IncidentFiles;
+import org.meldekette.domain.report.BreachRegister;
+import org.meldekette.domain.report.Drafts;
+import org.meldekette.domain.report.FinalReport;
+import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -81,7 +80,7 @@ final class ReportReads {
   /** {@code GET /incidents/{id}/drafts/authority-notification?lang=de|en&notification=initial|supplementary}. */
   void authorityDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
-    IncidentFile file = IncidentFiles.load(store, call.incidentId(params));
+    IncidentFile file = store.file(call.incidentId(params));
     String kind = call.query("notification");
     if (kind != null && !kind.equals("initial") && !kind.equals("supplementary")) {
       throw ApiException.badRequest("notification", "INVALID_VALUE", "notification must be initial or supplementary");
@@ -92,14 +91,14 @@ final class ReportReads {
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
   void dataSubjectDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE, Role.COMMUNICATIONS);
-    answer(call, drafts.forStage(IncidentFiles.load(store, call.incidentId(params)), Drafts.ART34, language(call),
+    answer(call, drafts.forStage(store.file(call.incidentId(params)), Drafts.ART34, language(call),
         false, call.now()));
   }
 
   /** {@code GET /incidents/{id}/drafts/stages/{regime}/{stage}?lang=}: the draft of any reporting stage. */
   void stageDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
-    IncidentFile file = IncidentFiles.load(store, call.incidentId(params));
+    IncidentFile file = store.file(call.incidentId(params));
     answer(call, drafts.forStage(file, params.get("regime") + "/" + params.get("stage"), language(call), false,
         call.now()));
   }
@@ -107,7 +106,7 @@ final class ReportReads {
   /** {@code GET /incidents/{id}/final-report?format=json|markdown|html&lang=de|en}. */
   void finalReport(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    IncidentFile file = IncidentFiles.load(store, call.incidentId(params));
+    IncidentFile file = store.file(call.incidentId(params));
     String format = format(call, "json", "markdown", "html");
     switch (format) {
       case "markdown" -> call.reply().text(200, "text/markdown; charset=utf-8",
@@ -124,7 +123,7 @@ final class ReportReads {
     Instant from = time(call, "from", Instant.EPOCH);
     Instant to = time(call, "to", call.now().plusSeconds(1));
     List<Map<String, Object>> rows = store.breaches(from, to).stream()
-        .map(stored -> register.row(IncidentFiles.of(store, stored))).toList();
+        .map(stored -> register.row(store.file(stored))).toList();
     if (format(call, "json", "csv").equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"breach-register.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, language(call)));

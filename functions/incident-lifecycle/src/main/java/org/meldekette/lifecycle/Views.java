@@ -16,8 +16,10 @@ import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.http.ETags;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.TimelineEntry;
+import org.meldekette.domain.TimelineEntry;
+import org.meldekette.domain.deadline.Deadline;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.DeadlineStatus;
 
 /** The JSON shapes of the API: records rendered as maps (nulls are left out on output). */
 final class Views {
@@ -47,25 +49,22 @@ final class Views {
   }
 
   /** An incident in a list: with its next open deadline. */
-  static Map<String, Object> incidentSummary(Incident i, List<DeadlineDocuments.StoredDeadline> deadlines,
-      Instant now) {
+  static Map<String, Object> incidentSummary(Incident i, List<Deadline> deadlines, Instant now) {
     Map<String, Object> view = incident(i);
-    deadlines.stream().filter(DeadlineDocuments.StoredDeadline::isOpen)
-        .min(java.util.Comparator.comparing(DeadlineDocuments.StoredDeadline::dueAt))
-        .ifPresent(next -> view.put("nextDeadline", deadline(next, now)));
+    DeadlinePolicy.next(deadlines).ifPresent(next -> view.put("nextDeadline", deadline(next, now)));
     return view;
   }
 
   /** The incident with what still blocks leaving its phase, and every clock side by side, earliest first. */
   static Map<String, Object> incidentDetail(Incident i, List<Conflict.Unmet> unmet,
-      List<DeadlineDocuments.StoredDeadline> deadlines, Instant now) {
+      List<Deadline> deadlines, Instant now) {
     Map<String, Object> view = incidentSummary(i, deadlines, now);
     if (!i.isClosed()) {
       view.put("nextPhase", i.phase().next());
       view.put("unmetExitCriteria", unmet);
     }
     view.put("deadlines", deadlines.stream()
-        .sorted(java.util.Comparator.comparing(DeadlineDocuments.StoredDeadline::dueAt))
+        .sorted(java.util.Comparator.comparing(Deadline::dueAt))
         .map(d -> deadline(d, now)).toList());
     deadlines.stream().filter(d -> d.key().equals("INTERNAL/FINAL_REPORT")).findFirst()
         .ifPresent(d -> view.put("finalReportDueAt", d.dueAt()));
@@ -73,20 +72,19 @@ final class Views {
   }
 
   /** A clock: what, since when, due when, and met, open with time left, or overdue. */
-  static Map<String, Object> deadline(DeadlineDocuments.StoredDeadline d, Instant now) {
+  static Map<String, Object> deadline(Deadline d, Instant now) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("regime", d.regime());
-    view.put("stage", d.stage());
-    view.put("label", d.label());
+    view.put("regime", d.stage().regime());
+    view.put("stage", d.stage().id());
+    view.put("label", d.stage().label());
     view.put("startedAt", d.startedAt());
     view.put("dueAt", d.dueAt());
-    if (d.isOpen()) {
-      long left = java.time.Duration.between(now, d.dueAt()).getSeconds();
-      view.put("status", left < 0 ? "OVERDUE" : "OPEN");
-      view.put("secondsLeft", left);
-    } else {
-      view.put("status", d.metAt().isAfter(d.dueAt()) ? "MET_LATE" : "MET");
+    DeadlineStatus status = d.status(now);
+    view.put("status", status);
+    if (status.isMet()) {
       view.put("metAt", d.metAt());
+    } else {
+      view.put("secondsLeft", d.timeLeft(now).getSeconds());
     }
     return view;
   }

@@ -113,14 +113,14 @@ class LegalHoldsTest extends ServedLifecycle {
     call("POST", "/legal-holds/" + hold + "/release", DPO, null, "{\"justification\":\"Court case withdrawn.\"}");
 
     var events = body(call("GET", "/incidents/" + incident + "/audit", RESPONDER, null, null)).getAsJsonArray("events");
-    assertThat(events).hasSize(2);
-    assertThat(events.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("LEGAL_HOLD_PLACED");
-    assertThat(events.get(0).getAsJsonObject().getAsJsonObject("actor").get("role").getAsString()).isEqualTo("LEGAL");
-    assertThat(events.get(1).getAsJsonObject().get("type").getAsString()).isEqualTo("LEGAL_HOLD_RELEASED");
-    assertThat(events.get(1).getAsJsonObject().get("stream").getAsString()).isEqualTo("legal-holds/" + hold);
+    assertThat(events).hasSize(3); // the incident opened, the hold placed and released
+    assertThat(events.get(1).getAsJsonObject().get("type").getAsString()).isEqualTo("LEGAL_HOLD_PLACED");
+    assertThat(events.get(1).getAsJsonObject().getAsJsonObject("actor").get("role").getAsString()).isEqualTo("LEGAL");
+    assertThat(events.get(2).getAsJsonObject().get("type").getAsString()).isEqualTo("LEGAL_HOLD_RELEASED");
+    assertThat(events.get(2).getAsJsonObject().get("stream").getAsString()).isEqualTo("legal-holds/" + hold);
     var timeline = body(call("GET", "/incidents/" + incident + "/timeline", RESPONDER, null, null))
         .getAsJsonArray("entries");
-    assertThat(timeline).hasSize(2);
+    assertThat(timeline).hasSize(3);
     assertThat(refused(call("POST", "/legal-holds", LEGAL, null, """
         {"subject":"account:x","reason":"LEGAL_HOLD","reasonCodes":["X"],"justification":"j",
          "incidentId":"INC-20261122-NONE00"}"""), 400)).isEqualTo("NOT_FOUND");

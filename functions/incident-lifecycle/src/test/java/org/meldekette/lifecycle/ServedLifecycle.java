@@ -22,7 +22,9 @@ import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.Role;
 import org.meldekette.store.CollectionNames;
-import org.meldekette.store.IncidentDocuments;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.testing.Seeds;
 import org.meldekette.store.MemberStore;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
@@ -206,8 +208,8 @@ abstract class ServedLifecycle {
   /** A new incident in triage, stored the way every function stores incidents. */
   static String newIncident() throws Exception {
     String id = new IncidentIds(clock, new SecureRandom()).next();
-    Incident incident = Incident.open(id, "Test incident " + id, IncidentSource.STAFF, null, clock.instant());
-    db.collection(CollectionNames.INCIDENTS).document(id).create(IncidentDocuments.fields(incident)).get();
+    Seeds.incident(db, Incident.open(id, "Test incident " + id, IncidentSource.STAFF, null, clock.instant()),
+        new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL")));
     return id;
   }
 }

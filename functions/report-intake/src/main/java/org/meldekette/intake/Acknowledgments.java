@@ -1,6 +1,8 @@
 package org.meldekette.intake;
 
 import java.text.MessageFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.meldekette.domain.Language;
 import org.meldekette.domain.Report;
@@ -8,6 +10,14 @@ import org.meldekette.domain.Report;
 /** The answer a reporter reads after sending a report, in their language (texts in acknowledgments_*.properties). */
 final class Acknowledgments {
   private Acknowledgments() {}
+
+  /** The receipt a reporter gets: the incident ID and the acknowledgement. */
+  static Map<String, Object> receipt(Report report, String incidentId) {
+    Map<String, Object> receipt = new LinkedHashMap<>();
+    receipt.put("incidentId", incidentId);
+    receipt.put("message", forReport(report, incidentId));
+    return receipt;
+  }
 
   static String forReport(Report report, String incidentId) {
     Language language = report.language();

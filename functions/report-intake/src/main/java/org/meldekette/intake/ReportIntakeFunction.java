@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
 import org.meldekette.config.Env;
+import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.IncidentIds;
+import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.CorsPolicy;
@@ -22,6 +24,7 @@ import org.meldekette.http.Reply;
 import org.meldekette.http.RequestBodies;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.ReportStore;
 
 /**
  * {@code report-intake}: the public endpoint web forms post incident and vulnerability reports to.
@@ -33,7 +36,8 @@ public class ReportIntakeFunction extends ApiFunction {
 
   private final Clock clock;
   private final CorsPolicy cors;
-  private final ReportIntake intake;
+  private final IncidentIds ids;
+  private final Lazy<ReportStore> reports;
 
   /** Used by the Functions Framework: configuration from the environment, Firestore built in the background from the start. */
   public ReportIntakeFunction() {
@@ -47,8 +51,9 @@ public class ReportIntakeFunction extends ApiFunction {
         "POST", "Content-Type, Idempotency-Key");
     Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
-    this.intake = new ReportIntake(db, clock, new IncidentIds(clock, new SecureRandom()), retention, audit,
-        RegimeConfig.policy(env));
+    DeadlinePolicy policy = RegimeConfig.policy(env);
+    this.ids = new IncidentIds(clock, new SecureRandom());
+    this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, retention, audit));
   }
 
   @Override
@@ -66,7 +71,8 @@ public class ReportIntakeFunction extends ApiFunction {
     String body = RequestBodies.readUtf8(request, MAX_BODY_BYTES);
     ReportRequest parsed = ReportRequest.parse(mediaType, body,
         request.getFirstHeader("Idempotency-Key").orElse(null), clock.instant());
-    ReportIntake.Receipt receipt = intake.submit(parsed.report(), parsed.idempotencyKey());
+    ReportStore.Receipt receipt = reports.get().submit(parsed.report(), parsed.idempotencyKey(), ids, clock.instant(),
+        incidentId -> Acknowledgments.receipt(parsed.report(), incidentId));
     labels.put("incidentId", (String) receipt.answer().get("incidentId"));
     if (receipt.replayed()) {
       reply.header("Idempotent-Replayed", "true");

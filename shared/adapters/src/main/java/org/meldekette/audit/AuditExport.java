@@ -13,6 +13,8 @@ import org.meldekette.domain.AuditEvent;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AuditDocuments;
 import org.meldekette.store.CollectionNames;
+import org.meldekette.store.CommitListener;
+import org.meldekette.store.Committed;
 import org.meldekette.store.FirestoreErrors;
 import org.meldekette.store.Timestamps;
 
@@ -21,7 +23,7 @@ import org.meldekette.store.Timestamps;
  * its event is exported synchronously; if the sink fails, the event stays unexported in Firestore and the
  * sweep exports it later. No event is lost; none is marked twice, and the sink drops repeats by insert ID.
  */
-public final class AuditExport {
+public final class AuditExport implements CommitListener {
   /** The sweep leaves events this young to the request that wrote them. */
   public static final Duration SWEEP_MIN_AGE = Duration.ofMinutes(2);
 
@@ -37,6 +39,12 @@ public final class AuditExport {
     this.log = log;
     this.clock = clock;
     this.marks = new ExportMarks(db, clock);
+  }
+
+  /** Exports the events of a commit that just stood. */
+  @Override
+  public void committed(Committed committed) {
+    exportNow(committed.events());
   }
 
   /** Exports events just committed; a failure is logged and left to the sweep, never thrown at the caller. */

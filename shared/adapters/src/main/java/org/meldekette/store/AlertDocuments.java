@@ -7,7 +7,7 @@ import org.meldekette.domain.alert.Alert;
 import org.meldekette.domain.alert.AlertRecord;
 
 /** Maps an {@link AlertRecord} to {@code alerts/{id}} and back. */
-public final class AlertDocuments {
+final class AlertDocuments {
   private AlertDocuments() {}
 
   public static Map<String, Object> fields(AlertRecord r) {

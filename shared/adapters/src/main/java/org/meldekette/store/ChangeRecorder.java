@@ -13,10 +13,10 @@ import org.meldekette.domain.Change;
  * change and its records commit together or not at all: exactly one audit event, chained onto its subject's
  * stream, and the incident's timeline entry when the change concerns an incident.
  */
-public final class ChangeRecorder {
+final class ChangeRecorder {
   private final Firestore db;
 
-  public ChangeRecorder(Firestore db) {
+  ChangeRecorder(Firestore db) {
     this.db = db;
   }
 
@@ -31,6 +31,14 @@ public final class ChangeRecorder {
       AuditEvent.ChainHead head) {
     AuditEvent event = AuditEvent.next(subject.getPath(), head, change);
     write(writes, event, change, timelineEntryId);
+    return event;
+  }
+
+  /** Records a change on its subject's chain only: for a change whose timeline entries the caller writes itself. */
+  public AuditEvent recordOnChain(UpdateBuilder<?> writes, Change change, DocumentReference subject,
+      AuditEvent.ChainHead head) {
+    AuditEvent event = AuditEvent.next(subject.getPath(), head, change);
+    writeAudit(writes, event);
     return event;
   }
 
@@ -65,7 +73,7 @@ public final class ChangeRecorder {
   static Map<String, Object> timelineFields(Change change) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("at", Timestamps.of(change.at()));
-    fields.put("type", change.type());
+    fields.put("type", change.type().name());
     fields.put("actorKind", change.actor().kind().name());
     fields.put("actorId", change.actor().id());
     fields.put("actorRole", change.actor().role());

@@ -1,31 +1,20 @@
 package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentSnapshot;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.deadline.Stage;
 
 /**
- * The deadlines an incident document carries: the list (for display and the final report) and
+ * The deadlines an incident document carries: the list (for display, the final report and the sweep) and
  * {@code nextDeadlineAt}, the earliest open due time, which the sweep and the overdue list query on.
  */
-public final class DeadlineDocuments {
+final class DeadlineDocuments {
   private DeadlineDocuments() {}
-
-  /** A deadline as stored: what it is, when it falls due, whether and when it was met. */
-  public record StoredDeadline(String regime, String stage, String label, Instant startedAt, Instant dueAt,
-      Instant metAt) {
-    public boolean isOpen() {
-      return metAt == null;
-    }
-
-    public String key() {
-      return regime + "/" + stage;
-    }
-  }
 
   /** Adds the deadlines to an incident document's fields. */
   public static Map<String, Object> withDeadlines(Map<String, Object> incidentFields, List<Deadline> deadlines) {
@@ -45,17 +34,23 @@ public final class DeadlineDocuments {
     return incidentFields;
   }
 
+  /**
+   * The stored deadlines of the stages switched on. A stage of a regime switched off since is left out: the
+   * next change of the incident drops it too, as the policy no longer derives it.
+   */
   @SuppressWarnings("unchecked")
-  public static List<StoredDeadline> deadlines(DocumentSnapshot incident) {
+  public static List<Deadline> deadlines(DocumentSnapshot incident, Regimes regimes) {
     Object value = incident.get("deadlines");
     if (value == null) {
       return List.of();
     }
-    List<StoredDeadline> deadlines = new ArrayList<>();
+    List<Deadline> deadlines = new ArrayList<>();
     for (Map<String, Object> stored : (List<Map<String, Object>>) value) {
       Doc d = Doc.of(stored);
-      deadlines.add(new StoredDeadline(d.string("regime"), d.string("stage"), d.string("label"), d.instant("startedAt"),
-          d.instant("dueAt"), d.instant("metAt")));
+      Stage stage = regimes.stage(d.string("regime") + "/" + d.string("stage"));
+      if (stage != null) {
+        deadlines.add(new Deadline(stage, d.instant("startedAt"), d.instant("dueAt"), d.instant("metAt")));
+      }
     }
     return deadlines;
   }

@@ -22,7 +22,7 @@ import org.meldekette.domain.Triage;
  * Maps an {@link Incident} to its Firestore document and back; field names are the stored schema.
  * Classification and severity are also kept at the top level, where list queries filter on them.
  */
-public final class IncidentDocuments {
+final class IncidentDocuments {
   private IncidentDocuments() {}
 
   public static Map<String, Object> fields(Incident incident) {

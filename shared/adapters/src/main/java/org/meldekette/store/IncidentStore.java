@@ -8,13 +8,13 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.TransactionOptions;
+import com.google.cloud.firestore.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Approval;
 import org.meldekette.domain.Classification;
@@ -23,6 +23,7 @@ import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Phase;
@@ -30,31 +31,50 @@ import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
+import org.meldekette.domain.TimelineEntry;
+import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 
-/** Incidents in Firestore: reads for the API and changes in one transaction each. */
+/**
+ * Incidents in Firestore: opening an incident, changing it in one transaction, and the reads of the API. What
+ * follows a commit (the audit log, reminders, notifications) is left to the {@link CommitListener}.
+ */
 public final class IncidentStore {
   /** Contention on one incident retries the whole transaction; a few more tries than the default five. */
   private static final int TRANSACTION_ATTEMPTS = 10;
+  /** Firestore takes at most 500 writes in one commit; opening an incident writes three documents. */
+  private static final int OPENINGS_PER_COMMIT = 500 / 3;
 
   private final Firestore db;
-  private final AuditExport audit;
   private final DeadlinePolicy policy;
-  private final Reminders reminders;
+  private final IncidentWrites incidents;
+  private final CommitListener listener;
 
-  /** What to do with an incident's deadlines after a change committed: queue their reminders. */
-  @FunctionalInterface
-  public interface Reminders {
-    void deadlinesChanged(String incidentId, List<Deadline> deadlines);
+  public IncidentStore(Firestore db, DeadlinePolicy policy, CommitListener listener) {
+    this.db = db;
+    this.policy = policy;
+    this.incidents = new IncidentWrites(db, policy);
+    this.listener = listener;
   }
 
-  public IncidentStore(Firestore db, AuditExport audit, DeadlinePolicy policy, Reminders reminders) {
-    this.db = db;
-    this.audit = audit;
-    this.policy = policy;
-    this.reminders = reminders;
+  /**
+   * Opens incidents (made by the domain: {@link org.meldekette.domain.Lifecycle#opened}), many to a commit;
+   * an ID already taken fails its commit and is never overwritten.
+   */
+  public void open(List<Lifecycle.Outcome> openings) {
+    for (int from = 0; from < openings.size(); from += OPENINGS_PER_COMMIT) {
+      List<Lifecycle.Outcome> part = openings.subList(from, Math.min(openings.size(), from + OPENINGS_PER_COMMIT));
+      WriteBatch batch = db.batch();
+      List<AuditEvent> events = part.stream().map(opened -> incidents.open(batch, opened)).toList();
+      FirestoreErrors.await(batch.commit());
+      for (int i = 0; i < part.size(); i++) {
+        Incident incident = part.get(i).incident();
+        listener.committed(new Committed(List.of(events.get(i)), incident, true,
+            incidents.openingDeadlines(incident), true));
+      }
+    }
   }
 
   /** What a change does inside its transaction, given the incident as it is now. */
@@ -72,6 +92,7 @@ public final class IncidentStore {
    */
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
+    AtomicReference<Incident> changed = new AtomicReference<>();
     AtomicReference<List<Deadline>> deadlines = new AtomicReference<>();
     AtomicReference<Boolean> moved = new AtomicReference<>(false);
     T result = FirestoreErrors.await(db.runTransaction(transaction -> {
@@ -83,36 +104,35 @@ public final class IncidentStore {
       if (current.version() != expectedVersion) {
         throw new StaleVersion(expectedVersion, current.version());
       }
-      IncidentTx tx = new IncidentTx(db, transaction, snapshot, policy);
+      IncidentTx tx = new IncidentTx(db, transaction, snapshot, incidents);
       T outcome = work.apply(tx, current);
       tx.applyWrites();
       // The last attempt's event and deadlines are the ones that commit.
       recorded.set(tx.recorded());
+      changed.set(tx.changed());
       deadlines.set(tx.deadlinesAfter());
-      moved.set(tx.deadlinesAfter() != null && dueTimesChanged(DeadlineDocuments.deadlines(snapshot), tx.deadlinesAfter()));
+      moved.set(tx.deadlinesAfter() != null
+          && dueTimesChanged(DeadlineDocuments.deadlines(snapshot, policy.regimes()), tx.deadlinesAfter()));
       return outcome;
     }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
     if (recorded.get() != null) {
-      audit.exportNow(List.of(recorded.get()));
-    }
-    if (moved.get()) {
-      reminders.deadlinesChanged(incidentId, deadlines.get());
+      listener.committed(new Committed(List.of(recorded.get()), changed.get(), false, deadlines.get(), moved.get()));
     }
     return result;
   }
 
   /** Whether an open deadline appeared or its due time moved. */
-  private static boolean dueTimesChanged(List<DeadlineDocuments.StoredDeadline> before, List<Deadline> after) {
+  private static boolean dueTimesChanged(List<Deadline> before, List<Deadline> after) {
     java.util.Set<String> was = new java.util.HashSet<>();
-    before.stream().filter(DeadlineDocuments.StoredDeadline::isOpen).forEach(d -> was.add(d.key() + "@" + d.dueAt()));
-    return after.stream().filter(Deadline::isOpen).anyMatch(d -> !was.contains(d.stage().key() + "@" + d.dueAt()));
+    before.stream().filter(Deadline::isOpen).forEach(d -> was.add(d.key() + "@" + d.dueAt()));
+    return after.stream().filter(Deadline::isOpen).anyMatch(d -> !was.contains(d.key() + "@" + d.dueAt()));
   }
 
   /** An incident with the deadlines its document carries. */
-  public record Stored(Incident incident, List<DeadlineDocuments.StoredDeadline> deadlines) {
-    static Stored of(DocumentSnapshot snapshot) {
-      return new Stored(IncidentDocuments.incident(snapshot), DeadlineDocuments.deadlines(snapshot));
-    }
+  public record Stored(Incident incident, List<Deadline> deadlines) {}
+
+  private Stored stored(DocumentSnapshot snapshot) {
+    return new Stored(IncidentDocuments.incident(snapshot), DeadlineDocuments.deadlines(snapshot, policy.regimes()));
   }
 
   public Stored getStored(String incidentId) {
@@ -120,7 +140,18 @@ public final class IncidentStore {
     if (!snapshot.exists()) {
       throw new NotFound("no incident " + incidentId);
     }
-    return Stored.of(snapshot);
+    return stored(snapshot);
+  }
+
+  /** Everything about the incident a draft, the final report or the register is built from. */
+  public IncidentFile file(String incidentId) {
+    return file(getStored(incidentId));
+  }
+
+  public IncidentFile file(Stored stored) {
+    String id = stored.incident().id();
+    return new IncidentFile(stored.incident(), stored.deadlines(), measures(id), evidence(id), decisions(id),
+        communications(id), fullTimeline(id));
   }
 
   public Optional<Incident> find(String incidentId) {
@@ -160,11 +191,11 @@ public final class IncidentStore {
     }
     if (filter.overdueAt() != null || filter.byNextDeadline()) {
       query = query.orderBy("nextDeadlineAt").orderBy(FieldPath.documentId());
-      return page(query, "nextDeadlineAt", pageSize, pageToken, Stored::of);
+      return page(query, "nextDeadlineAt", pageSize, pageToken, this::stored);
     }
     query = query.orderBy("createdAt", Query.Direction.DESCENDING)
         .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
-    return page(query, "createdAt", pageSize, pageToken, Stored::of);
+    return page(query, "createdAt", pageSize, pageToken, this::stored);
   }
 
   /** Oldest first: the order things happened in. */
@@ -214,7 +245,7 @@ public final class IncidentStore {
   public List<Stored> breaches(Instant from, Instant to) {
     return all(db.collection(CollectionNames.INCIDENTS).whereEqualTo("classification", Classification.BREACH.name())
         .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from)).whereLessThan("detectedAt", Timestamps.of(to))
-        .orderBy("detectedAt"), Stored::of);
+        .orderBy("detectedAt"), this::stored);
   }
 
   public List<RetentionExtension> retentionExtensions(String incidentId) {

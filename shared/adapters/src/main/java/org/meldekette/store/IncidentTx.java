@@ -33,25 +33,23 @@ import org.meldekette.domain.deadline.IncidentFacts;
 public final class IncidentTx {
   private final Firestore db;
   private final Transaction transaction;
+  private final DocumentSnapshot snapshot;
   private final String incidentId;
-  private final AuditEvent.ChainHead head;
-  private final DeadlinePolicy policy;
+  private final IncidentWrites incidents;
   private final List<Consumer<Transaction>> writes = new ArrayList<>();
   private final List<Decision> pendingDecisions = new ArrayList<>();
   private final List<Communication> pendingCommunications = new ArrayList<>();
   private List<Decision> storedDecisions;
   private AuditEvent recorded;
+  private Incident changed;
   private List<Deadline> deadlines;
 
-  private final Map<String, Object> sentReminders;
-
-  IncidentTx(Firestore db, Transaction transaction, DocumentSnapshot snapshot, DeadlinePolicy policy) {
+  IncidentTx(Firestore db, Transaction transaction, DocumentSnapshot snapshot, IncidentWrites incidents) {
     this.db = db;
     this.transaction = transaction;
+    this.snapshot = snapshot;
     this.incidentId = snapshot.getId();
-    this.head = AuditDocuments.head(snapshot);
-    this.policy = policy;
-    this.sentReminders = ReminderRecords.sent(snapshot);
+    this.incidents = incidents;
   }
 
   public List<Measure> measures() {
@@ -95,7 +93,7 @@ public final class IncidentTx {
 
   /** The incident's deadlines as they stand with what this transaction has recorded so far. */
   public List<Deadline> deadlines(Incident incident) {
-    return policy.deadlines(new IncidentFacts(incident, decisions(), communications()));
+    return incidents.policy().deadlines(new IncidentFacts(incident, decisions(), communications()));
   }
 
   public List<Approval> approvals() {
@@ -188,26 +186,25 @@ public final class IncidentTx {
   }
 
   /**
-   * Saves the incident as the outcome left it and records the change: its audit event on the incident's
-   * chain and its timeline entry under the new version. One outcome per transaction: one change, one event.
+   * Saves the incident as the outcome left it and records the change (see {@link IncidentWrites#change}).
+   * One outcome per transaction: one change, one event.
    */
   public Lifecycle.Outcome apply(Lifecycle.Outcome outcome) {
     if (recorded != null) {
       throw new IllegalStateException("a transaction records exactly one change");
     }
-    DocumentReference subject = IncidentStore.reference(db, incidentId);
-    String entryId = ChangeRecorder.versionEntryId(outcome.incident().version());
-    AuditEvent event = AuditEvent.next(subject.getPath(), head, outcome.change());
+    AuditEvent event = IncidentWrites.eventFor(snapshot, outcome.change());
+    List<Deadline> after = deadlines(outcome.incident());
     recorded = event;
-    deadlines = deadlines(outcome.incident());
-    Map<String, Object> fields = DeadlineDocuments.withDeadlines(
-        AuditDocuments.withHead(IncidentDocuments.fields(outcome.incident()), event.head()), deadlines);
-    fields.put(ReminderRecords.SENT_FIELD, sentReminders); // the reminder bookkeeping stays as it was
-    writes.add(t -> {
-      new ChangeRecorder(db).write(t, event, outcome.change(), entryId);
-      t.set(subject, fields);
-    });
+    changed = outcome.incident();
+    deadlines = after;
+    writes.add(t -> incidents.change(t, snapshot, outcome, event, after));
     return outcome;
+  }
+
+  /** The incident as the recorded change left it. */
+  Incident changed() {
+    return changed;
   }
 
   /** The audit event this transaction recorded, for the export after commit. */

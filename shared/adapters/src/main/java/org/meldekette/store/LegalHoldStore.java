@@ -6,10 +6,8 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.WriteBatch;
 import java.util.List;
 import java.util.Map;
-import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
-import org.meldekette.domain.Change;
 import org.meldekette.domain.LegalHold;
 import org.meldekette.domain.NotFound;
 
@@ -19,23 +17,21 @@ import org.meldekette.domain.NotFound;
  */
 public final class LegalHoldStore {
   private final Firestore db;
-  private final AuditExport audit;
+  private final CommitListener listener;
 
-  public LegalHoldStore(Firestore db, AuditExport audit) {
+  public LegalHoldStore(Firestore db, CommitListener listener) {
     this.db = db;
-    this.audit = audit;
+    this.listener = listener;
   }
 
   public void place(LegalHold hold, Actor actor) {
     DocumentReference ref = db.collection(CollectionNames.LEGAL_HOLDS).document(hold.id());
-    Change change = new Change("LEGAL_HOLD_PLACED", actor, hold.placedAt(), hold.incidentId(),
-        "Legal hold " + hold.id() + " placed (" + hold.reason() + ")", null, view(hold));
     WriteBatch batch = db.batch();
-    AuditEvent event = new ChangeRecorder(db).record(batch, change, "hold-" + hold.id() + "-placed", ref,
+    AuditEvent event = new ChangeRecorder(db).record(batch, hold.placed(actor), "hold-" + hold.id() + "-placed", ref,
         AuditEvent.ChainHead.EMPTY);
     batch.create(ref, AuditDocuments.withHead(fields(hold), event.head()));
     FirestoreErrors.await(batch.commit());
-    audit.exportNow(List.of(event));
+    listener.committed(Committed.events(event));
   }
 
   /** Releases a hold in one transaction; releasing twice is a conflict, not a second event. */
@@ -47,15 +43,12 @@ public final class LegalHoldStore {
         throw new NotFound("no legal hold " + holdId);
       }
       LegalHold released = hold(snapshot).released(actor.id(), at, justification);
-      Change change = new Change("LEGAL_HOLD_RELEASED", actor, at, released.incidentId(),
-          "Legal hold " + holdId + " released", Map.of("active", true), Map.of("active", false,
-              "justification", released.releaseJustification()));
-      AuditEvent event = new ChangeRecorder(db).record(tx, change, "hold-" + holdId + "-released", ref,
-          AuditDocuments.head(snapshot));
+      AuditEvent event = new ChangeRecorder(db).record(tx, released.releasedBy(actor), "hold-" + holdId + "-released",
+          ref, AuditDocuments.head(snapshot));
       tx.set(ref, AuditDocuments.withHead(fields(released), event.head()));
       return new Released(released, event);
     }));
-    audit.exportNow(List.of(result.event()));
+    listener.committed(Committed.events(result.event()));
     return result.hold();
   }
 
@@ -70,11 +63,6 @@ public final class LegalHoldStore {
   public List<LegalHold> all(String subject) {
     return FirestoreErrors.await(db.collection(CollectionNames.LEGAL_HOLDS).whereEqualTo("subject", subject).get())
         .getDocuments().stream().map(LegalHoldStore::hold).toList();
-  }
-
-  private static Map<String, Object> view(LegalHold hold) {
-    return Map.of("hold", hold.id(), "subject", hold.subject(), "reason", hold.reason().name(),
-        "reasonCodes", hold.reasonCodes(), "justification", hold.justification());
   }
 
   static Map<String, Object> fields(LegalHold h) {

@@ -22,7 +22,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.SkipRequest;
 
 /** Maps the records kept beside an incident (measures, evidence, custody, decisions, skip requests). */
-public final class RecordDocuments {
+final class RecordDocuments {
   private RecordDocuments() {}
 
   public static Map<String, Object> measure(Measure m) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meldekette.domain.deadline.Deadline;
+import org.meldekette.domain.deadline.Regimes;
 
 /**
  * What the reminder machinery keeps: {@code reminders/{key}}, one document per reminder sent (or being
@@ -26,22 +28,21 @@ public final class ReminderRecords {
   }
 
   /** An incident the sweep looks at: its stored deadlines and what was sent. */
-  public record DueIncident(String incidentId, List<DeadlineDocuments.StoredDeadline> deadlines,
-      Map<String, String> sent) {}
+  public record DueIncident(String incidentId, List<Deadline> deadlines, Map<String, String> sent) {}
 
   /**
    * The incidents whose next open deadline falls due before {@code cutoff}: one indexed query, reading only
    * those incidents however many are open.
    */
   @SuppressWarnings("unchecked")
-  public static List<DueIncident> dueBefore(Firestore db, Instant cutoff, int limit) {
+  static List<DueIncident> dueBefore(Firestore db, Regimes regimes, Instant cutoff, int limit) {
     List<QueryDocumentSnapshot> due = FirestoreErrors.await(db.collection(CollectionNames.INCIDENTS)
         .whereLessThanOrEqualTo("nextDeadlineAt", Timestamps.of(cutoff))
         .orderBy("nextDeadlineAt").limit(limit).get()).getDocuments();
     return due.stream().map(snapshot -> {
       Map<String, String> sent = new LinkedHashMap<>();
       sent(snapshot).forEach((k, v) -> sent.put(k, (String) v));
-      return new DueIncident(snapshot.getId(), DeadlineDocuments.deadlines(snapshot), sent);
+      return new DueIncident(snapshot.getId(), DeadlineDocuments.deadlines(snapshot, regimes), sent);
     }).toList();
   }
 }

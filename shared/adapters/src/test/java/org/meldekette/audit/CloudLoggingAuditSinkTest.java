@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.cloud.logging.v2.LoggingSettings;
 import com.google.logging.type.LogSeverity;
@@ -17,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +26,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meldekette.config.Lazy;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
-import org.meldekette.domain.Change;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentSource;
+import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.log.StructuredLog;
-import org.meldekette.store.ChangeRecorder;
+import org.meldekette.store.IncidentStore;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.InProcessGrpcServer;
 import org.meldekette.testing.MutableClock;
@@ -71,16 +75,13 @@ class CloudLoggingAuditSinkTest {
         new StructuredLog("meldekette-prod", new PrintStream(warnings, true, StandardCharsets.UTF_8)), clock);
   }
 
-  /** Commits a change with its audit event, as every function does, and gives the event. */
-  private AuditEvent committed(Firestore db, String incidentId) throws Exception {
-    Change change = new Change("PHASE_CHANGED", Actor.staff("responder@meldekette.test", Role.RESPONDER),
-        clock.instant(), incidentId, "Phase DETECTION_TRIAGE → CONTAINMENT", Map.of("phase", "DETECTION_TRIAGE"),
-        Map.of("phase", "CONTAINMENT"));
-    WriteBatch batch = db.batch();
-    AuditEvent event = new ChangeRecorder(db).record(batch, change, "v000002",
-        db.collection("incidents").document(incidentId), AuditEvent.ChainHead.EMPTY);
-    batch.commit().get();
-    return event;
+  /** Commits a change with its audit event through the store, as every function does, and gives the event. */
+  private AuditEvent committed(Firestore db, String incidentId) {
+    List<AuditEvent> events = new ArrayList<>();
+    Incident incident = Incident.open(incidentId, "t", IncidentSource.STAFF, null, clock.instant());
+    new IncidentStore(db, new DeadlinePolicy(Regimes.shipped("GDPR")), committed -> events.addAll(committed.events()))
+        .open(List.of(new Lifecycle().opened(incident, Actor.staff("responder@meldekette.test", Role.RESPONDER))));
+    return events.get(0);
   }
 
   @Test
@@ -97,7 +98,7 @@ class CloudLoggingAuditSinkTest {
     LogEntry entry = request.getEntries(0);
     assertThat(entry.getInsertId()).isEqualTo("incidents:INC-20261122-AAAAAA:0000000001");
     assertThat(entry.getLabelsMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "incidentId", "INC-20261122-AAAAAA", "eventType", "PHASE_CHANGED", "actorRole", "RESPONDER"));
+        "incidentId", "INC-20261122-AAAAAA", "eventType", "INCIDENT_OPENED", "actorRole", "RESPONDER"));
     assertThat(entry.getSeverity()).isEqualTo(LogSeverity.NOTICE);
     assertThat(entry.getTimestamp().getSeconds()).isEqualTo(T0.getEpochSecond());
     assertThat(entry.getTimestamp().getNanos()).isEqualTo(123456000);

@@ -52,7 +52,7 @@ public record AuditEvent(
    * the incident's records.
    */
   public static AuditEvent next(String stream, ChainHead head, Change change) {
-    AuditEvent draft = new AuditEvent(stream, head.sequence() + 1, change.type(), change.actor(), change.at(),
+    AuditEvent draft = new AuditEvent(stream, head.sequence() + 1, change.type().name(), change.actor(), change.at(),
         change.incidentId(), change.summary(), redacted(change.before()), redacted(change.after()), head.hash(),
         null);
     return draft.withHash(draft.computeHash());

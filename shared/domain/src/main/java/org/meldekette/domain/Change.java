@@ -8,14 +8,14 @@ import java.util.Objects;
 
 /**
  * One state change, described once: who did what to which incident, when, and the values before and after
- * where they apply. The store turns it into the incident's timeline entry; nothing about a reporter or a
- * data subject goes in here except by ID.
+ * where they apply. The store turns it into the incident's timeline entry and its audit event; nothing about a
+ * reporter or a data subject goes in here except by ID. Changes are made by the domain's factories (the
+ * lifecycle, alert triage, reminders, holds), never assembled by an adapter or a function.
  *
- * @param type a stable name such as {@code REPORT_RECEIVED}
  * @param summary one line for people, free of personal data
  */
 public record Change(
-    String type,
+    ChangeType type,
     Actor actor,
     Instant at,
     String incidentId,

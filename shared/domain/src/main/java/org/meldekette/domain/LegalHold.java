@@ -2,6 +2,7 @@ package org.meldekette.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,22 @@ public record LegalHold(
     justification = Text.required("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
     Objects.requireNonNull(placedBy, "placedBy");
     Objects.requireNonNull(placedAt, "placedAt");
+  }
+
+  /** The change placing this hold records (on the hold's own audit chain). */
+  public Change placed(Actor actor) {
+    return new Change(ChangeType.LEGAL_HOLD_PLACED, actor, placedAt, incidentId,
+        "Legal hold " + id + " placed (" + reason + ")", null, Map.of("hold", id, "subject", subject, "reason",
+            reason.name(), "reasonCodes", reasonCodes, "justification", justification));
+  }
+
+  /** The change releasing this (released) hold records. */
+  public Change releasedBy(Actor actor) {
+    if (isActive()) {
+      throw new IllegalStateException("hold " + id + " is not released");
+    }
+    return new Change(ChangeType.LEGAL_HOLD_RELEASED, actor, releasedAt, incidentId, "Legal hold " + id + " released",
+        Map.of("active", true), Map.of("active", false, "justification", releaseJustification));
   }
 
   /** Checks a subject reference as the erasure check takes it. */

@@ -17,6 +17,24 @@ public final class Lifecycle {
   /** The incident after a change, and the change to record. */
   public record Outcome(Incident incident, Change change) {}
 
+  /** A report from the public form opens an incident in triage, detected when the report arrived. */
+  public Outcome reportReceived(String incidentId, Report report, Instant now) {
+    Incident incident = Incident.fromReport(incidentId, report, now);
+    return new Outcome(incident, new Change(ChangeType.REPORT_RECEIVED, Actor.reporter(incidentId), now, incidentId,
+        "Report received (" + report.kind() + ")", null,
+        Map.of("phase", incident.phase().name(), "source", incident.source().name())));
+  }
+
+  /**
+   * Opens an incident as it stands: one a staff member opens in triage, or one brought in with the state it
+   * already has (test data, a migration), whose history before lies elsewhere.
+   */
+  public Outcome opened(Incident incident, Actor actor) {
+    return new Outcome(incident, new Change(ChangeType.INCIDENT_OPENED, actor, incident.updatedAt(), incident.id(),
+        "Incident opened (" + incident.source() + ")", null,
+        Map.of("phase", incident.phase().name(), "source", incident.source().name())));
+  }
+
 
   public Outcome triage(Incident incident, Triage.Input input, Actor actor, Instant now) {
     refuseIfClosed(incident);
@@ -24,7 +42,7 @@ public final class Lifecycle {
     Map<String, Object> before = TriageView.of(incident.triage());
     Map<String, Object> after = TriageView.of(next);
     Diff diff = Diff.of(before, after);
-    return new Outcome(incident.withTriage(next, now), new Change("TRIAGE_RECORDED", actor, now, incident.id(),
+    return new Outcome(incident.withTriage(next, now), new Change(ChangeType.TRIAGE_RECORDED, actor, now, incident.id(),
         "Triage recorded" + (diff.after().isEmpty() ? " (no change)" : ": " + String.join(", ", diff.after().keySet())),
         diff.before(), diff.after()));
   }
@@ -63,7 +81,7 @@ public final class Lifecycle {
     }
     Incident moved = enter(incident, to, candidate.noEvidenceJustification(), now);
     addClosure(moved, after);
-    return new Outcome(moved, new Change("PHASE_CHANGED", actor, now, incident.id(),
+    return new Outcome(moved, new Change(ChangeType.PHASE_CHANGED, actor, now, incident.id(),
         "Phase " + from + " → " + to, Map.of("phase", from.name()), after));
   }
 
@@ -77,7 +95,7 @@ public final class Lifecycle {
       throw new InvalidInput("to", "NOT_A_SKIP", "a skip request moves more than one phase forward; from "
           + incident.phase() + " that is any phase after " + incident.phase().next());
     }
-    return new Outcome(incident.touched(now), new Change("SKIP_REQUESTED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.SKIP_REQUESTED, actor, now, incident.id(),
         "Skip requested: " + request.from() + " → " + request.to() + " (" + request.id() + ")", null,
         Map.of("skipRequest", request.id(), "from", request.from().name(), "to", request.to().name(),
             "justification", request.justification())));
@@ -120,7 +138,7 @@ public final class Lifecycle {
     after.put("skipRequest", request.id());
     Incident moved = enter(incident, request.to(), incident.noEvidenceJustification(), now);
     addClosure(moved, after);
-    return new Outcome(moved, new Change("SKIP_APPROVED", approver, now, incident.id(),
+    return new Outcome(moved, new Change(ChangeType.SKIP_APPROVED, approver, now, incident.id(),
         "Skip approved: " + request.from() + " → " + request.to() + ", skipping " + String.join(", ", skipped),
         Map.of("phase", request.from().name()), after));
   }
@@ -139,7 +157,7 @@ public final class Lifecycle {
     if (incident.closedAt() != null) {
       before.put("closedAt", incident.closedAt().toString());
     }
-    return new Outcome(reopened, new Change("REOPENED", actor, now, incident.id(),
+    return new Outcome(reopened, new Change(ChangeType.REOPENED, actor, now, incident.id(),
         "Reopened: " + incident.phase() + " → " + to, before, Map.of("phase", to.name(), "justification", reason)));
   }
 
@@ -150,7 +168,7 @@ public final class Lifecycle {
           + incident.milestones().escalationAcknowledgedAt() + " by " + incident.milestones().escalationAcknowledgedBy());
     }
     return new Outcome(incident.withMilestones(incident.milestones().acknowledged(now, actor.id()), now),
-        new Change("ESCALATION_ACKNOWLEDGED", actor, now, incident.id(), "Escalation acknowledged by " + actor.role(),
+        new Change(ChangeType.ESCALATION_ACKNOWLEDGED, actor, now, incident.id(), "Escalation acknowledged by " + actor.role(),
             null, Map.of("acknowledgedAt", now.toString())));
   }
 
@@ -163,12 +181,12 @@ public final class Lifecycle {
       throw new Conflict("ALREADY_ISSUED", "the final report was issued at " + incident.milestones().finalReportIssuedAt());
     }
     return new Outcome(incident.withMilestones(incident.milestones().finalReportIssued(now), now),
-        new Change("FINAL_REPORT_ISSUED", actor, now, incident.id(), "Final report issued", null,
+        new Change(ChangeType.FINAL_REPORT_ISSUED, actor, now, incident.id(), "Final report issued", null,
             Map.of("issuedAt", now.toString())));
   }
 
   public Outcome retentionExtended(Incident incident, RetentionExtension extension, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change("RETENTION_EXTENDED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.RETENTION_EXTENDED, actor, now, incident.id(),
         "Retention extended (" + extension.id() + ") until " + extension.until(), null,
         Map.of("extension", extension.id(), "until", extension.until().toString(), "what", extension.what(),
             "justification", extension.justification())));
@@ -176,8 +194,8 @@ public final class Lifecycle {
 
   public Outcome retentionDecided(Incident incident, RetentionExtension before, RetentionExtension after, Actor actor,
       Instant now) {
-    return new Outcome(incident.touched(now), new Change("RETENTION_" + after.status().name(), actor, now,
-        incident.id(), "Retention extension " + after.id() + " " + after.status().name().toLowerCase(),
+    return new Outcome(incident.touched(now), new Change(after.status() == RetentionExtension.Status.LIFTED
+        ? ChangeType.RETENTION_LIFTED : ChangeType.RETENTION_RENEWED, actor, now, incident.id(), "Retention extension " + after.id() + " " + after.status().name().toLowerCase(),
         Map.of("status", before.status().name(), "until", before.until().toString()),
         Map.of("status", after.status().name(), "until", after.until().toString(),
             "justification", after.lastJustification())));
@@ -186,19 +204,19 @@ public final class Lifecycle {
   /** Records what is known in words for notifications; the timeline keeps which parts changed. */
   public Outcome assessmentRecorded(Incident incident, Assessment assessment, Actor actor, Instant now) {
     Diff diff = Diff.of(AssessmentView.of(incident.assessment()), AssessmentView.of(assessment));
-    return new Outcome(incident.withAssessment(assessment, now), new Change("ASSESSMENT_RECORDED", actor, now,
+    return new Outcome(incident.withAssessment(assessment, now), new Change(ChangeType.ASSESSMENT_RECORDED, actor, now,
         incident.id(), "Assessment recorded" + (diff.after().isEmpty() ? " (no change)"
             : ": " + String.join(", ", diff.after().keySet())), diff.before(), diff.after()));
   }
 
   public Outcome teamChanged(Incident incident, List<String> team, Actor actor, Instant now) {
-    return new Outcome(incident.withTeam(team, now), new Change("TEAM_CHANGED", actor, now, incident.id(),
+    return new Outcome(incident.withTeam(team, now), new Change(ChangeType.TEAM_CHANGED, actor, now, incident.id(),
         "Incident team changed", Map.of("team", incident.team()), Map.of("team", team)));
   }
 
   /** Legal sign-off for one audience: what the communication gate waits for. */
   public Outcome approvalRecorded(Incident incident, Approval approval, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change("COMMUNICATION_APPROVED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.COMMUNICATION_APPROVED, actor, now, incident.id(),
         "Legal approval to communicate with " + approval.audience(), null,
         Map.of("approval", approval.id(), "audience", approval.audience().name())));
   }
@@ -226,7 +244,7 @@ public final class Lifecycle {
     if (communication.stage() != null) {
       after.put("stage", communication.stage());
     }
-    return new Outcome(incident.touched(now), new Change("COMMUNICATION_RECORDED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.COMMUNICATION_RECORDED, actor, now, incident.id(),
         "Communication to " + communication.audience() + " recorded (" + communication.id() + ")", null, after));
   }
 
@@ -248,7 +266,7 @@ public final class Lifecycle {
     after.put("awareAt", kept.awareAt().toString());
     Map<String, Object> before = previous == null ? null
         : Map.of("triggeredAt", previous.triggeredAt().toString(), "awareAt", previous.awareAt().toString());
-    return new Outcome(incident.withRegime(regime, kept, now), new Change("REGIME_TRIGGERED", actor, now,
+    return new Outcome(incident.withRegime(regime, kept, now), new Change(ChangeType.REGIME_TRIGGERED, actor, now,
         incident.id(), regime + " applies (from " + kept.triggeredAt() + ")", before, after));
   }
 
@@ -263,18 +281,18 @@ public final class Lifecycle {
       throw new InvalidInput("dueAt", "REQUIRED", "dueAt (when the requested report is due) is required");
     }
     return new Outcome(incident.withRegime(regime, trigger.withRequest(stage, due), now), new Change(
-        "REGIME_REPORT_REQUESTED", actor, now, incident.id(), regime + " requested " + stage + " by " + due, null,
+        ChangeType.REGIME_REPORT_REQUESTED, actor, now, incident.id(), regime + " requested " + stage + " by " + due, null,
         Map.of("regime", regime, "stage", stage, "dueAt", due.toString())));
   }
 
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change("MEASURE_ADDED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.MEASURE_ADDED, actor, now, incident.id(),
         measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));
   }
 
   public Outcome measureChanged(Incident incident, Measure before, Measure after, Actor actor, Instant now) {
     Diff diff = Diff.of(MeasureView.of(before), MeasureView.of(after));
-    return new Outcome(incident.touched(now), new Change("MEASURE_CHANGED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.MEASURE_CHANGED, actor, now, incident.id(),
         "Measure " + before.id() + " changed: " + String.join(", ", diff.after().keySet()), diff.before(),
         diff.after()));
   }
@@ -284,12 +302,12 @@ public final class Lifecycle {
     after.put("evidence", evidence.id());
     after.put("source", evidence.source().name());
     after.put("sha256", evidence.sha256());
-    return new Outcome(incident.touched(now), new Change("EVIDENCE_ADDED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.EVIDENCE_ADDED, actor, now, incident.id(),
         "Evidence " + evidence.id() + " secured (" + evidence.source() + ")", null, after));
   }
 
   public Outcome custodyAppended(Incident incident, Evidence evidence, CustodyEntry entry, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change("CUSTODY_APPENDED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.CUSTODY_APPENDED, actor, now, incident.id(),
         "Evidence " + evidence.id() + ": " + entry.action() + " (custody entry " + entry.sequence() + ")", null,
         Map.of("evidence", evidence.id(), "sequence", entry.sequence(), "action", entry.action().name())));
   }
@@ -321,7 +339,7 @@ public final class Lifecycle {
     if (decision.corrects() != null) {
       after.put("corrects", decision.corrects());
     }
-    return new Outcome(incident.touched(now), new Change("DECISION_LOGGED", actor, now, incident.id(),
+    return new Outcome(incident.touched(now), new Change(ChangeType.DECISION_LOGGED, actor, now, incident.id(),
         "Decision " + decision.id() + ": " + decision.type(), null, after));
   }
 

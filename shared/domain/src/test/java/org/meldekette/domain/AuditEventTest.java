@@ -16,7 +16,7 @@ class AuditEventTest {
     List<AuditEvent> events = new ArrayList<>();
     AuditEvent.ChainHead head = AuditEvent.ChainHead.EMPTY;
     for (int i = 1; i <= length; i++) {
-      AuditEvent event = AuditEvent.next("incidents/INC-1", head, new Change("T" + i, RESPONDER, T0.plusSeconds(i),
+      AuditEvent event = AuditEvent.next("incidents/INC-1", head, new Change(ChangeType.values()[i], RESPONDER, T0.plusSeconds(i),
           "INC-1", "change " + i, Map.of("n", i - 1), Map.of("n", i)));
       events.add(event);
       head = event.head();
@@ -45,7 +45,7 @@ class AuditEventTest {
 
   @Test
   void freeTextEntersOnlyAsItsHash() {
-    AuditEvent event = AuditEvent.next("incidents/INC-1", AuditEvent.ChainHead.EMPTY, new Change("SKIP_REQUESTED",
+    AuditEvent event = AuditEvent.next("incidents/INC-1", AuditEvent.ChainHead.EMPTY, new Change(ChangeType.SKIP_REQUESTED,
         RESPONDER, T0, "INC-1", "Skip requested", null,
         Map.of("justification", "Erika Mustermann called us", "to", "FORENSICS", "systems", List.of("crm", "a b"))));
     assertThat(event.after().get("to")).isEqualTo("FORENSICS");

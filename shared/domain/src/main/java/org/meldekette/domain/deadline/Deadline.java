@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.meldekette.domain.Actor;
+import org.meldekette.domain.Change;
+import org.meldekette.domain.ChangeType;
 
 /**
  * One running or finished clock of an incident.
@@ -17,12 +21,17 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
     return metAt == null;
   }
 
-  public boolean isOverdue(Instant now) {
-    return isOpen() && now.isAfter(dueAt);
+  /** Where the clock stands at {@code now}; once met, whether in time never changes again. */
+  public DeadlineStatus status(Instant now) {
+    if (metAt != null) {
+      return metAt.isAfter(dueAt) ? DeadlineStatus.MET_LATE : DeadlineStatus.MET;
+    }
+    return now.isAfter(dueAt) ? DeadlineStatus.OVERDUE : DeadlineStatus.OPEN;
   }
 
-  public boolean metLate() {
-    return metAt != null && metAt.isAfter(dueAt);
+  /** {@code REGIME/STAGE}. */
+  public String key() {
+    return stage.key();
   }
 
   /** Negative when overdue. */
@@ -36,6 +45,15 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
      * The Cloud Tasks name: incident, stage, reminder and the due time as generation, so a moved deadline
      * gets new tasks and scheduling the same reminder twice is harmless.
      */
+    /** What sending this reminder records on the incident's timeline and audit chain. */
+    public Change sent(String incidentId, Actor actor, Instant now) {
+      return new Change(ChangeType.REMINDER_SENT, actor, now, incidentId,
+          (escalates ? "Overdue reminder, escalated: " : "Reminder sent: ") + deadline.stage().label()
+              + " (due " + deadline.dueAt() + ")",
+          null, Map.of("deadline", deadline.stage().key(), "reminder", kind, "dueAt", deadline.dueAt().toString(),
+              "escalated", escalates));
+    }
+
     public String taskName(String incidentId) {
       return incidentId + "-" + deadline.stage().regime() + "-" + deadline.stage().id() + "-" + kind + "-"
           + deadline.dueAt().getEpochSecond();

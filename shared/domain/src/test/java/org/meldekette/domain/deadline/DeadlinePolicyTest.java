@@ -136,7 +136,7 @@ class DeadlinePolicyTest {
     Incident contained = escalated.inPhase(Phase.CONTAINMENT, null, null, leftTriage);
     Deadline triage = find(deadlines(contained), "INTERNAL/TRIAGE");
     assertThat(triage.metAt()).isEqualTo(leftTriage);
-    assertThat(triage.metLate()).isTrue();
+    assertThat(triage.status(leftTriage)).isEqualTo(DeadlineStatus.MET_LATE);
     Deadline legal = find(deadlines(contained), "INTERNAL/LEGAL_ASSESSMENT");
     assertThat(legal.dueAt()).isEqualTo(leftTriage.plus(Duration.ofHours(24)));
     assertThat(find(deadlines(contained, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, leftTriage.plusSeconds(60),
@@ -178,5 +178,19 @@ class DeadlinePolicyTest {
     List<Deadline> deadlines = internalOnly.deadlines(new IncidentFacts(breach, List.of(), List.of()));
     assertThat(deadlines).extracting(d -> d.stage().regime()).containsOnly("INTERNAL");
     assertThatThrownBy(() -> policy("GDPR", "MARS")).hasMessageContaining("MARS");
+  }
+
+  @Test
+  void aClockIsOpenUntilDueThenOverdueAndOnceMetStaysMetInTimeOrLate() {
+    Instant aware = DETECTED;
+    Deadline art33 = find(deadlines(lifecycle.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, aware)
+        .incident()), "GDPR/ART33");
+    Instant due = aware.plus(Duration.ofHours(72));
+    assertThat(art33.status(due)).isEqualTo(DeadlineStatus.OPEN);
+    assertThat(art33.status(due.plusSeconds(1))).isEqualTo(DeadlineStatus.OVERDUE);
+    Deadline metInTime = new Deadline(art33.stage(), art33.startedAt(), due, due);
+    assertThat(metInTime.status(due.plus(Duration.ofDays(30)))).isEqualTo(DeadlineStatus.MET);
+    Deadline metLate = new Deadline(art33.stage(), art33.startedAt(), due, due.plusSeconds(1));
+    assertThat(metLate.status(due)).isEqualTo(DeadlineStatus.MET_LATE);
   }
 }

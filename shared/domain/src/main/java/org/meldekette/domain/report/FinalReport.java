@@ -1,4 +1,4 @@
-package org.meldekette.reports;
+package org.meldekette.domain.report;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,7 @@ import java.util.Map;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.Triage;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.TimelineEntry;
+import org.meldekette.domain.TimelineEntry;
 
 /**
  * The final report of an incident, as data (for JSON) and rendered (Markdown, or HTML for printing): the
@@ -67,8 +66,8 @@ public final class FinalReport {
         "checkedAt", m.effectiveness() == null ? null : m.effectiveness().checkedAt())).toList());
     report.put("evidence", file.evidence().stream().map(e -> row("id", e.id(), "source", e.source(), "location",
         e.location(), "sha256", e.sha256(), "collectedBy", e.collectedBy(), "collectedAt", e.collectedAt())).toList());
-    report.put("deadlines", file.deadlines().stream().map(d -> row("label", d.label(), "dueAt", d.dueAt(), "metAt",
-        d.metAt(), "outcome", outcome(d, now))).toList());
+    report.put("deadlines", file.deadlines().stream().map(d -> row("label", d.stage().label(), "dueAt", d.dueAt(),
+        "metAt", d.metAt(), "outcome", d.status(now))).toList());
     file.deadlines().stream().filter(d -> d.key().equals("INTERNAL/FINAL_REPORT")).findFirst()
         .ifPresent(d -> report.put("finalReportDueAt", d.dueAt()));
     return report;
@@ -76,14 +75,6 @@ public final class FinalReport {
 
   public String render(IncidentFile file, String language, boolean html, Instant now) {
     return templates.render(html ? "final-report-html" : "final-report", language, TemplateValues.of(data(file, now)));
-  }
-
-  /** MET, MET_LATE, MISSED (open past its due time) or OPEN. */
-  static String outcome(DeadlineDocuments.StoredDeadline d, Instant now) {
-    if (d.metAt() != null) {
-      return d.metAt().isAfter(d.dueAt()) ? "MET_LATE" : "MET";
-    }
-    return now.isAfter(d.dueAt()) ? "MISSED" : "OPEN";
   }
 
   /** Each phase the incident went through, when it entered and left, and how long it stayed. */

@@ -1,4 +1,4 @@
-package org.meldekette.reports;
+package org.meldekette.domain.report;
 
 import java.util.List;
 import org.meldekette.domain.Communication;
@@ -6,13 +6,13 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.TimelineEntry;
+import org.meldekette.domain.TimelineEntry;
+import org.meldekette.domain.deadline.Deadline;
 
 /** Everything about one incident that a draft, the final report or the register is built from. */
 public record IncidentFile(
     Incident incident,
-    List<DeadlineDocuments.StoredDeadline> deadlines,
+    List<Deadline> deadlines,
     List<Measure> measures,
     List<Evidence> evidence,
     List<Decision> decisions,

@@ -1,4 +1,4 @@
-package org.meldekette.reports;
+package org.meldekette.domain.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.Stage;
-import org.meldekette.store.DeadlineDocuments;
+import org.meldekette.domain.deadline.Deadline;
 
 /**
  * What a notification can say, read off the incident: a catalogue of items (each known or {@code null}), and
@@ -33,7 +33,7 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
   public static NotificationFacts forStage(IncidentFile file, ReportConfig config, Stage stage, Instant now) {
     Map<String, Object> items = catalogue(file, config, stage.regime());
     List<String> required = new ArrayList<>(stage.draftItems());
-    Optional<DeadlineDocuments.StoredDeadline> deadline = file.deadlines().stream()
+    Optional<Deadline> deadline = file.deadlines().stream()
         .filter(d -> d.key().equals(stage.key())).findFirst();
     deadline.ifPresent(d -> items.put("dueAt", d.dueAt().toString()));
     boolean late = deadline.isPresent() && now.isAfter(deadline.get().dueAt());

@@ -1,4 +1,4 @@
-package org.meldekette.reminders;
+package org.meldekette.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

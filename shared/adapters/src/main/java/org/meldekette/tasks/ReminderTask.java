@@ -1,4 +1,4 @@
-package org.meldekette.reminders;
+package org.meldekette.tasks;
 
 import java.time.Instant;
 import java.util.Map;

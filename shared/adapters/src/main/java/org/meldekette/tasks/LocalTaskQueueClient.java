@@ -1,4 +1,4 @@
-package org.meldekette.reminders;
+package org.meldekette.tasks;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.meldekette.reports;
+package org.meldekette.domain.report;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;

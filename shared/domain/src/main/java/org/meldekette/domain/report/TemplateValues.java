@@ -1,4 +1,4 @@
-package org.meldekette.reports;
+package org.meldekette.domain.report;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.meldekette.alerts;
+package org.meldekette.store;
 
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -10,35 +10,20 @@ import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.meldekette.audit.AuditExport;
-import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
-import org.meldekette.domain.Change;
-import org.meldekette.domain.Incident;
 import org.meldekette.domain.Hashes;
+import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Phase;
-import org.meldekette.domain.Triage;
 import org.meldekette.domain.alert.Alert;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.alert.AlertRule;
 import org.meldekette.domain.alert.AlertTriage;
-import org.meldekette.store.AlertDocuments;
-import org.meldekette.store.AuditDocuments;
-import org.meldekette.store.ChangeRecorder;
-import org.meldekette.store.DeadlineDocuments;
-import org.meldekette.store.CollectionNames;
-import org.meldekette.store.Doc;
-import org.meldekette.store.FirestoreErrors;
-import org.meldekette.store.IncidentDocuments;
-import org.meldekette.store.IncidentStore;
+import org.meldekette.domain.deadline.DeadlinePolicy;
 
 /**
  * One delivery of an alert, in one Firestore transaction: the delivery record (so a redelivery changes
@@ -55,33 +40,34 @@ import org.meldekette.store.IncidentStore;
  * precondition on its update time): of two alerts racing to open the group's incident one commits, the
  * other's commit fails and it runs again, now joining the incident the first one opened.
  */
-final class AlertStore {
-  static final Actor SERVICE = Actor.service("alert-triage");
+public final class AlertStore {
   private static final int TRANSACTION_ATTEMPTS = 20;
   /** A delivery that lost a race for the group (or its delivery record) runs again; a third loss is a failure. */
   private static final int RUNS = 3;
+  /** Messages that were not alerts are kept this long, for whoever looks into why. */
+  private static final Duration REJECTION_RETENTION = Duration.ofDays(90);
 
   private final Supplier<Firestore> db;
   private final IncidentIds ids;
-  private final AuditExport audit;
   private final Clock clock;
   private final Duration deliveryRetention;
   private final DeadlinePolicy policy;
+  private final CommitListener listener;
 
-  AlertStore(Supplier<Firestore> db, IncidentIds ids, AuditExport audit, Clock clock, Duration deliveryRetention,
-      DeadlinePolicy policy) {
-    this.policy = policy;
+  public AlertStore(Supplier<Firestore> db, IncidentIds ids, Clock clock, Duration deliveryRetention,
+      DeadlinePolicy policy, CommitListener listener) {
     this.db = db;
     this.ids = ids;
-    this.audit = audit;
     this.clock = clock;
     this.deliveryRetention = deliveryRetention;
+    this.policy = policy;
+    this.listener = listener;
   }
 
   /** What a delivery did. */
-  record Outcome(boolean duplicate, AlertTriage.Effect effect, String incidentId, boolean incidentCreated) {}
+  public record Outcome(boolean duplicate, AlertTriage.Effect effect, String incidentId, boolean incidentCreated) {}
 
-  Outcome process(String messageId, Alert alert, AlertRule rule, String groupKey) {
+  public Outcome process(String messageId, Alert alert, AlertRule rule, String groupKey) {
     for (int run = 1; ; run++) {
       try {
         return processOnce(messageId, alert, rule, groupKey);
@@ -99,21 +85,28 @@ final class AlertStore {
     return code == Status.Code.ALREADY_EXISTS || code == Status.Code.FAILED_PRECONDITION;
   }
 
+  /** What a transaction attempt recorded, for the work after its commit: the last attempt's is the one. */
+  private record Recorded(AuditEvent event, Incident opened, IncidentWrites incidents) {}
+
+  @SuppressWarnings("deprecation") // TransactionOptions.create(int): the attempts, as the rest of the store sets them
   private Outcome processOnce(String messageId, Alert alert, AlertRule rule, String groupKey) {
     Firestore firestore = db.get();
-    AtomicReference<AuditEvent> recorded = new AtomicReference<>();
+    IncidentWrites incidents = new IncidentWrites(firestore, policy);
+    AtomicReference<Recorded> recorded = new AtomicReference<>();
     Outcome outcome = FirestoreErrors.await(firestore.runTransaction(transaction -> {
       recorded.set(null);
-      return process(firestore, transaction, messageId, alert, rule, groupKey, recorded);
+      return process(firestore, incidents, transaction, messageId, alert, rule, groupKey, recorded);
     }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
-    if (recorded.get() != null) {
-      audit.exportNow(List.of(recorded.get()));
+    Recorded r = recorded.get();
+    if (r != null) {
+      listener.committed(new Committed(List.of(r.event()), r.opened(), r.opened() != null,
+          r.opened() == null ? List.of() : incidents.openingDeadlines(r.opened()), r.opened() != null));
     }
     return outcome;
   }
 
-  private Outcome process(Firestore firestore, Transaction tx, String messageId, Alert alert, AlertRule rule,
-      String groupKey, AtomicReference<AuditEvent> recorded) {
+  private Outcome process(Firestore firestore, IncidentWrites incidents, Transaction tx, String messageId, Alert alert,
+      AlertRule rule, String groupKey, AtomicReference<Recorded> recorded) {
     Instant now = clock.instant();
     DocumentReference deliveryRef = firestore.collection(CollectionNames.DELIVERIES).document(deliveryId(messageId));
     DocumentReference alertRef = firestore.collection(CollectionNames.ALERTS).document(alert.documentId());
@@ -132,9 +125,9 @@ final class AlertStore {
     DocumentSnapshot group = null;
     if (effect.isNew() && rule.opensIncident()) {
       group = FirestoreErrors.await(groupRef.get()); // outside the transaction: see the class comment
-      incidentId = openIncidentOf(firestore, tx, group);
+      incidentId = openIncidentOf(incidents, tx, group);
       if (incidentId == null) {
-        created = newIncident(alert, rule, now);
+        created = AlertTriage.incidentFor(ids.next(), alert, rule, now);
         incidentId = created.id();
       }
     }
@@ -147,8 +140,7 @@ final class AlertStore {
       return new Outcome(false, effect, incidentId, false);
     }
     if (created != null) {
-      tx.create(IncidentStore.reference(firestore, created.id()), DeadlineDocuments.withDeadlines(
-          IncidentDocuments.fields(created), policy.deadlines(new IncidentFacts(created, List.of(), List.of()))));
+      incidents.openRecordedElsewhere(tx, created);
       Map<String, Object> opened = Doc.fields().put("groupKey", groupKey).put("signal", rule.signal())
           .put("openIncidentId", created.id()).put("openedAt", now).map();
       if (group.exists()) {
@@ -159,55 +151,40 @@ final class AlertStore {
     }
     AlertRecord after = known == null ? AlertRecord.first(alert, rule, groupKey, incidentId) : known.resolved(alert);
     ChangeRecorder recorder = new ChangeRecorder(firestore);
-    AuditEvent event = AuditEvent.next(alertRef.getPath(), AuditDocuments.head(alertDoc),
-        new Change("ALERT_" + effect.name(), SERVICE, now, incidentId, summary(effect, after, created != null),
-            known == null ? null : Map.of("state", known.state().name()), auditAfter(after, created != null)));
-    recorder.writeAudit(tx, event);
+    AuditEvent event = recorder.recordOnChain(tx, AlertTriage.recorded(effect, known, after, created != null, now),
+        alertRef, AuditDocuments.head(alertDoc));
     tx.set(alertRef, AuditDocuments.withHead(AlertDocuments.fields(after), event.head()));
-    recorded.set(event);
+    recorded.set(new Recorded(event, created, incidents));
     if (incidentId != null) {
       String entry = "alert-" + alert.documentId().substring(0, 16);
       if (effect.isNew()) {
-        recorder.writeTimeline(tx, new Change("ALERT_OPENED", SERVICE, after.startedAt(), incidentId,
-            "Alert opened: " + describe(after) + (created != null ? "; it opened this incident" : "; it joined this incident"),
-            null, timelineAfter(alert, after)), entry + "-opened");
+        recorder.writeTimeline(tx, AlertTriage.openedOnTimeline(alert, after, created != null), entry + "-opened");
       }
       if (effect.resolves()) {
-        recorder.writeTimeline(tx, new Change("ALERT_RESOLVED", SERVICE, after.endedAt(), incidentId,
-            "Alert resolved: " + describe(after), Map.of("state", "OPEN"), Map.of("state", "CLOSED",
-                "alert", alert.documentId())), entry + "-resolved");
+        recorder.writeTimeline(tx, AlertTriage.resolvedOnTimeline(alert, after), entry + "-resolved");
       }
     }
     return new Outcome(false, effect, incidentId, created != null);
   }
 
   /** The group's incident if it is still open; an incident people closed takes no new alerts. */
-  private static String openIncidentOf(Firestore firestore, Transaction tx, DocumentSnapshot group) {
+  private static String openIncidentOf(IncidentWrites incidents, Transaction tx, DocumentSnapshot group) {
     String openId = group.exists() ? group.getString("openIncidentId") : null;
     if (openId == null) {
       return null;
     }
-    DocumentSnapshot incident = FirestoreErrors.await(tx.get(IncidentStore.reference(firestore, openId)));
+    DocumentSnapshot incident = FirestoreErrors.await(tx.get(incidents.reference(openId)));
     return incident.exists() && !Phase.CLOSED.name().equals(incident.getString("phase")) ? openId : null;
   }
 
-  private Incident newIncident(Alert alert, AlertRule rule, Instant now) {
-    String system = alert.labels().getOrDefault("system", alert.resource().name());
-    Triage initial = new Triage(null, rule.severity(), rule.cia(), null, List.of(system), List.of(), List.of(), null,
-        null, null, null, null, null, null, null);
-    String title = (alert.policyName() != null ? alert.policyName() : rule.signal()) + ": " + alert.resource().name();
-    return Incident.fromAlert(ids.next(), title.length() > 200 ? title.substring(0, 200) : title, alert.startedAt(),
-        now, initial, alert.url());
-  }
-
   /** Records a message that is not an alert, once, with the reason and never the payload. */
-  void reject(String messageId, MalformedAlert reason, int bytes, Instant publishTime) {
+  public void reject(String messageId, String code, String reason, int bytes, Instant publishTime) {
     Instant now = clock.instant();
     DocumentReference ref = db.get().collection(CollectionNames.REJECTED_ALERTS).document(deliveryId(messageId));
     try {
-      FirestoreErrors.await(ref.create(Doc.fields().put("messageId", messageId).put("code", reason.code())
-          .put("reason", reason.getMessage()).put("bytes", bytes).put("publishTime", publishTime)
-          .put("receivedAt", now).put("expireAt", now.plus(Duration.ofDays(90))).map()));
+      FirestoreErrors.await(ref.create(Doc.fields().put("messageId", messageId).put("code", code)
+          .put("reason", reason).put("bytes", bytes).put("publishTime", publishTime)
+          .put("receivedAt", now).put("expireAt", now.plus(REJECTION_RETENTION)).map()));
     } catch (RuntimeException e) {
       if (!FirestoreErrors.isAlreadyExists(e)) {
         throw e;
@@ -215,42 +192,7 @@ final class AlertStore {
     }
   }
 
-  private static String summary(AlertTriage.Effect effect, AlertRecord record, boolean created) {
-    return "Alert " + effect.name().toLowerCase().replace('_', ' ') + ": " + record.signal() + ", " + record.severity()
-        + (record.incidentId() == null ? ", no incident" : created ? ", opened " + record.incidentId()
-            : ", incident " + record.incidentId());
-  }
-
-  private static Map<String, Object> auditAfter(AlertRecord r, boolean created) {
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("state", r.state().name());
-    after.put("signal", r.signal());
-    after.put("severity", r.severity().name());
-    after.put("rule", r.rule());
-    after.put("incidentId", r.incidentId());
-    after.put("incidentCreated", created);
-    return after;
-  }
-
-  private static Map<String, Object> timelineAfter(Alert alert, AlertRecord r) {
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("alert", alert.documentId());
-    after.put("signal", r.signal());
-    after.put("severity", r.severity().name());
-    after.put("url", r.url());
-    // Not the notification's summary text: open and closed notifications word it differently, and the
-    // entry must read the same whichever of them arrives first. The monitoring link has the details.
-    after.put("condition", alert.conditionName());
-    return after;
-  }
-
-  private static String describe(AlertRecord r) {
-    return (r.policyName() != null ? r.policyName() : r.signal()) + " on " + r.resourceName() + " (" + r.signal()
-        + ", " + r.severity() + ")";
-  }
-
   private static String deliveryId(String messageId) {
     return "pubsub-" + Hashes.sha256(messageId).substring(0, 40);
   }
-
 }

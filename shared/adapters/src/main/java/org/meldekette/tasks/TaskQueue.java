@@ -1,4 +1,4 @@
-package org.meldekette.reminders;
+package org.meldekette.tasks;
 
 /**
  * Where reminder tasks are queued: Cloud Tasks deployed, the local queue of {@code ./run-local.sh} locally.

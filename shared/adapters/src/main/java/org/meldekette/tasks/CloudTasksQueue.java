@@ -1,4 +1,4 @@
-package org.meldekette.reminders;
+package org.meldekette.tasks;
 
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.cloud.tasks.v2.CloudTasksClient;

@@ -1,0 +1,33 @@
+package org.meldekette.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meldekette.testing.ProjectFiles;
+
+/**
+ * What a deployable jar holds: the function with the domain and the adapters, never the local stand-ins or
+ * test support (a token issuer that anyone can run must not ship to production).
+ */
+class DeployableJarTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"report-intake", "incident-lifecycle", "alert-triage", "deadline-reminder"})
+  void holdsTheFunctionAndNoLocalStandIn(String function) throws IOException {
+    Path jar = ProjectFiles.root().resolve("functions/" + function + "/target/deployment/" + function + ".jar");
+    assertThat(jar).as("built by the function's module before this one").exists();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      List<String> entries = file.stream().map(e -> e.getName()).toList();
+      assertThat(entries).as("the function, the domain and the store").contains(
+          "org/meldekette/domain/Lifecycle.class", "org/meldekette/store/IncidentStore.class");
+      assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/dev/")).as("local stand-ins").isEmpty();
+      assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/testing/")).as("test support").isEmpty();
+    }
+    System.out.printf("%s.jar: %.1f MiB%n", function, Files.size(jar) / 1048576.0);
+  }
+}

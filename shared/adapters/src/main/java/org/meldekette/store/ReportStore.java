@@ -1,0 +1,110 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.meldekette.domain.AuditEvent;
+import org.meldekette.domain.IncidentIds;
+import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.Report;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+
+/**
+ * Reports from the public form: the incident a report opens, what the reporter wrote, their contact (kept
+ * apart, need-to-know) and the idempotency record, all in one batch of {@code create()} writes. One commit and
+ * no read on the way in; a repeat meets the existing idempotency record, fails the batch as a whole, and gets
+ * the first answer back.
+ */
+public final class ReportStore {
+  public static final String IDEMPOTENCY_SCOPE = "report-intake";
+  private static final int ID_ATTEMPTS = 3;
+
+  private final Firestore db;
+  private final IncidentWrites incidents;
+  private final IdempotencyRecords idempotency;
+  private final CommitListener listener;
+  private final Lifecycle lifecycle = new Lifecycle();
+
+  public ReportStore(Firestore db, DeadlinePolicy policy, Duration idempotencyRetention, CommitListener listener) {
+    this.db = db;
+    this.incidents = new IncidentWrites(db, policy);
+    this.idempotency = new IdempotencyRecords(db, idempotencyRetention);
+    this.listener = listener;
+  }
+
+  /** What the reporter gets back; {@code replayed} when a repeat got the first answer. */
+  public record Receipt(Map<String, Object> answer, boolean replayed) {}
+
+  /**
+   * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt again for
+   * a repeat of a keyed submission.
+   *
+   * @param answer the receipt for the incident ID drawn, stored with the idempotency record
+   */
+  public Receipt submit(Report report, String idempotencyKey, IncidentIds ids, Instant now,
+      Function<String, Map<String, Object>> answer) {
+    for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+      String incidentId = ids.next();
+      Map<String, Object> receipt = answer.apply(incidentId);
+      Lifecycle.Outcome opened = lifecycle.reportReceived(incidentId, report, now);
+      WriteBatch batch = db.batch();
+      AuditEvent event = incidents.open(batch, opened);
+      batch.create(db.collection(CollectionNames.REPORTS).document(incidentId), reportFields(report, incidentId, now));
+      if (!report.contact().isEmpty()) {
+        batch.create(db.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId),
+            contactFields(report, incidentId, now));
+      }
+      if (idempotencyKey != null) {
+        idempotency.create(batch, IDEMPOTENCY_SCOPE, idempotencyKey, receipt, now);
+      }
+      try {
+        FirestoreErrors.await(batch.commit());
+      } catch (RuntimeException e) {
+        if (!FirestoreErrors.isAlreadyExists(e)) {
+          throw e;
+        }
+        if (idempotencyKey != null) {
+          Optional<Map<String, Object>> first = idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey);
+          if (first.isPresent()) {
+            return new Receipt(first.get(), true);
+          }
+        }
+        continue; // the random incident ID was taken: draw another
+      }
+      listener.committed(new Committed(List.of(event), opened.incident(), true,
+          incidents.openingDeadlines(opened.incident()), true));
+      return new Receipt(receipt, false);
+    }
+    throw new IllegalStateException("no free incident ID after " + ID_ATTEMPTS + " attempts");
+  }
+
+  private static Map<String, Object> reportFields(Report report, String incidentId, Instant now) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("incidentId", incidentId);
+    fields.put("kind", report.kind().name());
+    fields.put("title", report.title());
+    fields.put("description", report.description());
+    fields.put("affectedSystems", report.affectedSystems());
+    fields.put("observedAt", Timestamps.of(report.observedAt()));
+    fields.put("language", report.language().code());
+    fields.put("hasContact", !report.contact().isEmpty());
+    fields.put("receivedAt", Timestamps.of(now));
+    return fields;
+  }
+
+  private static Map<String, Object> contactFields(Report report, String incidentId, Instant now) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("incidentId", incidentId);
+    fields.put("name", report.contact().name());
+    fields.put("email", report.contact().email());
+    fields.put("language", report.language().code());
+    fields.put("receivedAt", Timestamps.of(now));
+    return fields;
+  }
+}

@@ -1,0 +1,52 @@
+package org.meldekette.domain;
+
+/**
+ * Every kind of change Meldekette records, as timeline entries and audit events name it. The names are stored
+ * (and hashed into the audit chain), so they never change; a new kind of change is a new constant.
+ */
+public enum ChangeType {
+  /** A report from the public form opened the incident. */
+  REPORT_RECEIVED,
+  /** A staff member or a seed opened the incident. */
+  INCIDENT_OPENED,
+  /** A monitoring alert opened or joined an incident (on the alert's chain, and on the incident's timeline). */
+  ALERT_OPENED,
+  /** A new alert whose first notification said it was already over. */
+  ALERT_OPENED_AND_RESOLVED,
+  /** A known open alert closed. */
+  ALERT_RESOLVED,
+  TRIAGE_RECORDED,
+  PHASE_CHANGED,
+  SKIP_REQUESTED,
+  SKIP_APPROVED,
+  REOPENED,
+  ESCALATION_ACKNOWLEDGED,
+  FINAL_REPORT_ISSUED,
+  RETENTION_EXTENDED,
+  RETENTION_RENEWED,
+  RETENTION_LIFTED,
+  ASSESSMENT_RECORDED,
+  TEAM_CHANGED,
+  COMMUNICATION_APPROVED,
+  COMMUNICATION_RECORDED,
+  REGIME_TRIGGERED,
+  REGIME_REPORT_REQUESTED,
+  MEASURE_ADDED,
+  MEASURE_CHANGED,
+  EVIDENCE_ADDED,
+  CUSTODY_APPENDED,
+  DECISION_LOGGED,
+  /** A reminder of a deadline went out (it leaves the incident's version alone). */
+  REMINDER_SENT,
+  LEGAL_HOLD_PLACED,
+  LEGAL_HOLD_RELEASED;
+
+  /** The change type a stored timeline entry or audit event names, or null for one this version does not know. */
+  public static ChangeType named(String name) {
+    try {
+      return name == null ? null : valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
+  }
+}

@@ -22,6 +22,7 @@ import org.meldekette.http.JsonFields;
 import org.meldekette.http.MediaType;
 import org.meldekette.http.Reply;
 import org.meldekette.http.RequestBodies;
+import org.meldekette.http.Router;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.notify.SecretSources;
 import org.meldekette.notify.WebhookNotifier;
@@ -41,6 +42,12 @@ public class DeadlineReminderFunction extends ApiFunction {
   private final String schedulerAccount;
   private final ReminderDelivery delivery;
   private final Sweep sweep;
+  private final Router<Call> router = new Router<Call>()
+      .on("POST", "/tasks/reminder", this::reminder)
+      .on("POST", "/sweep", this::sweep);
+
+  /** One request: what it asked, where the answer goes, the IDs for its log line. */
+  private record Call(HttpRequest request, Reply reply, Map<String, String> labels) {}
 
   public DeadlineReminderFunction() {
     this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
@@ -65,34 +72,37 @@ public class DeadlineReminderFunction extends ApiFunction {
     this.sweep = new Sweep(reminders, policy, scheduler, audit, clock);
   }
 
+  /** The routes of the function, for the check against its API description. */
+  Set<String> routes() {
+    return router.routes();
+  }
+
   @Override
   protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
-    if (!request.getMethod().equals("POST")) {
-      reply.header("Allow", "POST");
-      throw new ApiException(405, "METHOD_NOT_ALLOWED", "tasks and the sweep are delivered with POST");
+    router.dispatch(request.getMethod(), request.getPath(), new Call(request, reply, labels), reply);
+  }
+
+  /** {@code POST /tasks/reminder}: one reminder task from Cloud Tasks. */
+  private void reminder(Call call, Map<String, String> params) throws Exception {
+    requireCaller(call.request(), tasksAccount);
+    JsonFields body = JsonFields.parse(RequestBodies.readUtf8(
+        requireJson(call.request()), 16 * 1024), Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
+    ReminderRef task = new ReminderRef(required(body, "incidentId"), required(body, "regime"),
+        required(body, "stage"), required(body, "kind"), requiredNumber(body, "dueAt"));
+    call.labels().put("incidentId", task.incidentId());
+    ReminderDelivery.Result result = delivery.deliver(task);
+    call.labels().put("result", result.name());
+    if (result == ReminderDelivery.Result.IN_PROGRESS) {
+      call.reply().header("Retry-After", "60");
+      throw new ApiException(409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
     }
-    switch (request.getPath()) {
-      case "/tasks/reminder" -> {
-        requireCaller(request, tasksAccount);
-        JsonFields body = JsonFields.parse(RequestBodies.readUtf8(
-            requireJson(request), 16 * 1024), Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
-        ReminderRef task = new ReminderRef(required(body, "incidentId"), required(body, "regime"),
-            required(body, "stage"), required(body, "kind"), requiredNumber(body, "dueAt"));
-        labels.put("incidentId", task.incidentId());
-        ReminderDelivery.Result result = delivery.deliver(task);
-        labels.put("result", result.name());
-        if (result == ReminderDelivery.Result.IN_PROGRESS) {
-          reply.header("Retry-After", "60");
-          throw new ApiException(409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
-        }
-        reply.json(200, Map.of("result", result.name()));
-      }
-      case "/sweep" -> {
-        requireCaller(request, schedulerAccount);
-        reply.json(200, sweep.run());
-      }
-      default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + request.getPath());
-    }
+    call.reply().json(200, Map.of("result", result.name()));
+  }
+
+  /** {@code POST /sweep}: Cloud Scheduler's safety net. */
+  private void sweep(Call call, Map<String, String> params) throws Exception {
+    requireCaller(call.request(), schedulerAccount);
+    call.reply().json(200, sweep.run());
   }
 
   private void requireCaller(HttpRequest request, String account) {

@@ -38,6 +38,7 @@ import org.meldekette.store.CollectionNames;
 import org.meldekette.store.CommitListener;
 import org.meldekette.testing.Seeds;
 import org.meldekette.store.IncidentStore;
+import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
@@ -57,6 +58,9 @@ abstract class ServedReminders {
   static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
   static final Actor RESPONDER = Actor.staff("responder@meldekette.test", Role.RESPONDER);
   static final Actor LEGAL = Actor.staff("legal@meldekette.test", Role.LEGAL);
+
+  /** Every answer the tests receive is checked against the API description. */
+  static final ApiContract CONTRACT = ApiContract.of("deadline-reminder.openapi.yaml");
 
   static Firestore db;
   static MutableClock clock;
@@ -108,7 +112,7 @@ abstract class ServedReminders {
     DeadlineReminderUnderTest.db = database;
     DeadlineReminderUnderTest.clock = clock;
     DeadlineReminderUnderTest.env = env;
-    server = FunctionServer.start(DeadlineReminderUnderTest.class, "http", port);
+    server = FunctionServer.start(DeadlineReminderUnderTest.class, "http", port).checkedAgainst(CONTRACT);
 
     store = storeOn(database);
   }

@@ -162,6 +162,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
     }
   }
 
+  /** The routes of the function, for the check against its API description. */
+  java.util.Set<String> routes() {
+    return wiring.get().router().routes();
+  }
+
   @Override
   protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
     Wiring w = wiring.get();

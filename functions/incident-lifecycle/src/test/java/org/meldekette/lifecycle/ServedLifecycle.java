@@ -26,6 +26,7 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.testing.Seeds;
 import org.meldekette.store.MemberStore;
+import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
@@ -54,6 +55,9 @@ abstract class ServedLifecycle {
   /** The erasure workflow's service identity. */
   static final String ERASURE = "erasure-workflow@meldekette-test.iam.gserviceaccount.com";
 
+  /** Every answer the tests receive is checked against the API description. */
+  static final ApiContract CONTRACT = ApiContract.of("incident-lifecycle.openapi.yaml");
+
   static Firestore db;
   static MutableClock clock;
   static FunctionServer server;
@@ -81,7 +85,7 @@ abstract class ServedLifecycle {
     member(members, ADMIN, EnumSet.of(Role.ADMIN), true);
     member(members, FORMER, EnumSet.of(Role.RESPONDER, Role.SECOND_LINE), false);
     member(members, ERASURE, EnumSet.of(Role.ERASURE_WORKFLOW), true);
-    server = FunctionServer.start(IncidentLifecycleUnderTest.class, "http");
+    server = FunctionServer.start(IncidentLifecycleUnderTest.class, "http").checkedAgainst(CONTRACT);
   }
 
   @AfterAll

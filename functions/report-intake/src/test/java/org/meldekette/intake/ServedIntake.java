@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.TestHttp;
@@ -16,6 +17,8 @@ import org.meldekette.testing.TestHttp;
 abstract class ServedIntake {
   static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
+  /** Every answer the tests receive is checked against the API description. */
+  static final ApiContract CONTRACT = ApiContract.of("report-intake.openapi.yaml");
   static FunctionServer server;
   static Firestore db;
 
@@ -23,7 +26,7 @@ abstract class ServedIntake {
   static void start(Firestore database) throws Exception {
     db = database;
     ReportIntakeUnderTest.db = database;
-    server = FunctionServer.start(ReportIntakeUnderTest.class, "http");
+    server = FunctionServer.start(ReportIntakeUnderTest.class, "http").checkedAgainst(CONTRACT);
   }
 
   @AfterAll

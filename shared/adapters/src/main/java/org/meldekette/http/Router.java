@@ -26,6 +26,13 @@ public final class Router<C> {
     return this;
   }
 
+  /** Every route, as {@code METHOD /path/{param}}: what the API description must declare, and no more. */
+  public java.util.Set<String> routes() {
+    java.util.Set<String> all = new TreeSet<>();
+    routes.forEach(route -> all.add(route.method() + " /" + String.join("/", route.segments())));
+    return all;
+  }
+
   public void dispatch(String method, String path, C call, Reply reply) throws Exception {
     String[] segments = split(path);
     TreeSet<String> allowed = new TreeSet<>();

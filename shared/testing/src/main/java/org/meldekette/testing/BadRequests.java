@@ -142,6 +142,10 @@ public final class BadRequests {
           statuses.merge(0, 1, Integer::sum);
           unexpected.add("no answer (" + e + ", cause " + e.getCause() + ") for " + request);
           return;
+        } catch (AssertionError brokeTheApiDescription) {
+          statuses.merge(-1, 1, Integer::sum);
+          unexpected.add(brokeTheApiDescription.getMessage() + " for " + request);
+          return;
         }
         String code = errorCode(response);
         statuses.merge(response.statusCode(), 1, Integer::sum);

@@ -33,12 +33,19 @@ public final class FunctionServer implements AutoCloseable {
     return FirestoreEmulator.freePort();
   }
 
+  /** Holds every answer a test receives from this server through {@link TestHttp} to the API description. */
+  public FunctionServer checkedAgainst(ApiContract contract) {
+    TestHttp.holdTo(port, contract);
+    return this;
+  }
+
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
   @Override
   public void close() throws Exception {
+    TestHttp.release(port);
     invoker.stopServer();
   }
 }

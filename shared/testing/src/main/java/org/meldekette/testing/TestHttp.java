@@ -8,10 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A plain HTTP client for tests that talk to functions over the loopback. */
 public final class TestHttp {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The API descriptions of functions served on the loopback, by port: every answer is checked against them. */
+  private static final Map<Integer, ApiContract> CONTRACTS = new ConcurrentHashMap<>();
 
   private TestHttp() {}
 
@@ -23,13 +27,24 @@ public final class TestHttp {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      ApiContract contract = CONTRACTS.get(uri.getPort());
+      return contract == null ? response : contract.check(response);
     } catch (IOException e) {
       throw new IllegalStateException("request to " + uri + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** From now on, answers from {@code port} on the loopback are checked against {@code contract}. */
+  static void holdTo(int port, ApiContract contract) {
+    CONTRACTS.put(port, contract);
+  }
+
+  static void release(int port) {
+    CONTRACTS.remove(port);
   }
 
   public static HttpResponse<String> send(String method, URI uri, String body, String... headers) {

@@ -167,4 +167,13 @@ class RemindersEndToEndTest extends ServedReminders {
     assertThat(TestHttp.send("POST", server.uri("/sweep"), (String) null,
         "Authorization", "Bearer " + queue.token(SCHEDULER, "https://another.audience")).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aTaskThatNamesNoDueTimeIsRefusedAsBadInput() {
+    var answer = TestHttp.send("POST", server.uri("/tasks/reminder"),
+        "{\"incidentId\":\"INC-20261120-AAAAAA\",\"regime\":\"GDPR\",\"stage\":\"ART33\",\"kind\":\"due\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + queue.token(TASKS, AUDIENCE));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(TestHttp.json(answer).getAsJsonObject("error").get("field").getAsString()).isEqualTo("dueAt");
+  }
 }

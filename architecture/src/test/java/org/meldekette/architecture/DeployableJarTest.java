@@ -27,6 +27,16 @@ class DeployableJarTest {
           "org/meldekette/domain/Lifecycle.class", "org/meldekette/store/IncidentStore.class");
       assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/dev/")).as("local stand-ins").isEmpty();
       assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/testing/")).as("test support").isEmpty();
+      assertThat(entries).as("gRPC's transport, for Firestore and Cloud Logging").contains(
+          "io/grpc/netty/shaded/io/grpc/netty/NettyChannelBuilder.class");
+      assertThat(entries).filteredOn(name -> name.startsWith("io/grpc/xds/") || name.startsWith("io/opentelemetry/sdk/")
+          || name.startsWith("com/google/monitoring/") || name.endsWith(".dll") || name.endsWith(".jnilib"))
+          .as("xDS, client metrics and other platforms' natives").isEmpty();
+      boolean queuesTasks = function.equals("incident-lifecycle") || function.equals("deadline-reminder");
+      assertThat(entries.contains("com/google/cloud/tasks/v2/CloudTasksClient.class")).as("the Cloud Tasks client")
+          .isEqualTo(queuesTasks);
+      assertThat(entries.contains("com/google/cloud/secretmanager/v1/SecretManagerServiceClient.class"))
+          .as("the Secret Manager client").isEqualTo(function.equals("deadline-reminder"));
     }
     System.out.printf("%s.jar: %.1f MiB%n", function, Files.size(jar) / 1048576.0);
   }

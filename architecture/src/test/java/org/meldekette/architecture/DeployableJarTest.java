@@ -12,31 +12,55 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.meldekette.testing.ProjectFiles;
 
 /**
- * What a deployable jar holds: the function with the domain and the adapters, never the local stand-ins or
- * test support (a token issuer that anyone can run must not ship to production).
+ * What a deployable jar holds: the function with the domain and the adapters, never the local
+ * stand-ins or test support (a token issuer that anyone can run must not ship to production).
  */
 class DeployableJarTest {
   @ParameterizedTest
-  @ValueSource(strings = {"report-intake", "incident-lifecycle", "alert-triage", "deadline-reminder"})
+  @ValueSource(
+      strings = {"report-intake", "incident-lifecycle", "alert-triage", "deadline-reminder"})
   void holdsTheFunctionAndNoLocalStandIn(String function) throws IOException {
-    Path jar = ProjectFiles.root().resolve("functions/" + function + "/target/deployment/" + function + ".jar");
+    Path jar =
+        ProjectFiles.root()
+            .resolve("functions/" + function + "/target/deployment/" + function + ".jar");
     assertThat(jar).as("built by the function's module before this one").exists();
     try (JarFile file = new JarFile(jar.toFile())) {
       List<String> entries = file.stream().map(e -> e.getName()).toList();
-      assertThat(entries).as("the function, the domain and the store").contains(
-          "org/meldekette/domain/Lifecycle.class", "org/meldekette/store/IncidentStore.class");
-      assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/dev/")).as("local stand-ins").isEmpty();
-      assertThat(entries).filteredOn(name -> name.startsWith("org/meldekette/testing/")).as("test support").isEmpty();
-      assertThat(entries).as("gRPC's transport, for Firestore and Cloud Logging").contains(
-          "io/grpc/netty/shaded/io/grpc/netty/NettyChannelBuilder.class");
-      assertThat(entries).filteredOn(name -> name.startsWith("io/grpc/xds/") || name.startsWith("io/opentelemetry/sdk/")
-          || name.startsWith("com/google/monitoring/") || name.endsWith(".dll") || name.endsWith(".jnilib"))
-          .as("xDS, client metrics and other platforms' natives").isEmpty();
-      boolean queuesTasks = function.equals("incident-lifecycle") || function.equals("deadline-reminder");
-      assertThat(entries.contains("com/google/cloud/tasks/v2/CloudTasksClient.class")).as("the Cloud Tasks client")
+      assertThat(entries)
+          .as("the function, the domain and the store")
+          .contains(
+              "org/meldekette/domain/Lifecycle.class", "org/meldekette/store/IncidentStore.class");
+      assertThat(entries)
+          .filteredOn(name -> name.startsWith("org/meldekette/dev/"))
+          .as("local stand-ins")
+          .isEmpty();
+      assertThat(entries)
+          .filteredOn(name -> name.startsWith("org/meldekette/testing/"))
+          .as("test support")
+          .isEmpty();
+      assertThat(entries)
+          .as("gRPC's transport, for Firestore and Cloud Logging")
+          .contains("io/grpc/netty/shaded/io/grpc/netty/NettyChannelBuilder.class");
+      assertThat(entries)
+          .filteredOn(
+              name ->
+                  name.startsWith("io/grpc/xds/")
+                      || name.startsWith("io/opentelemetry/sdk/")
+                      || name.startsWith("com/google/monitoring/")
+                      || name.endsWith(".dll")
+                      || name.endsWith(".jnilib"))
+          .as("xDS, client metrics and other platforms' natives")
+          .isEmpty();
+      boolean queuesTasks =
+          function.equals("incident-lifecycle") || function.equals("deadline-reminder");
+      assertThat(entries.contains("com/google/cloud/tasks/v2/CloudTasksClient.class"))
+          .as("the Cloud Tasks client")
           .isEqualTo(queuesTasks);
-      assertThat(entries.contains("com/google/cloud/secretmanager/v1/SecretManagerServiceClient.class"))
-          .as("the Secret Manager client").isEqualTo(function.equals("deadline-reminder"));
+      assertThat(
+              entries.contains(
+                  "com/google/cloud/secretmanager/v1/SecretManagerServiceClient.class"))
+          .as("the Secret Manager client")
+          .isEqualTo(function.equals("deadline-reminder"));
     }
     System.out.printf("%s.jar: %.1f MiB%n", function, Files.size(jar) / 1048576.0);
   }

@@ -22,12 +22,13 @@ import org.meldekette.testing.FirestoreEmulator;
 import org.meldekette.testing.ProjectFiles;
 
 /**
- * The alert storm: 10,000 Pub/Sub deliveries built from the eight fixture signals over 50 resources, 30 % of
- * them redeliveries, open and close in any order, 16 at a time, to alert-triage's deployable jar in a JVM sized
- * for a 256 MiB instance. Figures: deliveries per second, and the ratio to the emulator's own rate of
- * single-document transactions at the same concurrency, measured in the same run (target at least 0.5); the
- * function's peak resident memory. Asserted in the same run: one incident per group, every alert recorded
- * once with one audit event per effect, every delivery acknowledged.
+ * The alert storm: 10,000 Pub/Sub deliveries built from the eight fixture signals over 50
+ * resources, 30 % of them redeliveries, open and close in any order, 16 at a time, to
+ * alert-triage's deployable jar in a JVM sized for a 256 MiB instance. Figures: deliveries per
+ * second, and the ratio to the emulator's own rate of single-document transactions at the same
+ * concurrency, measured in the same run (target at least 0.5); the function's peak resident memory.
+ * Asserted in the same run: one incident per group, every alert recorded once with one audit event
+ * per effect, every delivery acknowledged.
  */
 @Tag("benchmark")
 class AlertStormBenchmark {
@@ -36,21 +37,32 @@ class AlertStormBenchmark {
   @Test
   void tenThousandDeliveries() throws Exception {
     FirestoreEmulator emulator = FirestoreEmulator.shared();
-    double transactionsPerSecond = singleDocumentTransactionsPerSecond(emulator.client("bench-tx-" + suffix()));
+    double transactionsPerSecond =
+        singleDocumentTransactionsPerSecond(emulator.client("bench-tx-" + suffix()));
 
     String project = "bench-storm-" + suffix();
     AlertStorm storm = AlertStorm.of(3_500, 50, 0.3, 20261122L);
     Path logs = ProjectFiles.root().resolve("target/bench");
-    try (FunctionProcess triage = FunctionProcess.start(FunctionProcess.deploymentJar("alert-triage"),
-        "org.meldekette.alerts.AlertTriageFunction", Map.of("FIRESTORE_EMULATOR_HOST", emulator.host(),
-            "GOOGLE_CLOUD_PROJECT", project, "AUDIT_SINK", "stdout"), logs.resolve("storm-alert-triage.log"))) {
+    try (FunctionProcess triage =
+        FunctionProcess.start(
+            FunctionProcess.deploymentJar("alert-triage"),
+            "org.meldekette.alerts.AlertTriageFunction",
+            Map.of(
+                "FIRESTORE_EMULATOR_HOST",
+                emulator.host(),
+                "GOOGLE_CLOUD_PROJECT",
+                project,
+                "AUDIT_SINK",
+                "stdout"),
+            logs.resolve("storm-alert-triage.log"))) {
       triage.awaitListening();
-      AlertStorm.Outcome outcome = storm.deliver(triage.uri("/"), CONCURRENCY, answered -> { });
+      AlertStorm.Outcome outcome = storm.deliver(triage.uri("/"), CONCURRENCY, answered -> {});
       double deliveriesPerSecond = storm.deliveries().size() / (outcome.nanos() / 1e9);
       // Pub/Sub redelivers what was not acknowledged; the figure says how many that was.
       List<AlertStorm.Delivery> pending = outcome.failed();
       for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
-        pending = AlertStorm.deliver(pending, triage.uri("/"), CONCURRENCY, answered -> { }).failed();
+        pending =
+            AlertStorm.deliver(pending, triage.uri("/"), CONCURRENCY, answered -> {}).failed();
       }
       assertThat(pending).as("acknowledged once Pub/Sub retried").isEmpty();
       double peak = triage.peakResidentMib();
@@ -58,8 +70,14 @@ class AlertStormBenchmark {
 
       Firestore db = emulator.client(project);
       Checked checked = check(db, storm, outcome);
-      Figures.record("Alert storm (" + storm.deliveries().size() + " deliveries, " + CONCURRENCY + " at a time)",
-          String.format("""
+      Figures.record(
+          "Alert storm ("
+              + storm.deliveries().size()
+              + " deliveries, "
+              + CONCURRENCY
+              + " at a time)",
+          String.format(
+              """
               | figure | value |
               |---|---|
               | deliveries | %d (%d alerts in %d groups, %d redeliveries) |
@@ -70,19 +88,38 @@ class AlertStormBenchmark {
               | alert-triage peak resident memory (JVM sized for 256 MiB) | **%.0f MiB** (%s) |
               | incidents / alert groups | %d / %d |
               | alerts recorded / audit events of alerts / effects | %d / %d / %d |
-              | answers | %s (status 599: no answer within 30 s; Pub/Sub retries those, and so did the benchmark) |""", storm.deliveries().size(), storm.alerts(), storm.groups(),
-              storm.redeliveries(), outcome.nanos() / 1e9, deliveriesPerSecond, CONCURRENCY, transactionsPerSecond,
-              ratio, ratio >= 0.5 ? "met" : "MISSED", peak, peak <= 256 ? "fits 256 MiB" : "DOES NOT FIT 256 MiB",
-              checked.incidents(), checked.groups(), checked.alerts(), checked.auditEvents(), checked.effects(),
+              | answers | %s (status 599: no answer within 30 s; Pub/Sub retries those, and so did the benchmark) |""",
+              storm.deliveries().size(),
+              storm.alerts(),
+              storm.groups(),
+              storm.redeliveries(),
+              outcome.nanos() / 1e9,
+              deliveriesPerSecond,
+              CONCURRENCY,
+              transactionsPerSecond,
+              ratio,
+              ratio >= 0.5 ? "met" : "MISSED",
+              peak,
+              peak <= 256 ? "fits 256 MiB" : "DOES NOT FIT 256 MiB",
+              checked.incidents(),
+              checked.groups(),
+              checked.alerts(),
+              checked.auditEvents(),
+              checked.effects(),
               outcome.statuses()));
       db.close();
     }
   }
 
-  private record Checked(long incidents, long groups, long alerts, long auditEvents, long effects) {}
+  private record Checked(
+      long incidents, long groups, long alerts, long auditEvents, long effects) {}
 
-  /** One incident per group, every alert once (and resolved), one audit event per effect, nothing lost. */
-  private static Checked check(Firestore db, AlertStorm storm, AlertStorm.Outcome outcome) throws Exception {
+  /**
+   * One incident per group, every alert once (and resolved), one audit event per effect, nothing
+   * lost.
+   */
+  private static Checked check(Firestore db, AlertStorm storm, AlertStorm.Outcome outcome)
+      throws Exception {
     long incidents = count(db, "incidents");
     long groups = count(db, "alert-groups");
     assertThat(incidents).isEqualTo(groups).isEqualTo(storm.groups());
@@ -93,18 +130,36 @@ class AlertStormBenchmark {
     List<QueryDocumentSnapshot> alerts = db.collection("alerts").get().get().getDocuments();
     assertThat(alerts).hasSize(storm.alerts());
     for (QueryDocumentSnapshot alert : alerts) {
-      assertThat(alert.getString("incidentId")).isEqualTo(incidentOfGroup.get(alert.getString("groupKey")));
+      assertThat(alert.getString("incidentId"))
+          .isEqualTo(incidentOfGroup.get(alert.getString("groupKey")));
       assertThat(alert.getString("state")).isEqualTo("CLOSED");
     }
-    assertThat(count(db, "deliveries")).as("one record per distinct message").isEqualTo(2L * storm.alerts());
-    long effects = db.collection("deliveries").whereNotEqualTo("effect", "NONE").count().get().get().getCount();
-    long auditEvents = db.collection("audit-events").whereGreaterThanOrEqualTo("stream", "alerts/")
-        .whereLessThan("stream", "alerts0").count().get().get().getCount();
+    assertThat(count(db, "deliveries"))
+        .as("one record per distinct message")
+        .isEqualTo(2L * storm.alerts());
+    long effects =
+        db.collection("deliveries")
+            .whereNotEqualTo("effect", "NONE")
+            .count()
+            .get()
+            .get()
+            .getCount();
+    long auditEvents =
+        db.collection("audit-events")
+            .whereGreaterThanOrEqualTo("stream", "alerts/")
+            .whereLessThan("stream", "alerts0")
+            .count()
+            .get()
+            .get()
+            .getCount();
     assertThat(auditEvents).isEqualTo(effects);
     return new Checked(incidents, groups, alerts.size(), auditEvents, effects);
   }
 
-  /** The emulator's rate of transactions that read and write one document, each thread on its own documents. */
+  /**
+   * The emulator's rate of transactions that read and write one document, each thread on its own
+   * documents.
+   */
   private static double singleDocumentTransactionsPerSecond(Firestore db) throws Exception {
     int perThread = 150;
     ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
@@ -122,17 +177,22 @@ class AlertStormBenchmark {
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < CONCURRENCY; t++) {
       int thread = t;
-      done.add(threads.submit(() -> {
-        for (int i = 0; i < perThread; i++) {
-          DocumentReference doc = db.collection("counters").document(run + "-" + thread + "-" + i);
-          db.runTransaction(tx -> {
-            Long n = tx.get(doc).get().getLong("n");
-            tx.set(doc, Map.of("n", n == null ? 1 : n + 1));
-            return null;
-          }).get();
-        }
-        return null;
-      }));
+      done.add(
+          threads.submit(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  DocumentReference doc =
+                      db.collection("counters").document(run + "-" + thread + "-" + i);
+                  db.runTransaction(
+                          tx -> {
+                            Long n = tx.get(doc).get().getLong("n");
+                            tx.set(doc, Map.of("n", n == null ? 1 : n + 1));
+                            return null;
+                          })
+                      .get();
+                }
+                return null;
+              }));
     }
     for (Future<?> future : done) {
       future.get();

@@ -16,43 +16,71 @@ import org.meldekette.testing.ProjectFiles;
 import org.meldekette.testing.TestHttp;
 
 /**
- * Cold start: from JVM launch to the first 201 of report-intake (deployable jar, first Firestore commit
- * included) against a trivial function under the same invoker, alternating, median of seven starts each.
- * Target: at most 2.0 times the trivial function. Also the size of every deployable jar.
+ * Cold start: from JVM launch to the first 201 of report-intake (deployable jar, first Firestore
+ * commit included) against a trivial function under the same invoker, alternating, median of seven
+ * starts each. Target: at most 2.0 times the trivial function. Also the size of every deployable
+ * jar.
  */
 @Tag("benchmark")
 class ColdStartBenchmark {
   private static final int STARTS = 7;
-  private static final String REPORT = """
+  private static final String REPORT =
+      """
       {"kind":"SECURITY_INCIDENT","title":"Cold start","description":"Measured by the cold start benchmark."}""";
 
   @Test
   void reportIntakeAgainstATrivialFunction() throws Exception {
     FirestoreEmulator emulator = FirestoreEmulator.shared();
-    Map<String, String> env = Map.of("FIRESTORE_EMULATOR_HOST", emulator.host(),
-        "GOOGLE_CLOUD_PROJECT", "bench-cold-" + UUID.randomUUID().toString().substring(0, 8), "AUDIT_SINK", "stdout");
+    Map<String, String> env =
+        Map.of(
+            "FIRESTORE_EMULATOR_HOST",
+            emulator.host(),
+            "GOOGLE_CLOUD_PROJECT",
+            "bench-cold-" + UUID.randomUUID().toString().substring(0, 8),
+            "AUDIT_SINK",
+            "stdout");
     Path logs = ProjectFiles.root().resolve("target/bench");
-    Path trivialClasspath = Path.of(TrivialFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path trivialClasspath =
+        Path.of(TrivialFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
     List<Double> trivial = new ArrayList<>();
     List<Double> intake = new ArrayList<>();
     for (int i = 0; i < STARTS; i++) {
-      trivial.add(firstCreated(FunctionProcess.start(trivialClasspath, TrivialFunction.class.getName(), Map.of(),
-          logs.resolve("cold-trivial.log"))));
-      intake.add(firstCreated(FunctionProcess.start(FunctionProcess.deploymentJar("report-intake"),
-          "org.meldekette.intake.ReportIntakeFunction", env, logs.resolve("cold-report-intake.log"))));
+      trivial.add(
+          firstCreated(
+              FunctionProcess.start(
+                  trivialClasspath,
+                  TrivialFunction.class.getName(),
+                  Map.of(),
+                  logs.resolve("cold-trivial.log"))));
+      intake.add(
+          firstCreated(
+              FunctionProcess.start(
+                  FunctionProcess.deploymentJar("report-intake"),
+                  "org.meldekette.intake.ReportIntakeFunction",
+                  env,
+                  logs.resolve("cold-report-intake.log"))));
     }
     double trivialMedian = Figures.median(trivial);
     double intakeMedian = Figures.median(intake);
     double ratio = intakeMedian / trivialMedian;
 
     StringBuilder jars = new StringBuilder("| function | deployable jar |\n|---|---|\n");
-    for (String function : List.of("report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder")) {
-      jars.append(String.format("| %s | %.1f MiB |%n", function,
-          Files.size(FunctionProcess.deploymentJar(function)) / 1048576.0));
+    for (String function :
+        List.of("report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder")) {
+      jars.append(
+          String.format(
+              "| %s | %.1f MiB |%n",
+              function, Files.size(FunctionProcess.deploymentJar(function)) / 1048576.0));
     }
-    Figures.record("Cold start (JVM launch to first 201, median of " + STARTS + ", JVM options "
-        + FunctionProcess.JVM_OPTIONS + ")", String.format("""
+    Figures.record(
+        "Cold start (JVM launch to first 201, median of "
+            + STARTS
+            + ", JVM options "
+            + FunctionProcess.JVM_OPTIONS
+            + ")",
+        String.format(
+            """
         | function | median | all starts (ms) |
         |---|---|---|
         | trivial HTTP function | %.0f ms | %s |
@@ -60,8 +88,14 @@ class ColdStartBenchmark {
 
         Ratio report-intake / trivial: **%.2f** (target at most 2.0: %s)
 
-        %s""", trivialMedian, rounded(trivial), intakeMedian, rounded(intake), ratio,
-        ratio <= 2.0 ? "met" : "MISSED", jars));
+        %s""",
+            trivialMedian,
+            rounded(trivial),
+            intakeMedian,
+            rounded(intake),
+            ratio,
+            ratio <= 2.0 ? "met" : "MISSED",
+            jars));
     assertThat(intake).allMatch(ms -> ms > 0);
   }
 
@@ -75,7 +109,9 @@ class ColdStartBenchmark {
         }
         int status;
         try {
-          status = TestHttp.send("POST", function.uri("/"), REPORT, "Content-Type", "application/json").statusCode();
+          status =
+              TestHttp.send("POST", function.uri("/"), REPORT, "Content-Type", "application/json")
+                  .statusCode();
         } catch (IllegalStateException notListeningYet) {
           Thread.sleep(2); // polling another process until it listens
           continue;
@@ -92,5 +128,4 @@ class ColdStartBenchmark {
   private static String rounded(List<Double> values) {
     return values.stream().map(v -> String.valueOf(Math.round(v))).toList().toString();
   }
-
 }

@@ -14,11 +14,14 @@ import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.ProjectFiles;
 
 /**
- * A function as Cloud Functions runs it: its deployable jar (or any classpath) under the Functions Framework
- * invoker, in a JVM of its own, with the JVM options Terraform deploys and the memory of a 256 MiB instance.
+ * A function as Cloud Functions runs it: its deployable jar (or any classpath) under the Functions
+ * Framework invoker, in a JVM of its own, with the JVM options Terraform deploys and the memory of
+ * a 256 MiB instance.
  */
 final class FunctionProcess implements AutoCloseable {
-  /** What infra/functions.tf sets, plus the heap sizing the JVM would choose in a 256 MiB container. */
+  /**
+   * What infra/functions.tf sets, plus the heap sizing the JVM would choose in a 256 MiB container.
+   */
   static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:MaxRAM=256m";
 
   private final Process process;
@@ -33,25 +36,39 @@ final class FunctionProcess implements AutoCloseable {
 
   /** The deployable jar of {@code functions/<name>}. */
   static Path deploymentJar(String name) {
-    Path jar = ProjectFiles.root().resolve("functions/" + name + "/target/deployment/" + name + ".jar");
+    Path jar =
+        ProjectFiles.root().resolve("functions/" + name + "/target/deployment/" + name + ".jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build with mvn package first (./bench.sh does)");
+      throw new IllegalStateException(
+          jar + " is missing: build with mvn package first (./bench.sh does)");
     }
     return jar;
   }
 
-  static FunctionProcess start(Path classpath, String target, Map<String, String> env, Path log) throws IOException {
+  static FunctionProcess start(Path classpath, String target, Map<String, String> env, Path log)
+      throws IOException {
     return start(classpath, target, env, log, FunctionServer.freePort());
   }
 
   /** On a port chosen before, for a function that must know its own URL. */
-  static FunctionProcess start(Path classpath, String target, Map<String, String> env, Path log, int port)
+  static FunctionProcess start(
+      Path classpath, String target, Map<String, String> env, Path log, int port)
       throws IOException {
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", invokerJar().toString(),
-        "--classpath", classpath.toString(), "--target", target, "--port", String.valueOf(port)))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    invokerJar().toString(),
+                    "--classpath",
+                    classpath.toString(),
+                    "--target",
+                    target,
+                    "--port",
+                    String.valueOf(port)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
     environment.remove("FIRESTORE_EMULATOR_HOST");
     environment.putAll(new HashMap<>(env));
@@ -61,7 +78,10 @@ final class FunctionProcess implements AutoCloseable {
     return new FunctionProcess(process, port, started);
   }
 
-  /** Waits until the function accepts connections (a TCP connect: any request would be handled as an event). */
+  /**
+   * Waits until the function accepts connections (a TCP connect: any request would be handled as an
+   * event).
+   */
   FunctionProcess awaitListening() throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline && process.isAlive()) {
@@ -71,7 +91,8 @@ final class FunctionProcess implements AutoCloseable {
         Thread.sleep(2); // polling another process until it listens
       }
     }
-    throw new IllegalStateException("the function did not start listening; see its log in target/bench");
+    throw new IllegalStateException(
+        "the function did not start listening; see its log in target/bench");
   }
 
   URI uri(String path) {

@@ -43,9 +43,9 @@ import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
 /**
- * Peak resident memory of report-intake, incident-lifecycle and deadline-reminder, each its deployable jar in
- * a JVM sized for a 256 MiB instance, under a load of its own, 16 requests at a time (alert-triage's is
- * measured during the storm). Target: each fits 256 MiB.
+ * Peak resident memory of report-intake, incident-lifecycle and deadline-reminder, each its
+ * deployable jar in a JVM sized for a 256 MiB instance, under a load of its own, 16 requests at a
+ * time (alert-triage's is measured during the storm). Target: each fits 256 MiB.
  */
 @Tag("benchmark")
 class MemoryBenchmark {
@@ -54,22 +54,43 @@ class MemoryBenchmark {
 
   @Test
   void peakMemoryUnderLoad() throws Exception {
-    StringBuilder table = new StringBuilder("| function | load | answers | peak resident memory |\n|---|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| function | load | answers | peak resident memory |\n|---|---|---|---|\n");
     table.append(reportIntake());
     table.append(incidentLifecycle());
     table.append(deadlineReminder());
-    Figures.record("Memory under load (JVM sized for a 256 MiB instance, " + FunctionProcess.JVM_OPTIONS + ")",
+    Figures.record(
+        "Memory under load (JVM sized for a 256 MiB instance, " + FunctionProcess.JVM_OPTIONS + ")",
         table.toString());
   }
 
   private static String reportIntake() throws Exception {
-    try (FunctionProcess intake = FunctionProcess.start(FunctionProcess.deploymentJar("report-intake"),
-        "org.meldekette.intake.ReportIntakeFunction", Map.of("FIRESTORE_EMULATOR_HOST", host(),
-            "GOOGLE_CLOUD_PROJECT", "bench-memory-" + suffix(), "AUDIT_SINK", "stdout"),
-        LOGS.resolve("memory-report-intake.log")).awaitListening()) {
-      Map<Integer, Integer> answers = load(2_000, i -> TestHttp.send("POST", intake.uri("/"), """
+    try (FunctionProcess intake =
+        FunctionProcess.start(
+                FunctionProcess.deploymentJar("report-intake"),
+                "org.meldekette.intake.ReportIntakeFunction",
+                Map.of(
+                    "FIRESTORE_EMULATOR_HOST",
+                    host(),
+                    "GOOGLE_CLOUD_PROJECT",
+                    "bench-memory-" + suffix(),
+                    "AUDIT_SINK",
+                    "stdout"),
+                LOGS.resolve("memory-report-intake.log"))
+            .awaitListening()) {
+      Map<Integer, Integer> answers =
+          load(
+              2_000,
+              i ->
+                  TestHttp.send(
+                      "POST",
+                      intake.uri("/"),
+                      """
           {"kind":"SECURITY_INCIDENT","title":"Memory %d","description":"%s","reporterEmail":"r%d@example.org"}"""
-          .formatted(i, "x".repeat(2_000), i), "Content-Type", "application/json"));
+                          .formatted(i, "x".repeat(2_000), i),
+                      "Content-Type",
+                      "application/json"));
       return row("report-intake", "2,000 reports of 2 KB", answers, intake.peakResidentMib());
     }
   }
@@ -79,38 +100,91 @@ class MemoryBenchmark {
     Firestore db = FirestoreEmulator.shared().client(project);
     TokenIssuer issuer = new TokenIssuer("https://issuer.meldekette.bench", "bench-key");
     String responder = "responder@meldekette.bench";
-    new MemberStore(db).put(new Member(responder, EnumSet.of(Role.RESPONDER), true), "bench", Instant.now());
+    new MemberStore(db)
+        .put(new Member(responder, EnumSet.of(Role.RESPONDER), true), "bench", Instant.now());
     List<String> ids = seed(db, 200, false);
     String audience = "https://incident-lifecycle.meldekette.bench";
     try (JwksEndpoint keys = JwksEndpoint.serve(issuer, 0);
         LocalTaskQueue queue = new LocalTaskQueue(0, "tasks@meldekette.bench", Clock.systemUTC());
-        FunctionProcess lifecycle = FunctionProcess.start(FunctionProcess.deploymentJar("incident-lifecycle"),
-            "org.meldekette.lifecycle.IncidentLifecycleFunction", Map.of("FIRESTORE_EMULATOR_HOST", host(),
-                "GOOGLE_CLOUD_PROJECT", project, "AUDIT_SINK", "stdout", "AUTH_AUDIENCE", audience,
-                "AUTH_ISSUER", issuer.issuer(), "AUTH_CERTS_URL", keys.certsUrl(), "TASK_QUEUE", "local",
-                "LOCAL_TASK_QUEUE_URL", queue.url(), "REMINDER_URL", "http://127.0.0.1:9/tasks/reminder"),
-            LOGS.resolve("memory-incident-lifecycle.log")).awaitListening()) {
-      String token = issuer.sign(responder, audience, Instant.now(), Instant.now().plus(Duration.ofHours(1)));
+        FunctionProcess lifecycle =
+            FunctionProcess.start(
+                    FunctionProcess.deploymentJar("incident-lifecycle"),
+                    "org.meldekette.lifecycle.IncidentLifecycleFunction",
+                    Map.of(
+                        "FIRESTORE_EMULATOR_HOST",
+                        host(),
+                        "GOOGLE_CLOUD_PROJECT",
+                        project,
+                        "AUDIT_SINK",
+                        "stdout",
+                        "AUTH_AUDIENCE",
+                        audience,
+                        "AUTH_ISSUER",
+                        issuer.issuer(),
+                        "AUTH_CERTS_URL",
+                        keys.certsUrl(),
+                        "TASK_QUEUE",
+                        "local",
+                        "LOCAL_TASK_QUEUE_URL",
+                        queue.url(),
+                        "REMINDER_URL",
+                        "http://127.0.0.1:9/tasks/reminder"),
+                    LOGS.resolve("memory-incident-lifecycle.log"))
+                .awaitListening()) {
+      String token =
+          issuer.sign(responder, audience, Instant.now(), Instant.now().plus(Duration.ofHours(1)));
       // Each request reads an incident, the list, or triages one (with the ETag it read).
-      Map<Integer, Integer> answers = load(2_000, i -> {
-        String id = ids.get(i % ids.size());
-        return switch (i % 3) {
-          case 0 -> TestHttp.send("GET", lifecycle.uri("/incidents?pageSize=50"), (byte[]) null,
-              "Authorization", "Bearer " + token);
-          case 1 -> TestHttp.send("GET", lifecycle.uri("/incidents/" + id), (byte[]) null,
-              "Authorization", "Bearer " + token);
-          default -> {
-            String etag = TestHttp.send("GET", lifecycle.uri("/incidents/" + id), (byte[]) null,
-                "Authorization", "Bearer " + token).headers().firstValue("ETag").orElse("\"0\"");
-            yield TestHttp.send("PUT", lifecycle.uri("/incidents/" + id + "/triage"), """
+      Map<Integer, Integer> answers =
+          load(
+              2_000,
+              i -> {
+                String id = ids.get(i % ids.size());
+                return switch (i % 3) {
+                  case 0 ->
+                      TestHttp.send(
+                          "GET",
+                          lifecycle.uri("/incidents?pageSize=50"),
+                          (byte[]) null,
+                          "Authorization",
+                          "Bearer " + token);
+                  case 1 ->
+                      TestHttp.send(
+                          "GET",
+                          lifecycle.uri("/incidents/" + id),
+                          (byte[]) null,
+                          "Authorization",
+                          "Bearer " + token);
+                  default -> {
+                    String etag =
+                        TestHttp.send(
+                                "GET",
+                                lifecycle.uri("/incidents/" + id),
+                                (byte[]) null,
+                                "Authorization",
+                                "Bearer " + token)
+                            .headers()
+                            .firstValue("ETag")
+                            .orElse("\"0\"");
+                    yield TestHttp.send(
+                        "PUT",
+                        lifecycle.uri("/incidents/" + id + "/triage"),
+                        """
                 {"classification":"INCIDENT","severity":"P3","affectedSystems":["s%d"],"initialRisk":"LOW"}"""
-                .formatted(i), "Content-Type", "application/json", "Authorization", "Bearer " + token,
-                "If-Match", etag);
-          }
-        };
-      });
-      return row("incident-lifecycle", "2,000 requests: list, read, triage (with If-Match; a concurrent change is "
-          + "a 412)", answers, lifecycle.peakResidentMib());
+                            .formatted(i),
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        "Bearer " + token,
+                        "If-Match",
+                        etag);
+                  }
+                };
+              });
+      return row(
+          "incident-lifecycle",
+          "2,000 requests: list, read, triage (with If-Match; a concurrent change is " + "a 412)",
+          answers,
+          lifecycle.peakResidentMib());
     } finally {
       db.close();
     }
@@ -123,33 +197,56 @@ class MemoryBenchmark {
     String audience = "https://deadline-reminder.meldekette.bench";
     AtomicInteger messages = new AtomicInteger();
     HttpServer webhooks = LocalHttpServer.create(0);
-    webhooks.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      messages.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    webhooks.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          messages.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     webhooks.start();
     String webhook = "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/chat";
-    try (LocalTaskQueue queue = new LocalTaskQueue(0, "tasks@meldekette.bench", Clock.systemUTC())) {
+    try (LocalTaskQueue queue =
+        new LocalTaskQueue(0, "tasks@meldekette.bench", Clock.systemUTC())) {
       int port = FunctionServer.freePort();
-      try (FunctionProcess reminder = FunctionProcess.start(FunctionProcess.deploymentJar("deadline-reminder"),
-          "org.meldekette.reminders.DeadlineReminderFunction", Map.ofEntries(
-              Map.entry("FIRESTORE_EMULATOR_HOST", host()), Map.entry("GOOGLE_CLOUD_PROJECT", project),
-              Map.entry("AUDIT_SINK", "stdout"), Map.entry("OIDC_ISSUER", queue.issuer()),
-              Map.entry("OIDC_CERTS_URL", queue.url() + "/certs"), Map.entry("OIDC_AUDIENCE", audience),
-              Map.entry("TASKS_SERVICE_ACCOUNT", "tasks@meldekette.bench"),
-              Map.entry("SCHEDULER_SERVICE_ACCOUNT", "scheduler@meldekette.bench"), Map.entry("TASK_QUEUE", "local"),
-              Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()), Map.entry("TASKS_AUDIENCE", audience),
-              Map.entry("REMINDER_URL", "http://127.0.0.1:" + port + "/tasks/reminder"), Map.entry("SECRETS", "env"),
-              Map.entry("SECRET_INCIDENT_TEAM_WEBHOOK", webhook), Map.entry("SECRET_DPO_MANAGEMENT_WEBHOOK", webhook)),
-          LOGS.resolve("memory-deadline-reminder.log"), port).awaitListening()) {
-        HttpResponse<String> sweep = TestHttp.send("POST", reminder.uri("/sweep"), (byte[]) null,
-            "Authorization", "Bearer " + queue.token("scheduler@meldekette.bench", audience));
+      try (FunctionProcess reminder =
+          FunctionProcess.start(
+                  FunctionProcess.deploymentJar("deadline-reminder"),
+                  "org.meldekette.reminders.DeadlineReminderFunction",
+                  Map.ofEntries(
+                      Map.entry("FIRESTORE_EMULATOR_HOST", host()),
+                      Map.entry("GOOGLE_CLOUD_PROJECT", project),
+                      Map.entry("AUDIT_SINK", "stdout"),
+                      Map.entry("OIDC_ISSUER", queue.issuer()),
+                      Map.entry("OIDC_CERTS_URL", queue.url() + "/certs"),
+                      Map.entry("OIDC_AUDIENCE", audience),
+                      Map.entry("TASKS_SERVICE_ACCOUNT", "tasks@meldekette.bench"),
+                      Map.entry("SCHEDULER_SERVICE_ACCOUNT", "scheduler@meldekette.bench"),
+                      Map.entry("TASK_QUEUE", "local"),
+                      Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
+                      Map.entry("TASKS_AUDIENCE", audience),
+                      Map.entry("REMINDER_URL", "http://127.0.0.1:" + port + "/tasks/reminder"),
+                      Map.entry("SECRETS", "env"),
+                      Map.entry("SECRET_INCIDENT_TEAM_WEBHOOK", webhook),
+                      Map.entry("SECRET_DPO_MANAGEMENT_WEBHOOK", webhook)),
+                  LOGS.resolve("memory-deadline-reminder.log"),
+                  port)
+              .awaitListening()) {
+        HttpResponse<String> sweep =
+            TestHttp.send(
+                "POST",
+                reminder.uri("/sweep"),
+                (byte[]) null,
+                "Authorization",
+                "Bearer " + queue.token("scheduler@meldekette.bench", audience));
         assertThat(sweep.statusCode()).as(sweep.body()).isEqualTo(200);
         int delivered = queue.deliverDue(); // the reminders due now: one chat message each
-        return row("deadline-reminder", "a sweep over 500 due breaches, then " + delivered + " reminder tasks",
-            Map.of(200, delivered + 1), reminder.peakResidentMib());
+        return row(
+            "deadline-reminder",
+            "a sweep over 500 due breaches, then " + delivered + " reminder tasks",
+            Map.of(200, delivered + 1),
+            reminder.peakResidentMib());
       }
     } finally {
       webhooks.stop(0);
@@ -163,7 +260,8 @@ class MemoryBenchmark {
     Instant aware = Instant.now().minus(Duration.ofHours(70));
     List<Incident> incidents = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Incident incident = Incident.open(ids.next(), "Memory " + i, IncidentSource.STAFF, null, aware);
+      Incident incident =
+          Incident.open(ids.next(), "Memory " + i, IncidentSource.STAFF, null, aware);
       incidents.add(dueBreaches ? Seeds.triagedBreach(incident, aware) : incident);
     }
     Seeds.incidents(db, incidents, RegimeConfig.policy(new Env(Map.of())));
@@ -174,14 +272,18 @@ class MemoryBenchmark {
     HttpResponse<String> send(int i);
   }
 
-  /** Sends {@code count} requests, {@link #CONCURRENCY} at a time; gives how often each status came back. */
+  /**
+   * Sends {@code count} requests, {@link #CONCURRENCY} at a time; gives how often each status came
+   * back.
+   */
   private static Map<Integer, Integer> load(int count, Request request) throws Exception {
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int index = i;
-      done.add(threads.submit(() -> statuses.merge(request.send(index).statusCode(), 1, Integer::sum)));
+      done.add(
+          threads.submit(() -> statuses.merge(request.send(index).statusCode(), 1, Integer::sum)));
     }
     for (Future<?> future : done) {
       future.get();
@@ -190,10 +292,12 @@ class MemoryBenchmark {
     return new TreeMap<>(statuses);
   }
 
-  private static String row(String function, String load, Map<Integer, Integer> answers, double peakMib) {
+  private static String row(
+      String function, String load, Map<Integer, Integer> answers, double peakMib) {
     assertThat(answers.keySet()).as(function + " answered").allMatch(status -> status < 500);
-    return String.format("| %s | %s | %s | **%.0f MiB** (%s) |%n", function, load, answers, peakMib,
-        peakMib <= 256 ? "fits 256 MiB" : "DOES NOT FIT");
+    return String.format(
+        "| %s | %s | %s | **%.0f MiB** (%s) |%n",
+        function, load, answers, peakMib, peakMib <= 256 ? "fits 256 MiB" : "DOES NOT FIT");
   }
 
   private static String host() {

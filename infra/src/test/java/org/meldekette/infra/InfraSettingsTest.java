@@ -26,13 +26,14 @@ import org.meldekette.domain.alert.AlertRules;
 import org.meldekette.store.CollectionNames;
 
 /**
- * The settings that matter, read from infra/*.tf itself: each test fails when the setting it guards changes
- * (or drifts apart from what the code expects).
+ * The settings that matter, read from infra/*.tf itself: each test fails when the setting it guards
+ * changes (or drifts apart from what the code expects).
  */
 class InfraSettingsTest {
 
   @Test
-  void firestoreKeepsBackupsForExactly14WeeksDailyAndWeeklyWithPointInTimeRecoveryAndDeleteProtection() {
+  void
+      firestoreKeepsBackupsForExactly14WeeksDailyAndWeeklyWithPointInTimeRecoveryAndDeleteProtection() {
     String fourteenWeeks = Duration.ofDays(14 * 7).getSeconds() + "s";
     Map<String, Object> daily = Terraform.resource("google_firestore_backup_schedule", "daily");
     Map<String, Object> weekly = Terraform.resource("google_firestore_backup_schedule", "weekly");
@@ -44,56 +45,86 @@ class InfraSettingsTest {
     Map<String, Object> database = Terraform.resource("google_firestore_database", "main");
     assertThat(database.get("type")).isEqualTo("FIRESTORE_NATIVE");
     assertThat(database.get("delete_protection_state")).isEqualTo("DELETE_PROTECTION_ENABLED");
-    assertThat(database.get("point_in_time_recovery_enablement")).isEqualTo("POINT_IN_TIME_RECOVERY_ENABLED");
+    assertThat(database.get("point_in_time_recovery_enablement"))
+        .isEqualTo("POINT_IN_TIME_RECOVERY_ENABLED");
     // hcl4j resolves a variable to its default: the EU multi-region.
     assertThat(database.get("location_id")).isEqualTo("eur3");
-    assertThat(Terraform.read("infra/firestore.tf")).contains("location_id                       = var.firestore_location");
+    assertThat(Terraform.read("infra/firestore.tf"))
+        .contains("location_id                       = var.firestore_location");
   }
 
   @Test
   void theRecordsThatExpireHaveTtlPoliciesOnTheFieldTheCodeWrites() {
-    assertThat(list(Terraform.locals().get("ttl_collections"))).containsExactlyInAnyOrder(
-        CollectionNames.IDEMPOTENCY, CollectionNames.DELIVERIES, CollectionNames.REJECTED_ALERTS);
+    assertThat(list(Terraform.locals().get("ttl_collections")))
+        .containsExactlyInAnyOrder(
+            CollectionNames.IDEMPOTENCY,
+            CollectionNames.DELIVERIES,
+            CollectionNames.REJECTED_ALERTS);
     Map<String, Object> ttl = Terraform.resource("google_firestore_field", "ttl");
     assertThat(ttl.get("field")).isEqualTo("expireAt");
     assertThat(ttl).containsKey("ttl_config");
-    assertThat(Terraform.read("shared/adapters/src/main/java/org/meldekette/store/IdempotencyRecords.java"))
+    assertThat(
+            Terraform.read(
+                "shared/adapters/src/main/java/org/meldekette/store/IdempotencyRecords.java"))
         .contains("\"expireAt\"");
   }
 
   @Test
   void compositeIndexesComeFromFirestoreIndexesJsonTheOneSource() {
-    assertThat(Terraform.text()).contains("jsondecode(file(\"${path.module}/../firestore.indexes.json\")).indexes");
+    assertThat(Terraform.text())
+        .contains("jsondecode(file(\"${path.module}/../firestore.indexes.json\")).indexes");
     assertThat(Terraform.resources("google_firestore_index")).containsOnlyKeys("composite");
-    assertThat(Terraform.read("firebase.json")).contains("firestore.indexes.json").contains("firestore.rules");
+    assertThat(Terraform.read("firebase.json"))
+        .contains("firestore.indexes.json")
+        .contains("firestore.rules");
   }
 
   @Test
   void topicQueueAndLogNamesMatchWhatTheFunctionsAreConfiguredWith() {
     Map<String, Object> locals = Terraform.locals();
     assertThat(locals.get("audit_log")).isEqualTo(AuditSink.LOG_NAME);
-    assertThat(map(Terraform.resource("google_logging_project_sink", "audit")).get("filter").toString())
+    assertThat(
+            map(Terraform.resource("google_logging_project_sink", "audit"))
+                .get("filter")
+                .toString())
         .contains("logs/" + AuditSink.LOG_NAME);
-    assertThat(Terraform.resource("google_logging_project_bucket_config", "audit").get("locked")).isEqualTo(true);
+    assertThat(Terraform.resource("google_logging_project_bucket_config", "audit").get("locked"))
+        .isEqualTo(true);
 
-    assertThat(Terraform.resource("google_pubsub_topic", "monitoring_alerts").get("name")).isIn("local.alert_topic",
-        locals.get("alert_topic"));
-    Map<String, Object> trigger = map(map(map(Terraform.resource("google_cloudfunctions2_function", "functions")
-        .get("dynamic")).get("event_trigger")).get("content"));
-    assertThat(String.valueOf(trigger.get("pubsub_topic"))).isEqualTo("google_pubsub_topic.monitoring_alerts.id");
-    assertThat(trigger.get("event_type")).isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
-    assertThat(String.valueOf(map(Terraform.resource("google_monitoring_notification_channel", "pubsub").get("labels"))
-        .get("topic"))).isEqualTo("google_pubsub_topic.monitoring_alerts.id");
+    assertThat(Terraform.resource("google_pubsub_topic", "monitoring_alerts").get("name"))
+        .isIn("local.alert_topic", locals.get("alert_topic"));
+    Map<String, Object> trigger =
+        map(
+            map(map(Terraform.resource("google_cloudfunctions2_function", "functions")
+                        .get("dynamic"))
+                    .get("event_trigger"))
+                .get("content"));
+    assertThat(String.valueOf(trigger.get("pubsub_topic")))
+        .isEqualTo("google_pubsub_topic.monitoring_alerts.id");
+    assertThat(trigger.get("event_type"))
+        .isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
+    assertThat(
+            String.valueOf(
+                map(Terraform.resource("google_monitoring_notification_channel", "pubsub")
+                        .get("labels"))
+                    .get("topic")))
+        .isEqualTo("google_pubsub_topic.monitoring_alerts.id");
 
-    assertThat(Terraform.resource("google_cloud_tasks_queue", "reminders").get("name")).isIn("local.reminder_queue",
-        locals.get("reminder_queue"));
-    assertThat(locals.get("tasks_queue_path").toString()).endsWith("/queues/" + locals.get("reminder_queue"));
+    assertThat(Terraform.resource("google_cloud_tasks_queue", "reminders").get("name"))
+        .isIn("local.reminder_queue", locals.get("reminder_queue"));
+    assertThat(locals.get("tasks_queue_path").toString())
+        .endsWith("/queues/" + locals.get("reminder_queue"));
     String functions = Terraform.read("infra/functions.tf");
-    assertThat(functions).contains("TASKS_QUEUE           = local.tasks_queue_path")
+    assertThat(functions)
+        .contains("TASKS_QUEUE           = local.tasks_queue_path")
         .contains("REMINDER_URL          = \"${local.reminder_url}/tasks/reminder\"");
-    assertThat(Terraform.read("infra/tasks.tf")).contains("uri         = \"${local.reminder_url}/sweep\"");
-    assertThat(Terraform.read("functions/deadline-reminder/src/main/java/org/meldekette/reminders/DeadlineReminderFunction.java"))
-        .contains("\"/tasks/reminder\"").contains("\"/sweep\"");
+    assertThat(Terraform.read("infra/tasks.tf"))
+        .contains("uri         = \"${local.reminder_url}/sweep\"");
+    assertThat(
+            Terraform.read(
+                "functions/deadline-reminder/src/main/java/org/meldekette/reminders/DeadlineReminderFunction.java"))
+        .contains("\"/tasks/reminder\"")
+        .contains("\"/sweep\"");
     assertThat(List.of(locals.get("team_webhook"), locals.get("escalation_webhook")))
         .containsExactly("incident-team-webhook", "dpo-management-webhook");
   }
@@ -103,8 +134,10 @@ class InfraSettingsTest {
     Set<String> read = new TreeSet<>();
     Pattern getter = Pattern.compile("env\\.(?:get|require|list|integer)\\(\\s*\"([A-Z_]+)\"");
     try (Stream<Path> sources = Files.walk(Terraform.ROOT)) {
-      for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
-          .toList()) {
+      for (Path source :
+          sources
+              .filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+              .toList()) {
         Matcher matcher = getter.matcher(Files.readString(source));
         while (matcher.find()) {
           read.add(matcher.group(1));
@@ -112,7 +145,9 @@ class InfraSettingsTest {
       }
     }
     read.add("JAVA_TOOL_OPTIONS"); // read by the JVM itself
-    Matcher keys = Pattern.compile("^\\s+([A-Z][A-Z_]+)\\s+=", Pattern.MULTILINE).matcher(Terraform.read("infra/functions.tf"));
+    Matcher keys =
+        Pattern.compile("^\\s+([A-Z][A-Z_]+)\\s+=", Pattern.MULTILINE)
+            .matcher(Terraform.read("infra/functions.tf"));
     List<String> unknown = new ArrayList<>();
     while (keys.find()) {
       if (!read.contains(keys.group(1))) {
@@ -133,14 +168,17 @@ class InfraSettingsTest {
 
   @Test
   void theHostedReportFormPostsToReportIntakeInTheRegionTerraformDeploysTo() {
-    JsonObject hosting = JsonParser.parseString(Terraform.read("firebase.json")).getAsJsonObject()
-        .getAsJsonObject("hosting");
+    JsonObject hosting =
+        JsonParser.parseString(Terraform.read("firebase.json"))
+            .getAsJsonObject()
+            .getAsJsonObject("hosting");
     assertThat(hosting.get("public").getAsString()).isEqualTo("public");
     assertThat(Files.exists(Terraform.ROOT.resolve("public/index.html"))).isTrue();
     JsonObject rewrite = hosting.getAsJsonArray("rewrites").get(0).getAsJsonObject();
     assertThat(rewrite.get("source").getAsString()).isEqualTo("/api/report");
     JsonObject function = rewrite.getAsJsonObject("function");
-    assertThat(function.get("functionId").getAsString()).isEqualTo("report-intake")
+    assertThat(function.get("functionId").getAsString())
+        .isEqualTo("report-intake")
         .isIn(map(Terraform.locals().get("entry_points")).keySet());
     Map<String, Object> region = map(map(Terraform.config().get("variable")).get("region"));
     assertThat(function.get("region").getAsString()).isEqualTo(region.get("default"));
@@ -150,86 +188,122 @@ class InfraSettingsTest {
   @Test
   void onlyReportIntakeAllowsUnauthenticatedCalls() {
     List<String> publicBindings = new ArrayList<>();
-    Terraform.resources("google_cloud_run_service_iam_member").forEach((name, value) -> {
-      String member = String.valueOf(map(value).get("member"));
-      if (member.equals("allUsers") || member.equals("allAuthenticatedUsers")) {
-        publicBindings.add(Terraform.block("google_cloud_run_service_iam_member", name));
-      }
-    });
+    Terraform.resources("google_cloud_run_service_iam_member")
+        .forEach(
+            (name, value) -> {
+              String member = String.valueOf(map(value).get("member"));
+              if (member.equals("allUsers") || member.equals("allAuthenticatedUsers")) {
+                publicBindings.add(Terraform.block("google_cloud_run_service_iam_member", name));
+              }
+            });
     assertThat(publicBindings).as("bindings open to allUsers").hasSize(1);
-    assertThat(publicBindings.get(0)).contains("google_cloudfunctions2_function.functions[\"report-intake\"]");
+    assertThat(publicBindings.get(0))
+        .contains("google_cloudfunctions2_function.functions[\"report-intake\"]");
     assertThat(Terraform.resources("google_cloudfunctions2_function_iam_member")).isEmpty();
     assertThat(Terraform.text()).doesNotContain("allAuthenticatedUsers");
   }
 
   @Test
   void everyAlertPolicyCarriesTheLabelsTheAlertRulesExpectAndNotifiesThePubSubChannel() {
-    AlertRules rules = AlertRules.parse(Terraform.read("functions/alert-triage/src/main/resources/alert-rules.json"));
+    AlertRules rules =
+        AlertRules.parse(
+            Terraform.read("functions/alert-triage/src/main/resources/alert-rules.json"));
     List<Map<String, Object>> policies = new ArrayList<>();
     map(Terraform.locals().get("alert_policies")).values().forEach(p -> policies.add(map(p)));
-    policies.add(Terraform.resource("google_monitoring_alert_policy", "verification_worker_silent"));
+    policies.add(
+        Terraform.resource("google_monitoring_alert_policy", "verification_worker_silent"));
     assertThat(policies).hasSize(8);
 
     Set<String> matched = new HashSet<>();
     for (Map<String, Object> policy : policies) {
-      Map<String, Object> labels = map(policy.get("labels") != null ? policy.get("labels") : policy.get("user_labels"));
-      AlertRule rule = rules.rules().stream()
-          .filter(r -> r.kind() == AlertRule.MatchKind.LABELS)
-          .filter(r -> r.labels().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey()))))
-          .findFirst().orElse(null);
+      Map<String, Object> labels =
+          map(policy.get("labels") != null ? policy.get("labels") : policy.get("user_labels"));
+      AlertRule rule =
+          rules.rules().stream()
+              .filter(r -> r.kind() == AlertRule.MatchKind.LABELS)
+              .filter(
+                  r ->
+                      r.labels().entrySet().stream()
+                          .allMatch(e -> e.getValue().equals(labels.get(e.getKey()))))
+              .findFirst()
+              .orElse(null);
       assertThat(rule).as("a rule for the policy labelled " + labels).isNotNull();
       matched.add(rule.name());
     }
     assertThat(matched).as("every signal the rules know has its alert policy").hasSize(8);
 
     for (String policy : List.of("threshold", "verification_worker_silent")) {
-      assertThat(Terraform.resource("google_monitoring_alert_policy", policy).get("notification_channels").toString())
+      assertThat(
+              Terraform.resource("google_monitoring_alert_policy", policy)
+                  .get("notification_channels")
+                  .toString())
           .contains("google_monitoring_notification_channel.pubsub.id");
     }
-    assertThat(Terraform.resource("google_monitoring_alert_policy", "verification_worker_silent").get("conditions")
-        .toString()).contains("condition_absent");
+    assertThat(
+            Terraform.resource("google_monitoring_alert_policy", "verification_worker_silent")
+                .get("conditions")
+                .toString())
+        .contains("condition_absent");
   }
 
   @Test
   void theFourFunctionsAreJava17WithEntryPointsThatExist() {
     Map<String, Object> entryPoints = map(Terraform.locals().get("entry_points"));
-    assertThat(entryPoints).containsOnlyKeys("report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder");
-    entryPoints.forEach((function, entryPoint) -> assertThat(Files.exists(Terraform.ROOT.resolve("functions/" + function
-        + "/src/main/java/" + entryPoint.toString().replace('.', '/') + ".java"))).as(function).isTrue());
-    assertThat(Terraform.read("infra/functions.tf")).contains("runtime     = \"java17\"")
+    assertThat(entryPoints)
+        .containsOnlyKeys(
+            "report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder");
+    entryPoints.forEach(
+        (function, entryPoint) ->
+            assertThat(
+                    Files.exists(
+                        Terraform.ROOT.resolve(
+                            "functions/"
+                                + function
+                                + "/src/main/java/"
+                                + entryPoint.toString().replace('.', '/')
+                                + ".java")))
+                .as(function)
+                .isTrue());
+    assertThat(Terraform.read("infra/functions.tf"))
+        .contains("runtime     = \"java17\"")
         .contains("${path.module}/../functions/${each.key}/target/deployment");
     Map<String, Object> scheduler = Terraform.resource("google_cloud_scheduler_job", "sweep");
     assertThat(scheduler.get("schedule")).isEqualTo("*/15 * * * *");
-    assertThat(map(map(scheduler.get("http_target")).get("oidc_token"))).containsKey("service_account_email");
+    assertThat(map(map(scheduler.get("http_target")).get("oidc_token")))
+        .containsKey("service_account_email");
   }
 
   @Test
   void theTfvarsExampleShowsEveryVariable() {
     Set<String> variables = map(Terraform.config().get("variable")).keySet();
     String example = Terraform.read("infra/terraform.tfvars.example");
-    List<String> missing = variables.stream().filter(v -> !Pattern.compile("(?m)^" + v + "\\s+=").matcher(example).find())
-        .toList();
+    List<String> missing =
+        variables.stream()
+            .filter(v -> !Pattern.compile("(?m)^" + v + "\\s+=").matcher(example).find())
+            .toList();
     assertThat(missing).isEmpty();
   }
 
   @SuppressWarnings("unchecked")
   private static void collectRoles(Object node, List<String> roles) {
     if (node instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> {
-        if ("role".equals(key) && value instanceof String role) {
-          roles.add(role);
-        } else if (value instanceof String text && text.startsWith("roles/")) {
-          roles.add(text);
-        }
-        collectRoles(value, roles);
-      });
+      map.forEach(
+          (key, value) -> {
+            if ("role".equals(key) && value instanceof String role) {
+              roles.add(role);
+            } else if (value instanceof String text && text.startsWith("roles/")) {
+              roles.add(text);
+            }
+            collectRoles(value, roles);
+          });
     } else if (node instanceof List<?> list) {
-      list.forEach(item -> {
-        if (item instanceof String text && text.startsWith("roles/")) {
-          roles.add(text);
-        }
-        collectRoles(item, roles);
-      });
+      list.forEach(
+          item -> {
+            if (item instanceof String text && text.startsWith("roles/")) {
+              roles.add(text);
+            }
+            collectRoles(item, roles);
+          });
     }
   }
 }

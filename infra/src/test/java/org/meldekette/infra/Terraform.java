@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The Terraform configuration in infra/ read as data: every {@code *.tf} file parsed together with hcl4j (so
- * locals defined in one file resolve in another), and the project's top directory for the files it names.
+ * The Terraform configuration in infra/ read as data: every {@code *.tf} file parsed together with
+ * hcl4j (so locals defined in one file resolve in another), and the project's top directory for the
+ * files it names.
  */
 final class Terraform {
   static final Path INFRA = locate();
@@ -27,7 +28,8 @@ final class Terraform {
       if (Files.exists(dir.resolve("infra/versions.tf"))) {
         return dir.resolve("infra");
       }
-      if (Files.exists(dir.resolve("versions.tf")) && dir.getFileName().toString().equals("infra")) {
+      if (Files.exists(dir.resolve("versions.tf"))
+          && dir.getFileName().toString().equals("infra")) {
         return dir;
       }
     }

@@ -16,10 +16,11 @@ import org.meldekette.domain.alert.Alert;
 import org.meldekette.json.Json;
 
 /**
- * Reads alert notifications: Cloud Monitoring's (schema version 1.x, the {@code incident} object) and the
- * small generic format for other sources (see the README). Anything else is {@link MalformedAlert}. The
- * notification's summary text is not kept: the open and the closed notification word it differently, and
- * the stored state must not depend on which arrives first; the console link leads to the details.
+ * Reads alert notifications: Cloud Monitoring's (schema version 1.x, the {@code incident} object)
+ * and the small generic format for other sources (see the README). Anything else is {@link
+ * MalformedAlert}. The notification's summary text is not kept: the open and the closed
+ * notification word it differently, and the stored state must not depend on which arrives first;
+ * the console link leads to the details.
  */
 final class AlertParser {
   private static final int MAX_TEXT = 1_000;
@@ -31,8 +32,12 @@ final class AlertParser {
   static Alert parse(byte[] data) throws MalformedAlert {
     JsonObject root;
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(data))
+              .toString();
       root = Json.parse(text).getAsJsonObject();
     } catch (CharacterCodingException e) {
       throw new MalformedAlert("NOT_UTF8", "the message data is not UTF-8");
@@ -45,29 +50,45 @@ final class AlertParser {
     if (root.has("fingerprint")) {
       return generic(root);
     }
-    throw new MalformedAlert("UNKNOWN_FORMAT", "neither a Cloud Monitoring notification nor a generic alert");
+    throw new MalformedAlert(
+        "UNKNOWN_FORMAT", "neither a Cloud Monitoring notification nor a generic alert");
   }
 
   private static Alert monitoring(JsonObject root) throws MalformedAlert {
     String version = text(root, "version", false);
     if (version != null && !version.startsWith("1.")) {
-      throw new MalformedAlert("UNSUPPORTED_VERSION", "Cloud Monitoring notification version " + version);
+      throw new MalformedAlert(
+          "UNSUPPORTED_VERSION", "Cloud Monitoring notification version " + version);
     }
     JsonObject incident = object(root, "incident");
     String id = id(text(incident, "incident_id", true));
     Alert.AlertState state = state(text(incident, "state", true));
     Instant started = epochSeconds(incident, "started_at", true);
     Instant ended = epochSeconds(incident, "ended_at", false);
-    JsonObject resource = incident.has("resource") && incident.get("resource").isJsonObject()
-        ? incident.getAsJsonObject("resource") : new JsonObject();
-    JsonObject metric = incident.has("metric") && incident.get("metric").isJsonObject()
-        ? incident.getAsJsonObject("metric") : new JsonObject();
-    return new Alert("cloud-monitoring", "cloud-monitoring:" + id, state, started, ended,
-        text(incident, "policy_name", false), labels(incident, "policy_user_labels"),
-        text(incident, "condition_name", false), text(metric, "type", false),
-        new Alert.Resource(text(resource, "type", false) == null ? "unknown" : text(resource, "type", false),
-            labels(resource, "labels"), text(incident, "resource_display_name", false)),
-        url(text(incident, "url", false)), text(incident, "severity", false));
+    JsonObject resource =
+        incident.has("resource") && incident.get("resource").isJsonObject()
+            ? incident.getAsJsonObject("resource")
+            : new JsonObject();
+    JsonObject metric =
+        incident.has("metric") && incident.get("metric").isJsonObject()
+            ? incident.getAsJsonObject("metric")
+            : new JsonObject();
+    return new Alert(
+        "cloud-monitoring",
+        "cloud-monitoring:" + id,
+        state,
+        started,
+        ended,
+        text(incident, "policy_name", false),
+        labels(incident, "policy_user_labels"),
+        text(incident, "condition_name", false),
+        text(metric, "type", false),
+        new Alert.Resource(
+            text(resource, "type", false) == null ? "unknown" : text(resource, "type", false),
+            labels(resource, "labels"),
+            text(incident, "resource_display_name", false)),
+        url(text(incident, "url", false)),
+        text(incident, "severity", false));
   }
 
   private static Alert generic(JsonObject root) throws MalformedAlert {
@@ -76,10 +97,20 @@ final class AlertParser {
     Alert.AlertState state = state(text(root, "state", true));
     Instant occurred = isoTime(text(root, "occurredAt", true));
     String resource = text(root, "resource", false);
-    return new Alert(source, "generic:" + source + ":" + fingerprint, state, occurred,
-        state == Alert.AlertState.CLOSED ? occurred : null, source, labels(root, "labels"), null, null,
-        new Alert.Resource("generic", resource == null ? Map.of() : Map.of("name", resource), resource),
-        url(text(root, "url", false)), text(root, "severity", false));
+    return new Alert(
+        source,
+        "generic:" + source + ":" + fingerprint,
+        state,
+        occurred,
+        state == Alert.AlertState.CLOSED ? occurred : null,
+        source,
+        labels(root, "labels"),
+        null,
+        null,
+        new Alert.Resource(
+            "generic", resource == null ? Map.of() : Map.of("name", resource), resource),
+        url(text(root, "url", false)),
+        text(root, "severity", false));
   }
 
   private static JsonObject object(JsonObject parent, String field) throws MalformedAlert {
@@ -90,7 +121,8 @@ final class AlertParser {
     return value.getAsJsonObject();
   }
 
-  private static String text(JsonObject parent, String field, boolean required) throws MalformedAlert {
+  private static String text(JsonObject parent, String field, boolean required)
+      throws MalformedAlert {
     JsonElement value = parent.get(field);
     if (value == null || value.isJsonNull()) {
       if (required) {
@@ -108,7 +140,8 @@ final class AlertParser {
 
   private static String id(String value) throws MalformedAlert {
     if (value.isBlank() || value.length() > MAX_ID) {
-      throw new MalformedAlert("INVALID_FIELD", "an identifier must be 1 to " + MAX_ID + " characters");
+      throw new MalformedAlert(
+          "INVALID_FIELD", "an identifier must be 1 to " + MAX_ID + " characters");
     }
     return value;
   }
@@ -121,7 +154,8 @@ final class AlertParser {
     };
   }
 
-  private static Instant epochSeconds(JsonObject parent, String field, boolean required) throws MalformedAlert {
+  private static Instant epochSeconds(JsonObject parent, String field, boolean required)
+      throws MalformedAlert {
     JsonElement value = parent.get(field);
     if (value == null || value.isJsonNull()) {
       if (required) {
@@ -154,7 +188,8 @@ final class AlertParser {
       return Map.of();
     }
     if (!value.isJsonObject() || value.getAsJsonObject().size() > MAX_LABELS) {
-      throw new MalformedAlert("INVALID_FIELD", field + " must be an object of at most " + MAX_LABELS + " labels");
+      throw new MalformedAlert(
+          "INVALID_FIELD", field + " must be an object of at most " + MAX_LABELS + " labels");
     }
     Map<String, String> labels = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> label : value.getAsJsonObject().entrySet()) {
@@ -168,6 +203,8 @@ final class AlertParser {
 
   /** Only http(s) links are kept: the link is shown to people. */
   private static String url(String value) {
-    return value != null && (value.startsWith("https://") || value.startsWith("http://")) ? value : null;
+    return value != null && (value.startsWith("https://") || value.startsWith("http://"))
+        ? value
+        : null;
   }
 }

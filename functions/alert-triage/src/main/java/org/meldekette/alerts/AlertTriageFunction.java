@@ -29,13 +29,14 @@ import org.meldekette.store.AlertStore;
 import org.meldekette.store.FirestoreClients;
 
 /**
- * {@code alert-triage}: Cloud Monitoring alerts (and generic alerts) from Pub/Sub become deduplicated
- * incidents. Entry point {@code org.meldekette.alerts.AlertTriageFunction}, triggered by
- * {@code google.cloud.pubsub.topic.v1.messagePublished}.
+ * {@code alert-triage}: Cloud Monitoring alerts (and generic alerts) from Pub/Sub become
+ * deduplicated incidents. Entry point {@code org.meldekette.alerts.AlertTriageFunction}, triggered
+ * by {@code google.cloud.pubsub.topic.v1.messagePublished}.
  *
- * <p>Returning acknowledges the message: after it was handled, after a redelivery of it, and after a
- * malformed message was recorded as rejected (retrying it would never help). Throwing makes Pub/Sub retry:
- * that is what a transient failure (Firestore unavailable) does, and its transaction left nothing behind.
+ * <p>Returning acknowledges the message: after it was handled, after a redelivery of it, and after
+ * a malformed message was recorded as rejected (retrying it would never help). Throwing makes
+ * Pub/Sub retry: that is what a transient failure (Firestore unavailable) does, and its transaction
+ * left nothing behind.
  */
 public class AlertTriageFunction implements CloudEventsFunction {
   private final AlertRules rules;
@@ -50,11 +51,20 @@ public class AlertTriageFunction implements CloudEventsFunction {
     this.log = new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput);
     this.rules = AlertRules.parse(rulesJson(env));
     AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log, clock);
-    this.store = new AlertStore(db, new IncidentIds(clock, new SecureRandom()), clock,
-        Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)), RegimeConfig.policy(env), audit);
+    this.store =
+        new AlertStore(
+            db,
+            new IncidentIds(clock, new SecureRandom()),
+            clock,
+            Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)),
+            RegimeConfig.policy(env),
+            audit);
   }
 
-  /** The rules: {@code ALERT_RULES_FILE} when set, else the defaults shipped in {@code alert-rules.json}. */
+  /**
+   * The rules: {@code ALERT_RULES_FILE} when set, else the defaults shipped in {@code
+   * alert-rules.json}.
+   */
   static String rulesJson(Env env) {
     String file = env.get("ALERT_RULES_FILE", null);
     try {
@@ -88,23 +98,42 @@ public class AlertTriageFunction implements CloudEventsFunction {
       return;
     }
     AlertRule rule = rules.classify(alert);
-    AlertStore.Outcome outcome = store.process(message.messageId(), alert, rule, rules.groupKey(alert, rule));
+    AlertStore.Outcome outcome =
+        store.process(message.messageId(), alert, rule, rules.groupKey(alert, rule));
     labels.put("signal", rule.signal());
     labels.put("effect", outcome.duplicate() ? "DUPLICATE_DELIVERY" : outcome.effect().name());
     if (outcome.incidentId() != null) {
       labels.put("incidentId", outcome.incidentId());
     }
-    log.write(StructuredLog.Severity.INFO, "alert " + labels.get("effect").toLowerCase()
-        + (outcome.incidentCreated() ? ", incident opened" : ""), labels,
-        Map.of("messageId", message.messageId(), "severity_rule", rule.severity().name()), null);
+    log.write(
+        StructuredLog.Severity.INFO,
+        "alert "
+            + labels.get("effect").toLowerCase()
+            + (outcome.incidentCreated() ? ", incident opened" : ""),
+        labels,
+        Map.of("messageId", message.messageId(), "severity_rule", rule.severity().name()),
+        null);
   }
 
-  private void rejected(String messageId, MalformedAlert reason, int bytes, PubSubMessage message,
+  private void rejected(
+      String messageId,
+      MalformedAlert reason,
+      int bytes,
+      PubSubMessage message,
       Map<String, String> labels) {
-    store.reject(messageId, reason.code(), reason.getMessage(), bytes, message == null ? null : message.publishTime());
+    store.reject(
+        messageId,
+        reason.code(),
+        reason.getMessage(),
+        bytes,
+        message == null ? null : message.publishTime());
     labels.put("effect", "REJECTED");
     labels.put("reason", reason.code());
-    log.write(StructuredLog.Severity.WARNING, "alert message rejected: " + reason.getMessage(), labels,
-        Map.of("messageId", messageId), null);
+    log.write(
+        StructuredLog.Severity.WARNING,
+        "alert message rejected: " + reason.getMessage(),
+        labels,
+        Map.of("messageId", messageId),
+        null);
   }
 }

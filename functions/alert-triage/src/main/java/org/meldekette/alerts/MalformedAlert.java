@@ -1,6 +1,9 @@
 package org.meldekette.alerts;
 
-/** A message that is not an alert Meldekette understands: recorded as rejected and acknowledged, never retried. */
+/**
+ * A message that is not an alert Meldekette understands: recorded as rejected and acknowledged,
+ * never retried.
+ */
 class MalformedAlert extends Exception {
   private final String code;
 

@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * The state people see after alerts came in, comparable between two databases: incidents with their
- * timelines, alert records and alert groups. Incident IDs are random, so each is replaced by the group that
- * opened it; the audit chain's bookkeeping on each document (how many events it took) is left out, since
- * the order of deliveries may legitimately change it, not what it says.
+ * timelines, alert records and alert groups. Incident IDs are random, so each is replaced by the
+ * group that opened it; the audit chain's bookkeeping on each document (how many events it took) is
+ * left out, since the order of deliveries may legitimately change it, not what it says.
  */
 public final class AlertState {
   private static final Pattern INCIDENT_ID = Pattern.compile("INC-\\d{8}-[0-9A-Z]{6}");
 
   private AlertState() {}
 
-  public static Map<String, String> of(Firestore db) throws ExecutionException, InterruptedException {
+  public static Map<String, String> of(Firestore db)
+      throws ExecutionException, InterruptedException {
     Map<String, String> names = new HashMap<>();
     List<QueryDocumentSnapshot> groups = db.collection("alert-groups").get().get().getDocuments();
     for (QueryDocumentSnapshot group : groups) {
@@ -36,14 +37,16 @@ public final class AlertState {
     }
     for (QueryDocumentSnapshot incident : db.collection("incidents").get().get().getDocuments()) {
       put(state, names, incident.getReference().getPath(), incident.getData());
-      for (QueryDocumentSnapshot entry : incident.getReference().collection("timeline").get().get().getDocuments()) {
+      for (QueryDocumentSnapshot entry :
+          incident.getReference().collection("timeline").get().get().getDocuments()) {
         put(state, names, entry.getReference().getPath(), entry.getData());
       }
     }
     return state;
   }
 
-  private static void put(Map<String, String> state, Map<String, String> names, String path, Map<String, Object> data) {
+  private static void put(
+      Map<String, String> state, Map<String, String> names, String path, Map<String, Object> data) {
     Map<String, Object> fields = new TreeMap<>(data);
     fields.remove("auditSequence");
     fields.remove("auditHash");
@@ -51,6 +54,9 @@ public final class AlertState {
   }
 
   private static String rename(String text, Map<String, String> names) {
-    return INCIDENT_ID.matcher(text).replaceAll(match -> Matcher.quoteReplacement(names.getOrDefault(match.group(), "INC(unknown)")));
+    return INCIDENT_ID
+        .matcher(text)
+        .replaceAll(
+            match -> Matcher.quoteReplacement(names.getOrDefault(match.group(), "INC(unknown)")));
   }
 }

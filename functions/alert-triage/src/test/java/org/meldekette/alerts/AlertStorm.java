@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * A reproducible alert storm built from the eight fixture signals: alerts spread over {@code resources}
- * resources per signal, each alert an "open" and a "closed" notification, all shuffled (so many a "closed"
- * comes first), and a share of the deliveries repeating a message already in the plan, as Pub/Sub
- * redelivers. Every message ID is unique per notification; a repeat reuses it.
+ * A reproducible alert storm built from the eight fixture signals: alerts spread over {@code
+ * resources} resources per signal, each alert an "open" and a "closed" notification, all shuffled
+ * (so many a "closed" comes first), and a share of the deliveries repeating a message already in
+ * the plan, as Pub/Sub redelivers. Every message ID is unique per notification; a repeat reuses it.
  *
  * @param deliveries what Pub/Sub delivers, in order
  * @param alerts distinct alerts (each an open and a closed notification)
@@ -42,7 +42,9 @@ public record AlertStorm(List<Delivery> deliveries, int alerts, int groups, int 
       int resource = group / AlertFixtures.SIGNALS.size();
       String occurrence = "storm." + signal + "." + resource + "." + (i / groups);
       for (String state : List.of("open", "closed")) {
-        first.add(new Delivery(notification(signal, state, resource, occurrence), occurrence + "." + state));
+        first.add(
+            new Delivery(
+                notification(signal, state, resource, occurrence), occurrence + "." + state));
       }
     }
     int redeliveries = (int) Math.round(first.size() * redeliveredShare / (1 - redeliveredShare));
@@ -54,19 +56,24 @@ public record AlertStorm(List<Delivery> deliveries, int alerts, int groups, int 
     return new AlertStorm(List.copyOf(all), alerts, Math.min(groups, alerts), redeliveries);
   }
 
-  /** What a run of deliveries got back: how often each status, and the deliveries Pub/Sub would retry. */
+  /**
+   * What a run of deliveries got back: how often each status, and the deliveries Pub/Sub would
+   * retry.
+   */
   public record Outcome(Map<Integer, Integer> statuses, List<Delivery> failed, long nanos) {}
 
   /**
-   * Delivers the storm to the function with {@code concurrency} deliveries at a time, in plan order, telling
-   * {@code progress} how many have been answered. A delivery that is not acknowledged (not 2xx) is returned,
-   * in plan order, for a retry.
+   * Delivers the storm to the function with {@code concurrency} deliveries at a time, in plan
+   * order, telling {@code progress} how many have been answered. A delivery that is not
+   * acknowledged (not 2xx) is returned, in plan order, for a retry.
    */
-  public Outcome deliver(URI function, int concurrency, IntConsumer progress) throws InterruptedException {
+  public Outcome deliver(URI function, int concurrency, IntConsumer progress)
+      throws InterruptedException {
     return deliver(deliveries, function, concurrency, progress);
   }
 
-  public static Outcome deliver(List<Delivery> deliveries, URI function, int concurrency, IntConsumer progress)
+  public static Outcome deliver(
+      List<Delivery> deliveries, URI function, int concurrency, IntConsumer progress)
       throws InterruptedException {
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     Map<Integer, Delivery> failed = new ConcurrentHashMap<>();
@@ -76,19 +83,20 @@ public record AlertStorm(List<Delivery> deliveries, int alerts, int groups, int 
     for (int i = 0; i < deliveries.size(); i++) {
       int index = i;
       Delivery delivery = deliveries.get(i);
-      threads.execute(() -> {
-        int status;
-        try {
-          status = PubSubPush.deliver(function, delivery.data(), delivery.messageId());
-        } catch (RuntimeException e) {
-          status = 599; // no answer (or none within 30 s): Pub/Sub retries that too
-        }
-        statuses.merge(status, 1, Integer::sum);
-        if (status < 200 || status > 299) {
-          failed.put(index, delivery);
-        }
-        progress.accept(answered.incrementAndGet());
-      });
+      threads.execute(
+          () -> {
+            int status;
+            try {
+              status = PubSubPush.deliver(function, delivery.data(), delivery.messageId());
+            } catch (RuntimeException e) {
+              status = 599; // no answer (or none within 30 s): Pub/Sub retries that too
+            }
+            statuses.merge(status, 1, Integer::sum);
+            if (status < 200 || status > 299) {
+              failed.put(index, delivery);
+            }
+            progress.accept(answered.incrementAndGet());
+          });
     }
     threads.shutdown();
     if (!threads.awaitTermination(30, TimeUnit.MINUTES)) {
@@ -102,12 +110,19 @@ public record AlertStorm(List<Delivery> deliveries, int alerts, int groups, int 
     JsonObject labels = new JsonObject();
     labels.addProperty("storm_resource", "r" + resource);
     JsonObject resourceJson = new JsonObject();
-    resourceJson.addProperty("type", AlertFixtures.resourceOf(signal + "-open").get("type").getAsString());
+    resourceJson.addProperty(
+        "type", AlertFixtures.resourceOf(signal + "-open").get("type").getAsString());
     resourceJson.add("labels", labels);
-    return AlertFixtures.variant(signal + "-" + state, Map.of(
-        "incident_id", occurrence,
-        "resource", resourceJson,
-        "resource_name", "storm-resource-" + resource,
-        "resource_display_name", "storm-resource-" + resource));
+    return AlertFixtures.variant(
+        signal + "-" + state,
+        Map.of(
+            "incident_id",
+            occurrence,
+            "resource",
+            resourceJson,
+            "resource_name",
+            "storm-resource-" + resource,
+            "resource_display_name",
+            "storm-resource-" + resource));
   }
 }

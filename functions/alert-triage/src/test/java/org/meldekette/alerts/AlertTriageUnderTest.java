@@ -8,14 +8,20 @@ import java.util.Map;
 import org.meldekette.config.Env;
 import org.meldekette.testing.MutableClock;
 
-/** The function as the invoker instantiates it in tests; the database may be swapped between deliveries. */
+/**
+ * The function as the invoker instantiates it in tests; the database may be swapped between
+ * deliveries.
+ */
 public class AlertTriageUnderTest extends AlertTriageFunction {
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
   static volatile Firestore db;
   static volatile MutableClock clock;
 
   public AlertTriageUnderTest() {
-    super(new Env(Map.of("AUDIT_SINK", "stdout", "GOOGLE_CLOUD_PROJECT", "test")), () -> db, clock,
+    super(
+        new Env(Map.of("AUDIT_SINK", "stdout", "GOOGLE_CLOUD_PROJECT", "test")),
+        () -> db,
+        clock,
         new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

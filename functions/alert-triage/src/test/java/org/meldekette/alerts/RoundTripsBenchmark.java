@@ -11,7 +11,10 @@ import org.meldekette.testing.Figures;
 import org.meldekette.testing.FirestoreCalls;
 import org.meldekette.testing.FirestoreEmulator;
 
-/** Firestore round trips of alert-triage per delivery, counted by a gRPC interceptor on the function's client. */
+/**
+ * Firestore round trips of alert-triage per delivery, counted by a gRPC interceptor on the
+ * function's client.
+ */
 @Tag("benchmark")
 class RoundTripsBenchmark extends ServedAlertTriage {
 
@@ -25,20 +28,29 @@ class RoundTripsBenchmark extends ServedAlertTriage {
     FirestoreCalls calls = new FirestoreCalls();
     Firestore counted = calls.client(FirestoreEmulator.shared().host(), "bench-alerts");
     AlertTriageUnderTest.db = counted;
-    assertThat(deliver(fixture("typesense-disk-open"), "warm-up")).isEqualTo(200); // connects the client
+    assertThat(deliver(fixture("typesense-disk-open"), "warm-up"))
+        .isEqualTo(200); // connects the client
 
     StringBuilder table = new StringBuilder(FirestoreCalls.header());
     calls.reset();
     assertThat(deliver(fixture("typesense-cpu-open"), "first")).isEqualTo(200);
-    table.append(calls.row("alert: opens an incident", "one transaction: one batched read of delivery and "
-        + "alert, the group read outside it (no lock on the group), one commit; then the audit event marked exported"));
+    table.append(
+        calls.row(
+            "alert: opens an incident",
+            "one transaction: one batched read of delivery and "
+                + "alert, the group read outside it (no lock on the group), one commit; then the audit event marked exported"));
     calls.reset();
-    assertThat(deliver(variant("typesense-cpu-open", Map.of("incident_id", "0.joins")), "second")).isEqualTo(200);
-    table.append(calls.row("alert: joins the open incident", "as opening, plus a read of the group's "
-        + "incident (is it still open?); then the export mark"));
+    assertThat(deliver(variant("typesense-cpu-open", Map.of("incident_id", "0.joins")), "second"))
+        .isEqualTo(200);
+    table.append(
+        calls.row(
+            "alert: joins the open incident",
+            "as opening, plus a read of the group's "
+                + "incident (is it still open?); then the export mark"));
     calls.reset();
     assertThat(deliver(fixture("typesense-cpu-open"), "first")).isEqualTo(200);
-    table.append(calls.row("alert: redelivered", "one transaction that only reads: the delivery is known"));
+    table.append(
+        calls.row("alert: redelivered", "one transaction that only reads: the delivery is known"));
     calls.reset();
     assertThat(deliver(fixture("typesense-cpu-closed"), "closed")).isEqualTo(200);
     table.append(calls.row("alert: resolves", "one transaction, then the export mark"));

@@ -51,7 +51,10 @@ abstract class ServedAlertTriage {
     return AlertFixtures.resource(type, label, value);
   }
 
-  /** Delivers {@code data} as the Pub/Sub message {@code messageId}; the answer is what Pub/Sub sees. */
+  /**
+   * Delivers {@code data} as the Pub/Sub message {@code messageId}; the answer is what Pub/Sub
+   * sees.
+   */
   static int deliver(byte[] data, String messageId) {
     return PubSubPush.deliver(server.uri("/"), data, messageId);
   }

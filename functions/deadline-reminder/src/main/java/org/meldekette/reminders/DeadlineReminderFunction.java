@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
-import org.meldekette.domain.Forbidden;
 import org.meldekette.auth.IdTokenVerifier;
 import org.meldekette.auth.Unauthenticated;
 import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
+import org.meldekette.domain.Forbidden;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.ReminderRef;
 import org.meldekette.http.ApiException;
@@ -32,9 +32,10 @@ import org.meldekette.tasks.ReminderScheduler;
 import org.meldekette.tasks.TaskQueues;
 
 /**
- * {@code deadline-reminder}: delivers reminder tasks from Cloud Tasks ({@code POST /tasks/reminder}) and runs
- * the sweep for Cloud Scheduler ({@code POST /sweep}). Each caller proves who it is with the OIDC token of
- * its service account. Entry point {@code org.meldekette.reminders.DeadlineReminderFunction}.
+ * {@code deadline-reminder}: delivers reminder tasks from Cloud Tasks ({@code POST
+ * /tasks/reminder}) and runs the sweep for Cloud Scheduler ({@code POST /sweep}). Each caller
+ * proves who it is with the OIDC token of its service account. Entry point {@code
+ * org.meldekette.reminders.DeadlineReminderFunction}.
  */
 public class DeadlineReminderFunction extends ApiFunction {
   private final IdTokenVerifier verifier;
@@ -42,9 +43,10 @@ public class DeadlineReminderFunction extends ApiFunction {
   private final String schedulerAccount;
   private final ReminderDelivery delivery;
   private final Sweep sweep;
-  private final Router<Call> router = new Router<Call>()
-      .on("POST", "/tasks/reminder", this::reminder)
-      .on("POST", "/sweep", this::sweep);
+  private final Router<Call> router =
+      new Router<Call>()
+          .on("POST", "/tasks/reminder", this::reminder)
+          .on("POST", "/sweep", this::sweep);
 
   /** One request: what it asked, where the answer goes, the IDs for its log line. */
   private record Call(HttpRequest request, Reply reply, Map<String, String> labels) {}
@@ -55,20 +57,31 @@ public class DeadlineReminderFunction extends ApiFunction {
 
   DeadlineReminderFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
     super("deadline-reminder", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
-    this.verifier = new IdTokenVerifier(env.get("OIDC_ISSUER", "https://accounts.google.com"),
-        env.require("OIDC_AUDIENCE"), env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
+    this.verifier =
+        new IdTokenVerifier(
+            env.get("OIDC_ISSUER", "https://accounts.google.com"),
+            env.require("OIDC_AUDIENCE"),
+            env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
+            clock);
     this.tasksAccount = env.require("TASKS_SERVICE_ACCOUNT");
     this.schedulerAccount = env.require("SCHEDULER_SERVICE_ACCOUNT");
     DeadlinePolicy policy = RegimeConfig.policy(env);
-    AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
+    AuditExport audit =
+        new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
     ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
     ReminderStore reminders = new ReminderStore(db, policy, audit);
-    this.delivery = new ReminderDelivery(reminders, policy.regimes(),
-        new WebhookNotifier(SecretSources.fromEnvironment(env, clock)), scheduler, log(), clock,
-        new ReminderDelivery.Channels(
-            env.list("REMINDER_CHANNELS", "incident-team-webhook"),
-            env.list("ESCALATION_CHANNELS", "dpo-management-webhook"),
-            env.get("INCIDENT_LINK_BASE", null)));
+    this.delivery =
+        new ReminderDelivery(
+            reminders,
+            policy.regimes(),
+            new WebhookNotifier(SecretSources.fromEnvironment(env, clock)),
+            scheduler,
+            log(),
+            clock,
+            new ReminderDelivery.Channels(
+                env.list("REMINDER_CHANNELS", "incident-team-webhook"),
+                env.list("ESCALATION_CHANNELS", "dpo-management-webhook"),
+                env.get("INCIDENT_LINK_BASE", null)));
     this.sweep = new Sweep(reminders, policy, scheduler, audit, clock);
   }
 
@@ -78,23 +91,33 @@ public class DeadlineReminderFunction extends ApiFunction {
   }
 
   @Override
-  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
-    router.dispatch(request.getMethod(), request.getPath(), new Call(request, reply, labels), reply);
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels)
+      throws Exception {
+    router.dispatch(
+        request.getMethod(), request.getPath(), new Call(request, reply, labels), reply);
   }
 
   /** {@code POST /tasks/reminder}: one reminder task from Cloud Tasks. */
   private void reminder(Call call, Map<String, String> params) throws Exception {
     requireCaller(call.request(), tasksAccount);
-    JsonFields body = JsonFields.parse(RequestBodies.readUtf8(
-        requireJson(call.request()), 16 * 1024), Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
-    ReminderRef task = new ReminderRef(required(body, "incidentId"), required(body, "regime"),
-        required(body, "stage"), required(body, "kind"), requiredNumber(body, "dueAt"));
+    JsonFields body =
+        JsonFields.parse(
+            RequestBodies.readUtf8(requireJson(call.request()), 16 * 1024),
+            Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
+    ReminderRef task =
+        new ReminderRef(
+            required(body, "incidentId"),
+            required(body, "regime"),
+            required(body, "stage"),
+            required(body, "kind"),
+            requiredNumber(body, "dueAt"));
     call.labels().put("incidentId", task.incidentId());
     ReminderDelivery.Result result = delivery.deliver(task);
     call.labels().put("result", result.name());
     if (result == ReminderDelivery.Result.IN_PROGRESS) {
       call.reply().header("Retry-After", "60");
-      throw new ApiException(409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
+      throw new ApiException(
+          409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
     }
     call.reply().json(200, Map.of("result", result.name()));
   }
@@ -106,8 +129,13 @@ public class DeadlineReminderFunction extends ApiFunction {
   }
 
   private void requireCaller(HttpRequest request, String account) {
-    String header = request.getFirstHeader("Authorization")
-        .orElseThrow(() -> new Unauthenticated("an OIDC token of the calling service account is required"));
+    String header =
+        request
+            .getFirstHeader("Authorization")
+            .orElseThrow(
+                () ->
+                    new Unauthenticated(
+                        "an OIDC token of the calling service account is required"));
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new Unauthenticated("the Authorization header must be Bearer <OIDC token>");
     }

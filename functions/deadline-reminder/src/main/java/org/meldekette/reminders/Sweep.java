@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.domain.deadline.DeadlinePolicy;
@@ -15,14 +14,16 @@ import org.meldekette.store.ReminderStore;
 import org.meldekette.tasks.ReminderScheduler;
 
 /**
- * The safety net Cloud Scheduler runs every 15 minutes: for every incident whose next deadline is close
- * enough for a reminder (one indexed query on {@code nextDeadlineAt}, reading only those incidents), it
- * queues the reminders that should exist and re-sends a reminder whose task was lost. Then it exports the
- * audit events Cloud Logging missed. A lost task never means a missed deadline.
+ * The safety net Cloud Scheduler runs every 15 minutes: for every incident whose next deadline is
+ * close enough for a reminder (one indexed query on {@code nextDeadlineAt}, reading only those
+ * incidents), it queues the reminders that should exist and re-sends a reminder whose task was
+ * lost. Then it exports the audit events Cloud Logging missed. A lost task never means a missed
+ * deadline.
  */
 final class Sweep {
   /** One run handles at most this many incidents; the next run takes the rest. */
   private static final int BATCH = 1_000;
+
   private static final Duration INTERVAL_AND_MARGIN = Duration.ofMinutes(30);
 
   private final ReminderStore reminders;
@@ -31,7 +32,12 @@ final class Sweep {
   private final AuditExport audit;
   private final Clock clock;
 
-  Sweep(ReminderStore reminders, DeadlinePolicy policy, ReminderScheduler scheduler, AuditExport audit, Clock clock) {
+  Sweep(
+      ReminderStore reminders,
+      DeadlinePolicy policy,
+      ReminderScheduler scheduler,
+      AuditExport audit,
+      Clock clock) {
     this.reminders = reminders;
     this.policy = policy;
     this.scheduler = scheduler;
@@ -55,7 +61,10 @@ final class Sweep {
     return result;
   }
 
-  /** How far ahead a deadline may lie and still have a reminder before the next run: the longest lead, plus a run. */
+  /**
+   * How far ahead a deadline may lie and still have a reminder before the next run: the longest
+   * lead, plus a run.
+   */
   private Duration lead() {
     Duration longest = Duration.ZERO;
     for (Stage stage : policy.regimes().stages()) {

@@ -1,6 +1,5 @@
 package org.meldekette.reminders;
 
-
 import com.google.cloud.firestore.Firestore;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -34,21 +33,20 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.log.StructuredLog;
-import org.meldekette.store.CollectionNames;
 import org.meldekette.store.CommitListener;
-import org.meldekette.testing.Seeds;
 import org.meldekette.store.IncidentStore;
+import org.meldekette.tasks.LocalTaskQueueClient;
+import org.meldekette.tasks.ReminderScheduler;
 import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
-import org.meldekette.tasks.ReminderScheduler;
-import org.meldekette.tasks.LocalTaskQueueClient;
+import org.meldekette.testing.Seeds;
 
 /**
- * Serves {@link DeadlineReminderUnderTest} with a local task queue that delivers its tasks, local webhooks
- * that record every message, and the lifecycle side's {@link IncidentStore}, which queues reminders as the
- * lifecycle function does.
+ * Serves {@link DeadlineReminderUnderTest} with a local task queue that delivers its tasks, local
+ * webhooks that record every message, and the lifecycle side's {@link IncidentStore}, which queues
+ * reminders as the lifecycle function does.
  */
 @ExtendWith(FirestoreExtension.class)
 abstract class ServedReminders {
@@ -79,58 +77,83 @@ abstract class ServedReminders {
     clock = new MutableClock(T0);
     queue = new LocalTaskQueue(0, TASKS, clock);
     webhooks = LocalHttpServer.create(0);
-    webhooks.createContext("/team", exchange -> {
-      team.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    webhooks.createContext("/escalation", exchange -> {
-      escalation.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    webhooks.createContext(
+        "/team",
+        exchange -> {
+          team.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    webhooks.createContext(
+        "/escalation",
+        exchange -> {
+          escalation.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     webhooks.start();
     int port = FunctionServer.freePort();
     reminderUrl = "http://127.0.0.1:" + port + "/tasks/reminder";
-    Map<String, String> env = Map.ofEntries(
-        Map.entry("OIDC_ISSUER", queue.issuer()),
-        Map.entry("OIDC_CERTS_URL", queue.url() + "/certs"),
-        Map.entry("OIDC_AUDIENCE", AUDIENCE),
-        Map.entry("TASKS_SERVICE_ACCOUNT", TASKS),
-        Map.entry("SCHEDULER_SERVICE_ACCOUNT", SCHEDULER),
-        Map.entry("TASK_QUEUE", "local"),
-        Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
-        Map.entry("REMINDER_URL", reminderUrl),
-        Map.entry("TASKS_AUDIENCE", AUDIENCE),
-        Map.entry("SECRETS", "env"),
-        Map.entry("SECRET_INCIDENT_TEAM_WEBHOOK", "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/team"),
-        Map.entry("SECRET_DPO_MANAGEMENT_WEBHOOK",
-            "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
-        Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
-        Map.entry("AUDIT_SINK", "stdout"),
-        Map.entry("REGIMES", "GDPR,NIS2"));
+    Map<String, String> env =
+        Map.ofEntries(
+            Map.entry("OIDC_ISSUER", queue.issuer()),
+            Map.entry("OIDC_CERTS_URL", queue.url() + "/certs"),
+            Map.entry("OIDC_AUDIENCE", AUDIENCE),
+            Map.entry("TASKS_SERVICE_ACCOUNT", TASKS),
+            Map.entry("SCHEDULER_SERVICE_ACCOUNT", SCHEDULER),
+            Map.entry("TASK_QUEUE", "local"),
+            Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
+            Map.entry("REMINDER_URL", reminderUrl),
+            Map.entry("TASKS_AUDIENCE", AUDIENCE),
+            Map.entry("SECRETS", "env"),
+            Map.entry(
+                "SECRET_INCIDENT_TEAM_WEBHOOK",
+                "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/team"),
+            Map.entry(
+                "SECRET_DPO_MANAGEMENT_WEBHOOK",
+                "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
+            Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
+            Map.entry("AUDIT_SINK", "stdout"),
+            Map.entry("REGIMES", "GDPR,NIS2"));
     DeadlineReminderUnderTest.db = database;
     DeadlineReminderUnderTest.clock = clock;
     DeadlineReminderUnderTest.env = env;
-    server = FunctionServer.start(DeadlineReminderUnderTest.class, "http", port).checkedAgainst(CONTRACT);
+    server =
+        FunctionServer.start(DeadlineReminderUnderTest.class, "http", port)
+            .checkedAgainst(CONTRACT);
 
     store = storeOn(database);
   }
 
-  /** The lifecycle side on {@code database}: changes run through IncidentStore, which queues reminders as the lifecycle function does. */
+  /**
+   * The lifecycle side on {@code database}: changes run through IncidentStore, which queues
+   * reminders as the lifecycle function does.
+   */
   static IncidentStore storeOn(Firestore database) {
-    ReminderScheduler scheduler = new ReminderScheduler(new LocalTaskQueueClient(queue.url(), reminderUrl, AUDIENCE));
-    AuditExport audit = new AuditExport(() -> database, new StdoutAuditSink(new PrintStream(new ByteArrayOutputStream())),
-        new StructuredLog("test", new PrintStream(new ByteArrayOutputStream())), clock);
-    return new IncidentStore(database, policy(), CommitListener.all(audit, committed -> {
-      try {
-        if (committed.deadlinesMoved()) {
-          scheduler.schedule(committed.incident().id(), committed.deadlines(), clock.instant());
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }));
+    ReminderScheduler scheduler =
+        new ReminderScheduler(new LocalTaskQueueClient(queue.url(), reminderUrl, AUDIENCE));
+    AuditExport audit =
+        new AuditExport(
+            () -> database,
+            new StdoutAuditSink(new PrintStream(new ByteArrayOutputStream())),
+            new StructuredLog("test", new PrintStream(new ByteArrayOutputStream())),
+            clock);
+    return new IncidentStore(
+        database,
+        policy(),
+        CommitListener.all(
+            audit,
+            committed -> {
+              try {
+                if (committed.deadlinesMoved()) {
+                  scheduler.schedule(
+                      committed.incident().id(), committed.deadlines(), clock.instant());
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }));
   }
 
   /** The deadline policy the function under test runs with. */
@@ -156,15 +179,41 @@ abstract class ServedReminders {
     return classifiedBreach(db, store, classifiedAt, RiskLevel.LOW);
   }
 
-  /** A breach in {@code database}, classified at {@code classifiedAt} with {@code risk}, through {@code incidents}. */
-  static String classifiedBreach(Firestore database, IncidentStore incidents, Instant classifiedAt, RiskLevel risk)
+  /**
+   * A breach in {@code database}, classified at {@code classifiedAt} with {@code risk}, through
+   * {@code incidents}.
+   */
+  static String classifiedBreach(
+      Firestore database, IncidentStore incidents, Instant classifiedAt, RiskLevel risk)
       throws Exception {
     String id = new IncidentIds(clock, new SecureRandom()).next();
-    Seeds.incident(database, Incident.open(id, "t", IncidentSource.STAFF, null, classifiedAt.minus(Duration.ofHours(1))),
+    Seeds.incident(
+        database,
+        Incident.open(id, "t", IncidentSource.STAFF, null, classifiedAt.minus(Duration.ofHours(1))),
         policy());
     clock.set(classifiedAt);
-    incidents.update(id, 1, (tx, current) -> tx.apply(lifecycle.triage(current, new Triage.Input(
-        Classification.BREACH, null, null, null, null, null, null, null, null, risk, null, null), RESPONDER, clockNow())));
+    incidents.update(
+        id,
+        1,
+        (tx, current) ->
+            tx.apply(
+                lifecycle.triage(
+                    current,
+                    new Triage.Input(
+                        Classification.BREACH,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        risk,
+                        null,
+                        null),
+                    RESPONDER,
+                    clockNow())));
     return id;
   }
 

@@ -20,10 +20,11 @@ import org.meldekette.testing.FirestoreEmulator;
 import org.meldekette.testing.TestHttp;
 
 /**
- * Cloud Tasks and Cloud Scheduler deliver at least once. A high-risk breach's whole run of reminders (Art. 33
- * and Art. 34, before, at and long after their deadlines, with escalation) and sweeps every six hours beside them,
- * every task and every sweep delivered three times, end in the same database, the same chat messages and the
- * same single audit event per effect as each delivered once.
+ * Cloud Tasks and Cloud Scheduler deliver at least once. A high-risk breach's whole run of
+ * reminders (Art. 33 and Art. 34, before, at and long after their deadlines, with escalation) and
+ * sweeps every six hours beside them, every task and every sweep delivered three times, end in the
+ * same database, the same chat messages and the same single audit event per effect as each
+ * delivered once.
  */
 class TaskReplayTest extends ServedReminders {
 
@@ -37,7 +38,9 @@ class TaskReplayTest extends ServedReminders {
     Run once = run(1);
     Run thrice = run(3);
 
-    assertThat(once.messages()).anyMatch(m -> m.contains("Art. 33")).anyMatch(m -> m.contains("OVERDUE"));
+    assertThat(once.messages())
+        .anyMatch(m -> m.contains("Art. 33"))
+        .anyMatch(m -> m.contains("OVERDUE"));
     assertThat(once.escalations()).isNotEmpty();
     assertThat(thrice.messages()).isEqualTo(once.messages());
     assertThat(thrice.escalations()).isEqualTo(once.escalations());
@@ -45,8 +48,12 @@ class TaskReplayTest extends ServedReminders {
     assertThat(thrice.documents()).isEqualTo(once.documents());
   }
 
-  /** What a run leaves: the chat messages in order and every document, with the incident ID as "INC". */
-  private record Run(List<String> messages, List<String> escalations, Map<String, String> documents) {}
+  /**
+   * What a run leaves: the chat messages in order and every document, with the incident ID as
+   * "INC".
+   */
+  private record Run(
+      List<String> messages, List<String> escalations, Map<String, String> documents) {}
 
   private static Run run(int deliveries) throws Exception {
     Firestore database = FirestoreEmulator.shared().newDatabase();
@@ -56,7 +63,9 @@ class TaskReplayTest extends ServedReminders {
     escalation.clear();
     String id = classifiedBreach(database, incidents, T0, RiskLevel.HIGH);
 
-    for (Instant now = T0; !now.isAfter(T0.plus(Duration.ofHours(100))); now = now.plus(Duration.ofHours(6))) {
+    for (Instant now = T0;
+        !now.isAfter(T0.plus(Duration.ofHours(100)));
+        now = now.plus(Duration.ofHours(6))) {
       clock.set(now);
       Instant at = now;
       for (LocalTaskQueue.Task task : queue.pending()) {
@@ -67,14 +76,20 @@ class TaskReplayTest extends ServedReminders {
         }
       }
       for (int i = 0; i < deliveries; i++) {
-        HttpResponse<String> sweep = TestHttp.send("POST", server.uri("/sweep"), (String) null,
-            "Authorization", "Bearer " + queue.token(SCHEDULER, AUDIENCE));
+        HttpResponse<String> sweep =
+            TestHttp.send(
+                "POST",
+                server.uri("/sweep"),
+                (String) null,
+                "Authorization",
+                "Bearer " + queue.token(SCHEDULER, AUDIENCE));
         assertThat(sweep.statusCode()).as(sweep.body()).isEqualTo(200);
       }
     }
 
     assertThat(new AuditTrail(database).verify("incidents/" + id).intact()).isTrue();
-    // Hashes cover the incident ID, which differs between the runs; the chain itself was just verified.
+    // Hashes cover the incident ID, which differs between the runs; the chain itself was just
+    // verified.
     Map<String, String> documents = new TreeMap<>();
     for (String path : DatabaseContents.documentPaths(database)) {
       Map<String, Object> fields = new TreeMap<>(database.document(path).get().get().getData());

@@ -22,7 +22,8 @@ import org.meldekette.http.Reply;
 import org.meldekette.http.RequestBodies;
 
 /** One authenticated request: who calls, when, and the helpers every handler uses. */
-record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<String, String> labels) {
+record Call(
+    HttpRequest request, Reply reply, Member member, Instant now, Map<String, String> labels) {
   static final int MAX_BODY_BYTES = 256 * 1024;
   private static final Pattern RECORD_ID = Pattern.compile("[A-Z]{3}-[0-9A-Z]{10}");
   private static final Set<String> JSON = Set.of(MediaType.JSON);
@@ -33,8 +34,9 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
   }
 
   /** The roles of people: every one of them may read incidents; a service identity may not. */
-  static final Role[] STAFF = {Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS,
-      Role.ADMIN};
+  static final Role[] STAFF = {
+    Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS, Role.ADMIN
+  };
 
   /** Refuses with 403 unless the caller holds one of the roles; gives the one they act under. */
   Role require(Role... anyOf) {
@@ -69,9 +71,13 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
     return JsonFields.parse(RequestBodies.readUtf8(request, MAX_BODY_BYTES), fields);
   }
 
-  /** A query parameter, decoded strictly (see {@link FormUrlEncoded#parseQuery}); blank counts as not given. */
+  /**
+   * A query parameter, decoded strictly (see {@link FormUrlEncoded#parseQuery}); blank counts as
+   * not given.
+   */
   String query(String name) {
-    List<String> values = FormUrlEncoded.parseQuery(request.getQuery().orElse("")).getOrDefault(name, List.of());
+    List<String> values =
+        FormUrlEncoded.parseQuery(request.getQuery().orElse("")).getOrDefault(name, List.of());
     return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
@@ -88,7 +94,8 @@ record Call(HttpRequest request, Reply reply, Member member, Instant now, Map<St
     } catch (NumberFormatException ignored) {
       // refused below
     }
-    throw ApiException.badRequest("pageSize", "OUT_OF_RANGE", "pageSize must be a number from 1 to 200");
+    throw ApiException.badRequest(
+        "pageSize", "OUT_OF_RANGE", "pageSize must be a number from 1 to 200");
   }
 
   void ok(long version, Object body) throws IOException {

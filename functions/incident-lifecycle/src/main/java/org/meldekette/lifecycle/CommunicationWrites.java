@@ -13,18 +13,19 @@ import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
-import org.meldekette.http.JsonFields;
 import org.meldekette.domain.report.Drafts;
+import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /**
- * The communication gate: LEGAL approves an audience for an incident, and only then may a communication to
- * it be recorded (press and public statements by the COMMUNICATIONS role only). Reading an incident's
- * communications is need-to-know: its team, or the second line, LEGAL and the DPO.
+ * The communication gate: LEGAL approves an audience for an incident, and only then may a
+ * communication to it be recorded (press and public statements by the COMMUNICATIONS role only).
+ * Reading an incident's communications is need-to-know: its team, or the second line, LEGAL and the
+ * DPO.
  */
 final class CommunicationWrites {
-  private static final Set<String> FIELDS = Set.of("audience", "channel", "summary", "sentAt", "notification", "stage",
-      "delayReasons");
+  private static final Set<String> FIELDS =
+      Set.of("audience", "channel", "summary", "sentAt", "notification", "stage", "delayReasons");
   private static final Role[] SEE_ALL = {Role.SECOND_LINE, Role.LEGAL, Role.DPO};
 
   private final IncidentStore store;
@@ -33,7 +34,8 @@ final class CommunicationWrites {
   private final Drafts drafts;
   private final Regimes regimes;
 
-  CommunicationWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids, Drafts drafts, Regimes regimes) {
+  CommunicationWrites(
+      IncidentStore store, Lifecycle lifecycle, RecordIds ids, Drafts drafts, Regimes regimes) {
     this.store = store;
     this.lifecycle = lifecycle;
     this.ids = ids;
@@ -47,13 +49,24 @@ final class CommunicationWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("audience", "note"));
-    Approval approval = new Approval(ids.next("APR"), body.enumValue("audience", Audience.class), body.string("note"),
-        call.member().email(), call.now());
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      tx.createApproval(approval);
-      return tx.apply(lifecycle.approvalRecorded(incident, approval, call.actor(role), call.now()));
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/approvals/" + approval.id(), approval);
+    Approval approval =
+        new Approval(
+            ids.next("APR"),
+            body.enumValue("audience", Audience.class),
+            body.string("note"),
+            call.member().email(),
+            call.now());
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              tx.createApproval(approval);
+              return tx.apply(
+                  lifecycle.approvalRecorded(incident, approval, call.actor(role), call.now()));
+            });
+    call.created(
+        outcome.incident().version(), "/incidents/" + id + "/approvals/" + approval.id(), approval);
   }
 
   /** {@code POST /incidents/{id}/communications}. */
@@ -64,38 +77,73 @@ final class CommunicationWrites {
     Audience audience = body.enumValue("audience", Audience.class);
     String stage = body.string("stage");
     if (stage != null && regimes.stage(stage) == null) {
-      throw new InvalidInput("stage", "UNKNOWN_STAGE", "no reporting stage " + stage + " is switched on");
+      throw new InvalidInput(
+          "stage", "UNKNOWN_STAGE", "no reporting stage " + stage + " is switched on");
     }
-    Role role = audience == Audience.PRESS ? requirePress(call)
-        : call.require(Role.RESPONDER, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS);
+    Role role =
+        audience == Audience.PRESS
+            ? requirePress(call)
+            : call.require(Role.RESPONDER, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS);
     // What an authority notification states is kept with it, for a later supplementary one.
-    Map<String, Object> facts = audience == Audience.SUPERVISORY_AUTHORITY
-        ? drafts.factsForAuthority(store.file(id), call.now()) : null;
-    Communication communication = new Communication(ids.next("COM"), audience, body.string("channel"),
-        body.string("summary"), body.instant("sentAt"), body.enumValue("notification", Communication.Notification.class),
-        stage, body.string("delayReasons"), call.member().email(), call.now(), facts);
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), communication.satisfier(),
-          communication.delayReasons(), communication.sentAt());
-      Lifecycle.Outcome recorded = lifecycle.communicationRecorded(incident, tx.approvals(), communication,
-          call.actor(role), call.now());
-      tx.createCommunication(communication);
-      return tx.apply(recorded);
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/communications/" + communication.id(),
+    Map<String, Object> facts =
+        audience == Audience.SUPERVISORY_AUTHORITY
+            ? drafts.factsForAuthority(store.file(id), call.now())
+            : null;
+    Communication communication =
+        new Communication(
+            ids.next("COM"),
+            audience,
+            body.string("channel"),
+            body.string("summary"),
+            body.instant("sentAt"),
+            body.enumValue("notification", Communication.Notification.class),
+            stage,
+            body.string("delayReasons"),
+            call.member().email(),
+            call.now(),
+            facts);
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              DeadlinePolicy.requireDelayReasons(
+                  tx.deadlines(incident),
+                  communication.satisfier(),
+                  communication.delayReasons(),
+                  communication.sentAt());
+              Lifecycle.Outcome recorded =
+                  lifecycle.communicationRecorded(
+                      incident, tx.approvals(), communication, call.actor(role), call.now());
+              tx.createCommunication(communication);
+              return tx.apply(recorded);
+            });
+    call.created(
+        outcome.incident().version(),
+        "/incidents/" + id + "/communications/" + communication.id(),
         Views.communication(communication));
   }
 
-  /** {@code GET /incidents/{id}/communications}: the incident's team, or the roles that see every incident. */
+  /**
+   * {@code GET /incidents/{id}/communications}: the incident's team, or the roles that see every
+   * incident.
+   */
   void list(Call call, Map<String, String> params) throws IOException {
     String id = call.incidentId(params);
     var incident = store.get(id);
     boolean seesAll = java.util.Arrays.stream(SEE_ALL).anyMatch(call.member()::has);
     if (!seesAll && !incident.team().contains(call.member().email())) {
-      throw new Forbidden("communications are need-to-know: for the incident's team, the second line, LEGAL and the DPO");
+      throw new Forbidden(
+          "communications are need-to-know: for the incident's team, the second line, LEGAL and the DPO");
     }
-    call.reply().json(200, Map.of("communications", store.communications(id).stream().map(Views::communication)
-        .toList(), "approvals", store.approvals(id)));
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "communications",
+                store.communications(id).stream().map(Views::communication).toList(),
+                "approvals",
+                store.approvals(id)));
   }
 
   private static Role requirePress(Call call) {

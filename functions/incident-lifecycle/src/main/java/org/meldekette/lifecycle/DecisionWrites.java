@@ -7,14 +7,14 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
-import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /**
- * The decision log: append-only, signed by LEGAL or the DPO, responsible person and time from the sign-in
- * and the clock. A correction is a new entry naming the old one.
+ * The decision log: append-only, signed by LEGAL or the DPO, responsible person and time from the
+ * sign-in and the clock. A correction is a new entry naming the old one.
  */
 final class DecisionWrites {
   private static final Set<String> FIELDS = Set.of("type", "reasoning", "corrects", "delayReasons");
@@ -34,18 +34,32 @@ final class DecisionWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
-    Decision decision = new Decision(ids.next("DEC"), body.enumValue("type", DecisionType.class),
-        body.string("reasoning"), call.member().email(), role, call.now(), body.string("corrects"),
-        body.string("delayReasons"));
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      // Checked against the log as it stands, before this decision joins it.
-      DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());
-      Lifecycle.Outcome logged = lifecycle.decisionLogged(incident, tx.records(), decision, call.actor(role),
-          call.now());
-      tx.createDecision(decision);
-      return tx.apply(logged);
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/decisions/" + decision.id(),
+    Decision decision =
+        new Decision(
+            ids.next("DEC"),
+            body.enumValue("type", DecisionType.class),
+            body.string("reasoning"),
+            call.member().email(),
+            role,
+            call.now(),
+            body.string("corrects"),
+            body.string("delayReasons"));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              // Checked against the log as it stands, before this decision joins it.
+              DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());
+              Lifecycle.Outcome logged =
+                  lifecycle.decisionLogged(
+                      incident, tx.records(), decision, call.actor(role), call.now());
+              tx.createDecision(decision);
+              return tx.apply(logged);
+            });
+    call.created(
+        outcome.incident().version(),
+        "/incidents/" + id + "/decisions/" + decision.id(),
         Views.decision(decision));
   }
 }

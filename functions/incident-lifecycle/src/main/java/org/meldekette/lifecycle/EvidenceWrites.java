@@ -15,11 +15,12 @@ import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /**
- * Evidence is secured once and never changed; its chain of custody only grows. There are no routes to
- * change or delete either (405).
+ * Evidence is secured once and never changed; its chain of custody only grows. There are no routes
+ * to change or delete either (405).
  */
 final class EvidenceWrites {
-  private static final Set<String> CREATE = Set.of("source", "location", "sha256", "description", "collectedAt");
+  private static final Set<String> CREATE =
+      Set.of("source", "location", "sha256", "description", "collectedAt");
   private static final Set<String> CUSTODY = Set.of("action", "note");
 
   private final IncidentStore store;
@@ -38,17 +39,32 @@ final class EvidenceWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(CREATE);
-    Evidence evidence = new Evidence(ids.next("EVD"), body.enumValue("source", EvidenceSource.class),
-        body.string("location"), body.string("sha256"), body.string("description"), call.member().email(),
-        body.instant("collectedAt"), call.now());
-    CustodyEntry collected = new CustodyEntry(1, CustodyEntry.Action.COLLECTED, evidence.collectedBy(),
-        evidence.collectedAt(), null);
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      tx.createEvidence(evidence);
-      tx.appendCustody(evidence.id(), collected);
-      return tx.apply(lifecycle.evidenceAdded(incident, evidence, call.actor(role), call.now()));
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/evidence/" + evidence.id(),
+    Evidence evidence =
+        new Evidence(
+            ids.next("EVD"),
+            body.enumValue("source", EvidenceSource.class),
+            body.string("location"),
+            body.string("sha256"),
+            body.string("description"),
+            call.member().email(),
+            body.instant("collectedAt"),
+            call.now());
+    CustodyEntry collected =
+        new CustodyEntry(
+            1, CustodyEntry.Action.COLLECTED, evidence.collectedBy(), evidence.collectedAt(), null);
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              tx.createEvidence(evidence);
+              tx.appendCustody(evidence.id(), collected);
+              return tx.apply(
+                  lifecycle.evidenceAdded(incident, evidence, call.actor(role), call.now()));
+            });
+    call.created(
+        outcome.incident().version(),
+        "/incidents/" + id + "/evidence/" + evidence.id(),
         Views.evidence(evidence, List.of(collected)));
   }
 
@@ -60,15 +76,31 @@ final class EvidenceWrites {
     JsonFields body = call.body(CUSTODY);
     CustodyEntry.Action action = body.enumValue("action", CustodyEntry.Action.class);
     String note = body.string("note");
-    Appended appended = store.update(id, ifMatch, (tx, incident) -> {
-      Evidence evidence = tx.evidence(evidenceId)
-          .orElseThrow(() -> new NotFound("no evidence " + evidenceId + " in " + id));
-      CustodyEntry entry = new CustodyEntry(tx.custody(evidenceId).size() + 1, action, call.member().email(),
-          call.now(), note);
-      tx.appendCustody(evidenceId, entry);
-      return new Appended(entry, tx.apply(lifecycle.custodyAppended(incident, evidence, entry, call.actor(role), call.now())));
-    });
-    call.created(appended.outcome().incident().version(), "/incidents/" + id + "/evidence/" + evidenceId,
+    Appended appended =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              Evidence evidence =
+                  tx.evidence(evidenceId)
+                      .orElseThrow(() -> new NotFound("no evidence " + evidenceId + " in " + id));
+              CustodyEntry entry =
+                  new CustodyEntry(
+                      tx.custody(evidenceId).size() + 1,
+                      action,
+                      call.member().email(),
+                      call.now(),
+                      note);
+              tx.appendCustody(evidenceId, entry);
+              return new Appended(
+                  entry,
+                  tx.apply(
+                      lifecycle.custodyAppended(
+                          incident, evidence, entry, call.actor(role), call.now())));
+            });
+    call.created(
+        appended.outcome().incident().version(),
+        "/incidents/" + id + "/evidence/" + evidenceId,
         appended.entry());
   }
 

@@ -15,11 +15,12 @@ import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 
 /**
- * Legal holds and the erasure check: LEGAL or the DPO place and release holds; the erasure workflow asks
- * whether a subject may be erased now and, if not, which holds block it.
+ * Legal holds and the erasure check: LEGAL or the DPO place and release holds; the erasure workflow
+ * asks whether a subject may be erased now and, if not, which holds block it.
  */
 final class HoldWrites {
-  private static final Set<String> PLACE = Set.of("subject", "reason", "reasonCodes", "justification", "incidentId");
+  private static final Set<String> PLACE =
+      Set.of("subject", "reason", "reasonCodes", "justification", "incidentId");
 
   private final LegalHoldStore holds;
   private final IncidentStore incidents;
@@ -36,12 +37,23 @@ final class HoldWrites {
     Role role = call.require(Role.LEGAL, Role.DPO);
     JsonFields body = call.body(PLACE);
     String incidentId = body.string("incidentId");
-    if (incidentId != null && (!IncidentIds.isWellFormed(incidentId) || incidents.find(incidentId).isEmpty())) {
+    if (incidentId != null
+        && (!IncidentIds.isWellFormed(incidentId) || incidents.find(incidentId).isEmpty())) {
       throw new InvalidInput("incidentId", "NOT_FOUND", "no incident " + incidentId);
     }
-    LegalHold hold = new LegalHold(ids.next("HLD"), body.string("subject"),
-        body.enumValue("reason", LegalHold.Reason.class), body.strings("reasonCodes"), body.string("justification"),
-        incidentId, call.member().email(), call.now(), null, null, null);
+    LegalHold hold =
+        new LegalHold(
+            ids.next("HLD"),
+            body.string("subject"),
+            body.enumValue("reason", LegalHold.Reason.class),
+            body.strings("reasonCodes"),
+            body.string("justification"),
+            incidentId,
+            call.member().email(),
+            call.now(),
+            null,
+            null,
+            null);
     holds.place(hold, call.actor(role));
     call.reply().header("Location", "/legal-holds/" + hold.id());
     call.reply().json(201, view(hold));
@@ -52,19 +64,22 @@ final class HoldWrites {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String holdId = call.recordId(params, "holdId");
     String justification = call.body(Set.of("justification")).string("justification");
-    call.reply().json(200, view(holds.release(holdId, call.actor(role), call.now(), justification)));
+    call.reply()
+        .json(200, view(holds.release(holdId, call.actor(role), call.now(), justification)));
   }
 
   /** {@code GET /legal-holds?subject=…}: every hold of a subject, standing or released. */
   void list(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO);
     String subject = LegalHold.requireSubject(call.query("subject"));
-    call.reply().json(200, Map.of("legalHolds", holds.all(subject).stream().map(HoldWrites::view).toList()));
+    call.reply()
+        .json(
+            200, Map.of("legalHolds", holds.all(subject).stream().map(HoldWrites::view).toList()));
   }
 
   /**
-   * {@code GET /erasure-check?subject=…}: whether the subject may be erased now. A blocked answer names the
-   * holds by ID, reason and reason codes, and nothing else.
+   * {@code GET /erasure-check?subject=…}: whether the subject may be erased now. A blocked answer
+   * names the holds by ID, reason and reason codes, and nothing else.
    */
   void erasureCheck(Call call, Map<String, String> params) throws IOException {
     call.require(Role.ERASURE_WORKFLOW, Role.LEGAL, Role.DPO);
@@ -73,8 +88,21 @@ final class HoldWrites {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("subject", subject);
     body.put("mayErase", standing.isEmpty());
-    body.put("blockingHolds", standing.stream().map(h -> Map.of("id", h.id(), "reason", h.reason(),
-        "reasonCodes", h.reasonCodes(), "since", h.placedAt())).toList());
+    body.put(
+        "blockingHolds",
+        standing.stream()
+            .map(
+                h ->
+                    Map.of(
+                        "id",
+                        h.id(),
+                        "reason",
+                        h.reason(),
+                        "reasonCodes",
+                        h.reasonCodes(),
+                        "since",
+                        h.placedAt()))
+            .toList());
     call.reply().json(200, body);
   }
 

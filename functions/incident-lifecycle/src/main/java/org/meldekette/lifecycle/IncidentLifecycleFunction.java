@@ -5,7 +5,6 @@ import com.google.cloud.functions.HttpRequest;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,34 +15,34 @@ import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
-import org.meldekette.domain.deadline.Deadline;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.domain.deadline.Offset;
-import org.meldekette.tasks.ReminderScheduler;
-import org.meldekette.tasks.TaskQueues;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
-import org.meldekette.http.ApiFunction;
-import org.meldekette.http.Reply;
-import org.meldekette.http.Router;
-import org.meldekette.log.StructuredLog;
+import org.meldekette.domain.deadline.Deadline;
+import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.report.BreachRegister;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.ReportConfig;
 import org.meldekette.domain.report.Templates;
+import org.meldekette.http.ApiFunction;
+import org.meldekette.http.Reply;
+import org.meldekette.http.Router;
+import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MemberStore;
+import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.TaskQueues;
 
 /**
- * {@code incident-lifecycle}: the staff API for triage, phases, measures, evidence and the decision log.
- * Entry point {@code org.meldekette.lifecycle.IncidentLifecycleFunction}. Every request is signed in; every
- * write carries If-Match and runs in one Firestore transaction.
+ * {@code incident-lifecycle}: the staff API for triage, phases, measures, evidence and the decision
+ * log. Entry point {@code org.meldekette.lifecycle.IncidentLifecycleFunction}. Every request is
+ * signed in; every write carries If-Match and runs in one Firestore transaction.
  */
 public class IncidentLifecycleFunction extends ApiFunction {
   private final Clock clock;
@@ -57,7 +56,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
   }
 
   IncidentLifecycleFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
-    super("incident-lifecycle", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
+    super(
+        "incident-lifecycle", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
     this.env = env;
     this.clock = clock;
     this.db = Lazy.of(db);
@@ -73,21 +73,32 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private Wiring wire() {
     DeadlinePolicy policy = RegimeConfig.policy(env);
     ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
-    IncidentStore store = new IncidentStore(db.get(), policy, CommitListener.all(audit, committed -> {
-      if (committed.deadlinesMoved()) {
-        scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
-      }
-    }));
+    IncidentStore store =
+        new IncidentStore(
+            db.get(),
+            policy,
+            CommitListener.all(
+                audit,
+                committed -> {
+                  if (committed.deadlinesMoved()) {
+                    scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
+                  }
+                }));
     MemberStore members = new MemberStore(db.get());
     Lifecycle lifecycle = new Lifecycle();
     RecordIds ids = new RecordIds(new SecureRandom());
-    IdTokenVerifier verifier = new IdTokenVerifier(
-        env.get("AUTH_ISSUER", "https://accounts.google.com"), env.require("AUTH_AUDIENCE"),
-        env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"), clock);
-    StaffAuthenticator authenticator = new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
+    IdTokenVerifier verifier =
+        new IdTokenVerifier(
+            env.get("AUTH_ISSUER", "https://accounts.google.com"),
+            env.require("AUTH_AUDIENCE"),
+            env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
+            clock);
+    StaffAuthenticator authenticator =
+        new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
-    IncidentReads reads = new IncidentReads(store, new AuditTrail(db.get()),
-        Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")));
+    IncidentReads reads =
+        new IncidentReads(
+            store, new AuditTrail(db.get()), Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")));
     TriageWrites triage = new TriageWrites(store, lifecycle);
     PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
     MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
@@ -97,68 +108,86 @@ public class IncidentLifecycleFunction extends ApiFunction {
     RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
     HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
     Templates templates = new Templates();
-    Drafts drafts = new Drafts(templates, new ReportConfig(env.get("CONTROLLER_NAME", null), env.get("DPO_NAME", null),
-        env.get("DPO_CONTACT", null)), policy.regimes());
-    CommunicationWrites communications = new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
+    Drafts drafts =
+        new Drafts(
+            templates,
+            new ReportConfig(
+                env.get("CONTROLLER_NAME", null),
+                env.get("DPO_NAME", null),
+                env.get("DPO_CONTACT", null)),
+            policy.regimes());
+    CommunicationWrites communications =
+        new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
-    ReportReads reports = new ReportReads(store, lifecycle, drafts, new FinalReport(templates),
-        new BreachRegister(templates));
+    ReportReads reports =
+        new ReportReads(
+            store, lifecycle, drafts, new FinalReport(templates), new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
-    Router<Call> router = new Router<Call>()
-        .on("GET", "/incidents", reads::list)
-        .on("GET", "/incidents/{id}", reads::get)
-        .on("GET", "/incidents/{id}/timeline", reads::timeline)
-        .on("GET", "/incidents/{id}/alerts", reads::alerts)
-        .on("GET", "/incidents/{id}/audit", reads::audit)
-        .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
-        .on("PUT", "/incidents/{id}/triage", triage::put)
-        .on("GET", "/incidents/{id}/measures", reads::measures)
-        .on("POST", "/incidents/{id}/measures", measures::add)
-        .on("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
-        .on("GET", "/incidents/{id}/evidence", reads::evidence)
-        .on("POST", "/incidents/{id}/evidence", evidence::add)
-        .on("POST", "/incidents/{id}/evidence/{evidenceId}/custody", evidence::appendCustody)
-        .on("GET", "/incidents/{id}/decisions", reads::decisions)
-        .on("POST", "/incidents/{id}/decisions", decisions::log)
-        .on("POST", "/incidents/{id}/transitions", phases::transition)
-        .on("GET", "/incidents/{id}/skip-requests", reads::skipRequests)
-        .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
-        .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
-        .on("POST", "/incidents/{id}/reopen", phases::reopen)
-        .on("POST", "/incidents/{id}/acknowledgements", milestones::acknowledge)
-        .on("POST", "/incidents/{id}/final-report/issued", milestones::finalReportIssued)
-        .on("GET", "/incidents/{id}/retention-extensions", reads::retentionExtensions)
-        .on("POST", "/incidents/{id}/retention-extensions", retention::extend)
-        .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/lift", retention::lift)
-        .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/renew", retention::renew)
-        .on("PUT", "/incidents/{id}/assessment", reports::putAssessment)
-        .on("PUT", "/incidents/{id}/team", reports::putTeam)
-        .on("PUT", "/incidents/{id}/regimes/{regime}", regimes::trigger)
-        .on("POST", "/incidents/{id}/regimes/{regime}/requests", regimes::request)
-        .on("POST", "/incidents/{id}/approvals", communications::approve)
-        .on("GET", "/incidents/{id}/communications", communications::list)
-        .on("POST", "/incidents/{id}/communications", communications::record)
-        .on("GET", "/incidents/{id}/drafts/authority-notification", reports::authorityDraft)
-        .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
-        .on("GET", "/incidents/{id}/drafts/stages/{regime}/{stage}", reports::stageDraft)
-        .on("GET", "/incidents/{id}/final-report", reports::finalReport)
-        .on("GET", "/breach-register", reports::breachRegister)
-        .on("GET", "/legal-holds", holds::list)
-        .on("POST", "/legal-holds", holds::place)
-        .on("POST", "/legal-holds/{holdId}/release", holds::release)
-        .on("GET", "/erasure-check", holds::erasureCheck)
-        .on("GET", "/members", admin::list)
-        .on("PUT", "/members/{email}", admin::put);
+    Router<Call> router =
+        new Router<Call>()
+            .on("GET", "/incidents", reads::list)
+            .on("GET", "/incidents/{id}", reads::get)
+            .on("GET", "/incidents/{id}/timeline", reads::timeline)
+            .on("GET", "/incidents/{id}/alerts", reads::alerts)
+            .on("GET", "/incidents/{id}/audit", reads::audit)
+            .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
+            .on("PUT", "/incidents/{id}/triage", triage::put)
+            .on("GET", "/incidents/{id}/measures", reads::measures)
+            .on("POST", "/incidents/{id}/measures", measures::add)
+            .on("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
+            .on("GET", "/incidents/{id}/evidence", reads::evidence)
+            .on("POST", "/incidents/{id}/evidence", evidence::add)
+            .on("POST", "/incidents/{id}/evidence/{evidenceId}/custody", evidence::appendCustody)
+            .on("GET", "/incidents/{id}/decisions", reads::decisions)
+            .on("POST", "/incidents/{id}/decisions", decisions::log)
+            .on("POST", "/incidents/{id}/transitions", phases::transition)
+            .on("GET", "/incidents/{id}/skip-requests", reads::skipRequests)
+            .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
+            .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
+            .on("POST", "/incidents/{id}/reopen", phases::reopen)
+            .on("POST", "/incidents/{id}/acknowledgements", milestones::acknowledge)
+            .on("POST", "/incidents/{id}/final-report/issued", milestones::finalReportIssued)
+            .on("GET", "/incidents/{id}/retention-extensions", reads::retentionExtensions)
+            .on("POST", "/incidents/{id}/retention-extensions", retention::extend)
+            .on("POST", "/incidents/{id}/retention-extensions/{extensionId}/lift", retention::lift)
+            .on(
+                "POST",
+                "/incidents/{id}/retention-extensions/{extensionId}/renew",
+                retention::renew)
+            .on("PUT", "/incidents/{id}/assessment", reports::putAssessment)
+            .on("PUT", "/incidents/{id}/team", reports::putTeam)
+            .on("PUT", "/incidents/{id}/regimes/{regime}", regimes::trigger)
+            .on("POST", "/incidents/{id}/regimes/{regime}/requests", regimes::request)
+            .on("POST", "/incidents/{id}/approvals", communications::approve)
+            .on("GET", "/incidents/{id}/communications", communications::list)
+            .on("POST", "/incidents/{id}/communications", communications::record)
+            .on("GET", "/incidents/{id}/drafts/authority-notification", reports::authorityDraft)
+            .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
+            .on("GET", "/incidents/{id}/drafts/stages/{regime}/{stage}", reports::stageDraft)
+            .on("GET", "/incidents/{id}/final-report", reports::finalReport)
+            .on("GET", "/breach-register", reports::breachRegister)
+            .on("GET", "/legal-holds", holds::list)
+            .on("POST", "/legal-holds", holds::place)
+            .on("POST", "/legal-holds/{holdId}/release", holds::release)
+            .on("GET", "/erasure-check", holds::erasureCheck)
+            .on("GET", "/members", admin::list)
+            .on("PUT", "/members/{email}", admin::put);
     return new Wiring(authenticator, router);
   }
 
-  private void scheduleReminders(ReminderScheduler scheduler, String incidentId, List<Deadline> deadlines) {
+  private void scheduleReminders(
+      ReminderScheduler scheduler, String incidentId, List<Deadline> deadlines) {
     try {
       scheduler.schedule(incidentId, deadlines, clock.instant());
     } catch (Exception e) {
       // The change stands; the sweep queues what is missing within 15 minutes.
-      log().write(StructuredLog.Severity.WARNING, "reminders left to the sweep", Map.of("incidentId", incidentId),
-          Map.of("exception", e.getClass().getName()), null);
+      log()
+          .write(
+              StructuredLog.Severity.WARNING,
+              "reminders left to the sweep",
+              Map.of("incidentId", incidentId),
+              Map.of("exception", e.getClass().getName()),
+              null);
     }
   }
 
@@ -168,7 +197,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
   }
 
   @Override
-  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels)
+      throws Exception {
     Wiring w = wiring.get();
     Member member = w.authenticator().authenticate(request.getFirstHeader("Authorization"));
     Call call = new Call(request, reply, member, clock.instant(), labels);

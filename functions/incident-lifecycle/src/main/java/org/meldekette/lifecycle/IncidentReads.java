@@ -1,10 +1,10 @@
 package org.meldekette.lifecycle;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.meldekette.audit.AuditEntries;
 import org.meldekette.domain.AuditVerification;
 import org.meldekette.domain.Classification;
@@ -13,13 +13,13 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.RetentionExtension;
-import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.Severity;
+import org.meldekette.domain.TimelineEntry;
+import org.meldekette.domain.deadline.Offset;
 import org.meldekette.http.ApiException;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.Page;
-import org.meldekette.domain.TimelineEntry;
 
 /** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
 final class IncidentReads {
@@ -27,7 +27,9 @@ final class IncidentReads {
   private final AuditTrail audit;
   private final Offset retention;
 
-  /** @param retention how long incident records are kept after closure ({@code INCIDENT_RETENTION}) */
+  /**
+   * @param retention how long incident records are kept after closure ({@code INCIDENT_RETENTION})
+   */
   IncidentReads(IncidentStore store, AuditTrail audit, Offset retention) {
     this.store = store;
     this.audit = audit;
@@ -38,20 +40,27 @@ final class IncidentReads {
     call.require(Call.STAFF);
     String sort = call.query("sort");
     if (sort != null && !sort.equals("createdAt") && !sort.equals("nextDeadline")) {
-      throw ApiException.badRequest("sort", "INVALID_VALUE", "sort must be createdAt or nextDeadline");
+      throw ApiException.badRequest(
+          "sort", "INVALID_VALUE", "sort must be createdAt or nextDeadline");
     }
     String overdue = call.query("overdue");
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
       throw ApiException.badRequest("overdue", "INVALID_VALUE", "overdue must be true or false");
     }
-    IncidentStore.Filter filter = new IncidentStore.Filter(
-        enumQuery(call, "phase", Phase.class), enumQuery(call, "classification", Classification.class),
-        enumQuery(call, "severity", Severity.class), "true".equals(overdue) ? call.now() : null,
-        "nextDeadline".equals(sort));
+    IncidentStore.Filter filter =
+        new IncidentStore.Filter(
+            enumQuery(call, "phase", Phase.class),
+            enumQuery(call, "classification", Classification.class),
+            enumQuery(call, "severity", Severity.class),
+            "true".equals(overdue) ? call.now() : null,
+            "nextDeadline".equals(sort));
     Page<IncidentStore.Stored> page = store.list(filter, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("incidents", page.items().stream()
-        .map(stored -> Views.incidentSummary(stored.incident(), stored.deadlines(), call.now())).toList());
+    body.put(
+        "incidents",
+        page.items().stream()
+            .map(stored -> Views.incidentSummary(stored.incident(), stored.deadlines(), call.now()))
+            .toList());
     body.put("nextPageToken", page.nextPageToken());
     call.reply().json(200, body);
   }
@@ -60,10 +69,18 @@ final class IncidentReads {
     call.require(Call.STAFF);
     IncidentStore.Stored stored = store.getStored(call.incidentId(params));
     Incident incident = stored.incident();
-    IncidentRecords records = new IncidentRecords(store.measures(incident.id()), store.evidence(incident.id()).size(),
-        store.decisions(incident.id()), store.retentionExtensions(incident.id()));
-    Map<String, Object> view = Views.incidentDetail(incident, ExitCriteria.unmet(incident.phase(), incident, records),
-        stored.deadlines(), call.now());
+    IncidentRecords records =
+        new IncidentRecords(
+            store.measures(incident.id()),
+            store.evidence(incident.id()).size(),
+            store.decisions(incident.id()),
+            store.retentionExtensions(incident.id()));
+    Map<String, Object> view =
+        Views.incidentDetail(
+            incident,
+            ExitCriteria.unmet(incident.phase(), incident, records),
+            stored.deadlines(),
+            call.now());
     if (incident.closedAt() != null) {
       view.put("retainUntil", retainUntil(incident.closedAt(), records.retentionExtensions()));
     }
@@ -74,7 +91,8 @@ final class IncidentReads {
   private Instant retainUntil(Instant closedAt, List<RetentionExtension> extensions) {
     Instant until = retention.after(closedAt);
     for (RetentionExtension extension : extensions) {
-      if (extension.status() != RetentionExtension.Status.LIFTED && extension.until().isAfter(until)) {
+      if (extension.status() != RetentionExtension.Status.LIFTED
+          && extension.until().isAfter(until)) {
         until = extension.until();
       }
     }
@@ -95,12 +113,16 @@ final class IncidentReads {
   /** {@code GET /incidents/{id}/audit}: every audit event about the incident, oldest first. */
   void audit(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("events", audit.eventsOfIncident(id).stream().map(AuditEntries::payload).toList()));
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "events", audit.eventsOfIncident(id).stream().map(AuditEntries::payload).toList()));
   }
 
   /**
-   * {@code GET /incidents/{id}/audit/verify}: recomputes the incident's chain and those of its alerts;
-   * intact, or the first broken event.
+   * {@code GET /incidents/{id}/audit/verify}: recomputes the incident's chain and those of its
+   * alerts; intact, or the first broken event.
    */
   void verifyAudit(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
@@ -108,12 +130,26 @@ final class IncidentReads {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("intact", results.stream().allMatch(AuditVerification.Result::intact));
     body.put("streams", results);
-    results.stream().filter(r -> !r.intact()).findFirst().ifPresent(broken -> body.put("firstBroken",
-        Map.of("stream", broken.stream(), "sequence", broken.brokenAt(), "reason", broken.reason())));
+    results.stream()
+        .filter(r -> !r.intact())
+        .findFirst()
+        .ifPresent(
+            broken ->
+                body.put(
+                    "firstBroken",
+                    Map.of(
+                        "stream",
+                        broken.stream(),
+                        "sequence",
+                        broken.brokenAt(),
+                        "reason",
+                        broken.reason())));
     call.reply().json(200, body);
   }
 
-  /** {@code GET /incidents/{id}/alerts}: the monitoring alerts that opened or joined the incident. */
+  /**
+   * {@code GET /incidents/{id}/alerts}: the monitoring alerts that opened or joined the incident.
+   */
   void alerts(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply().json(200, Map.of("alerts", store.alerts(id).stream().map(Views::alert).toList()));
@@ -121,18 +157,26 @@ final class IncidentReads {
 
   void measures(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("measures", store.measures(id).stream().map(Views::measure).toList()));
+    call.reply()
+        .json(200, Map.of("measures", store.measures(id).stream().map(Views::measure).toList()));
   }
 
   void evidence(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("evidence",
-        store.evidence(id).stream().map(e -> Views.evidence(e, store.custody(id, e.id()))).toList()));
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "evidence",
+                store.evidence(id).stream()
+                    .map(e -> Views.evidence(e, store.custody(id, e.id())))
+                    .toList()));
   }
 
   void decisions(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("decisions", store.decisions(id).stream().map(Views::decision).toList()));
+    call.reply()
+        .json(200, Map.of("decisions", store.decisions(id).stream().map(Views::decision).toList()));
   }
 
   void retentionExtensions(Call call, Map<String, String> params) throws IOException {
@@ -142,7 +186,11 @@ final class IncidentReads {
 
   void skipRequests(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
   }
 
   /** The incident ID of the path, for a staff member, once the incident is known to exist. */
@@ -159,7 +207,9 @@ final class IncidentReads {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(name, "INVALID_VALUE",
+      throw ApiException.badRequest(
+          name,
+          "INVALID_VALUE",
           name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }

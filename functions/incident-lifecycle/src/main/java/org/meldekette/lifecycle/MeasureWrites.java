@@ -17,8 +17,10 @@ import org.meldekette.store.IncidentStore;
 
 /** Containment, corrective and preventive measures: added, then worked on and checked. */
 final class MeasureWrites {
-  private static final Set<String> CREATE = Set.of("type", "containmentKind", "description", "owner", "dueAt", "status");
-  private static final Set<String> PATCH = Set.of("description", "owner", "dueAt", "status", "effectiveness");
+  private static final Set<String> CREATE =
+      Set.of("type", "containmentKind", "description", "owner", "dueAt", "status");
+  private static final Set<String> PATCH =
+      Set.of("description", "owner", "dueAt", "status", "effectiveness");
   private static final Set<String> EFFECTIVENESS = Set.of("result", "note");
 
   private final IncidentStore store;
@@ -36,14 +38,30 @@ final class MeasureWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(CREATE);
-    Measure measure = new Measure(ids.next("MSR"), body.enumValue("type", MeasureType.class),
-        body.enumValue("containmentKind", ContainmentKind.class), body.string("description"), body.string("owner"),
-        body.instant("dueAt"), body.enumValue("status", MeasureStatus.class), null, call.member().email(), call.now());
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      tx.createMeasure(measure);
-      return tx.apply(lifecycle.measureAdded(incident, measure, call.actor(role), call.now()));
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/measures/" + measure.id(),
+    Measure measure =
+        new Measure(
+            ids.next("MSR"),
+            body.enumValue("type", MeasureType.class),
+            body.enumValue("containmentKind", ContainmentKind.class),
+            body.string("description"),
+            body.string("owner"),
+            body.instant("dueAt"),
+            body.enumValue("status", MeasureStatus.class),
+            null,
+            call.member().email(),
+            call.now());
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              tx.createMeasure(measure);
+              return tx.apply(
+                  lifecycle.measureAdded(incident, measure, call.actor(role), call.now()));
+            });
+    call.created(
+        outcome.incident().version(),
+        "/incidents/" + id + "/measures/" + measure.id(),
         Views.measure(measure));
   }
 
@@ -54,16 +72,32 @@ final class MeasureWrites {
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(PATCH);
     JsonFields effectiveness = body.object("effectiveness", EFFECTIVENESS);
-    Measure.Changes changes = new Measure.Changes(body.string("description"), body.string("owner"),
-        body.instant("dueAt"), body.enumValue("status", MeasureStatus.class),
-        effectiveness == null ? null : effectiveness.enumValue("result", EffectivenessResult.class),
-        effectiveness == null ? null : effectiveness.string("note"));
-    Changed changed = store.update(id, ifMatch, (tx, incident) -> {
-      Measure before = tx.measure(measureId).orElseThrow(() -> new NotFound("no measure " + measureId + " in " + id));
-      Measure after = before.with(changes, call.member().email(), call.now());
-      tx.updateMeasure(after);
-      return new Changed(after, tx.apply(lifecycle.measureChanged(incident, before, after, call.actor(role), call.now())));
-    });
+    Measure.Changes changes =
+        new Measure.Changes(
+            body.string("description"),
+            body.string("owner"),
+            body.instant("dueAt"),
+            body.enumValue("status", MeasureStatus.class),
+            effectiveness == null
+                ? null
+                : effectiveness.enumValue("result", EffectivenessResult.class),
+            effectiveness == null ? null : effectiveness.string("note"));
+    Changed changed =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              Measure before =
+                  tx.measure(measureId)
+                      .orElseThrow(() -> new NotFound("no measure " + measureId + " in " + id));
+              Measure after = before.with(changes, call.member().email(), call.now());
+              tx.updateMeasure(after);
+              return new Changed(
+                  after,
+                  tx.apply(
+                      lifecycle.measureChanged(
+                          incident, before, after, call.actor(role), call.now())));
+            });
     call.ok(changed.outcome().incident().version(), Views.measure(changed.measure()));
   }
 

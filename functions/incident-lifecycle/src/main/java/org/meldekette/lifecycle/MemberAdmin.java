@@ -13,7 +13,10 @@ import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.MemberStore;
 
-/** {@code GET /members}, {@code PUT /members/{email}}: who is on the team and with which roles (ADMIN only). */
+/**
+ * {@code GET /members}, {@code PUT /members/{email}}: who is on the team and with which roles
+ * (ADMIN only).
+ */
 final class MemberAdmin {
   private final MemberStore members;
 

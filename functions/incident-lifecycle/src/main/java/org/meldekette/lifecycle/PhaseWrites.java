@@ -32,8 +32,14 @@ final class PhaseWrites {
     JsonFields body = call.body(Set.of("to", "noEvidenceJustification"));
     Phase to = body.enumValue("to", Phase.class);
     String noEvidence = body.string("noEvidenceJustification");
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.advance(incident, tx.records(), to, noEvidence, call.actor(role), call.now())));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(
+                    lifecycle.advance(
+                        incident, tx.records(), to, noEvidence, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -46,31 +52,59 @@ final class PhaseWrites {
     Phase to = body.enumValue("to", Phase.class);
     String justification = body.string("justification");
     String requestId = ids.next("SKP");
-    Filed filed = store.update(id, ifMatch, (tx, incident) -> {
-      SkipRequest request = new SkipRequest(requestId, incident.phase(), to, justification, call.member().email(),
-          call.now(), SkipRequest.Status.PENDING, null, null);
-      tx.saveSkipRequest(request);
-      return new Filed(request, tx.apply(lifecycle.requestSkip(incident, request, call.actor(role), call.now())));
-    });
-    call.created(filed.outcome().incident().version(), "/incidents/" + id + "/skip-requests/" + requestId,
+    Filed filed =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              SkipRequest request =
+                  new SkipRequest(
+                      requestId,
+                      incident.phase(),
+                      to,
+                      justification,
+                      call.member().email(),
+                      call.now(),
+                      SkipRequest.Status.PENDING,
+                      null,
+                      null);
+              tx.saveSkipRequest(request);
+              return new Filed(
+                  request,
+                  tx.apply(lifecycle.requestSkip(incident, request, call.actor(role), call.now())));
+            });
+    call.created(
+        filed.outcome().incident().version(),
+        "/incidents/" + id + "/skip-requests/" + requestId,
         Views.skipRequest(filed.request()));
   }
 
   private record Filed(SkipRequest request, Lifecycle.Outcome outcome) {}
 
-  /** {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the requester. */
+  /**
+   * {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the
+   * requester.
+   */
   void approveSkip(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
     long ifMatch = call.ifMatch();
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      SkipRequest request = tx.skipRequest(requestId)
-          .orElseThrow(() -> new NotFound("no skip request " + requestId + " in " + id));
-      Lifecycle.Outcome result = lifecycle.approveSkip(incident, tx.records(), request, call.actor(role), call.now());
-      tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
-      return tx.apply(result);
-    });
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              SkipRequest request =
+                  tx.skipRequest(requestId)
+                      .orElseThrow(
+                          () -> new NotFound("no skip request " + requestId + " in " + id));
+              Lifecycle.Outcome result =
+                  lifecycle.approveSkip(
+                      incident, tx.records(), request, call.actor(role), call.now());
+              tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
+              return tx.apply(result);
+            });
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -82,8 +116,13 @@ final class PhaseWrites {
     JsonFields body = call.body(Set.of("to", "justification"));
     Phase to = body.enumValue("to", Phase.class);
     String justification = body.string("justification");
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.reopen(incident, to, justification, call.actor(role), call.now())));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(
+                    lifecycle.reopen(incident, to, justification, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

@@ -14,8 +14,9 @@ import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /**
- * Sector regimes beside GDPR: marking an incident significant under NIS2, or major under DORA, starts that
- * regime's clocks; the authority's requests for further reports add clocks of their own.
+ * Sector regimes beside GDPR: marking an incident significant under NIS2, or major under DORA,
+ * starts that regime's clocks; the authority's requests for further reports add clocks of their
+ * own.
  */
 final class RegimeWrites {
   private final IncidentStore store;
@@ -28,18 +29,33 @@ final class RegimeWrites {
     this.regimes = regimes;
   }
 
-  /** {@code PUT /incidents/{id}/regimes/{regime}} {@code {"triggeredAt", "awareAt", "justification"}}. */
+  /**
+   * {@code PUT /incidents/{id}/regimes/{regime}} {@code {"triggeredAt", "awareAt",
+   * "justification"}}.
+   */
   void trigger(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     String regime = enabled(params.get("regime"));
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("triggeredAt", "awareAt", "justification"));
-    Instant triggeredAt = body.instant("triggeredAt") == null ? call.now() : body.instant("triggeredAt");
-    RegimeTrigger trigger = new RegimeTrigger(triggeredAt, body.instant("awareAt"), call.member().email(),
-        body.string("justification"), null);
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.regimeTriggered(incident, regime, trigger, call.actor(role), call.now())));
+    Instant triggeredAt =
+        body.instant("triggeredAt") == null ? call.now() : body.instant("triggeredAt");
+    RegimeTrigger trigger =
+        new RegimeTrigger(
+            triggeredAt,
+            body.instant("awareAt"),
+            call.member().email(),
+            body.string("justification"),
+            null);
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(
+                    lifecycle.regimeTriggered(
+                        incident, regime, trigger, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -55,14 +71,24 @@ final class RegimeWrites {
       throw new InvalidInput("stage", "UNKNOWN_STAGE", "no stage " + stage + " in " + regime);
     }
     Instant due = body.instant("dueAt");
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.regimeReportRequested(incident, regime, stage, due, call.actor(role), call.now())));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(
+                    lifecycle.regimeReportRequested(
+                        incident, regime, stage, due, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
   private String enabled(String regime) {
-    if (regime == null || !regimes.isEnabled(regime) || regime.equals("GDPR") || regime.equals("INTERNAL")) {
-      throw new NotFound("no regime " + regime + " to mark: it is not switched on, or it applies by itself");
+    if (regime == null
+        || !regimes.isEnabled(regime)
+        || regime.equals("GDPR")
+        || regime.equals("INTERNAL")) {
+      throw new NotFound(
+          "no regime " + regime + " to mark: it is not switched on, or it applies by itself");
     }
     return regime;
   }

@@ -11,22 +11,30 @@ import org.meldekette.domain.EmailAddress;
 import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
-import org.meldekette.http.ApiException;
-import org.meldekette.http.JsonFields;
 import org.meldekette.domain.report.BreachRegister;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.IncidentFile;
+import org.meldekette.http.ApiException;
+import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /**
- * Documents built from an incident's own data: the assessment they draw on, the Art. 33 and Art. 34 drafts,
- * the final report, and the breach register.
+ * Documents built from an incident's own data: the assessment they draw on, the Art. 33 and Art. 34
+ * drafts, the final report, and the breach register.
  */
 final class ReportReads {
-  private static final Set<String> ASSESSMENT = Set.of("nature", "dataSubjectCategories", "likelyConsequences",
-      "adviceToDataSubjects", "maliciousActSuspected", "crossBorderImpact", "indicatorsOfCompromise", "rootCause",
-      "mitigation");
+  private static final Set<String> ASSESSMENT =
+      Set.of(
+          "nature",
+          "dataSubjectCategories",
+          "likelyConsequences",
+          "adviceToDataSubjects",
+          "maliciousActSuspected",
+          "crossBorderImpact",
+          "indicatorsOfCompromise",
+          "rootCause",
+          "mitigation");
 
   private final IncidentStore store;
   private final Lifecycle lifecycle;
@@ -34,7 +42,11 @@ final class ReportReads {
   private final FinalReport finalReport;
   private final BreachRegister register;
 
-  ReportReads(IncidentStore store, Lifecycle lifecycle, Drafts drafts, FinalReport finalReport,
+  ReportReads(
+      IncidentStore store,
+      Lifecycle lifecycle,
+      Drafts drafts,
+      FinalReport finalReport,
       BreachRegister register) {
     this.store = store;
     this.lifecycle = lifecycle;
@@ -49,15 +61,32 @@ final class ReportReads {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields b = call.body(ASSESSMENT);
-    Assessment assessment = new Assessment(b.string("nature"), b.string("dataSubjectCategories"),
-        b.string("likelyConsequences"), b.string("adviceToDataSubjects"), b.bool("maliciousActSuspected"),
-        b.bool("crossBorderImpact"), b.string("indicatorsOfCompromise"), b.string("rootCause"), b.string("mitigation"));
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.assessmentRecorded(incident, assessment, call.actor(role), call.now())));
+    Assessment assessment =
+        new Assessment(
+            b.string("nature"),
+            b.string("dataSubjectCategories"),
+            b.string("likelyConsequences"),
+            b.string("adviceToDataSubjects"),
+            b.bool("maliciousActSuspected"),
+            b.bool("crossBorderImpact"),
+            b.string("indicatorsOfCompromise"),
+            b.string("rootCause"),
+            b.string("mitigation"));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(
+                    lifecycle.assessmentRecorded(
+                        incident, assessment, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), outcome.incident().assessment());
   }
 
-  /** {@code PUT /incidents/{id}/team} {@code {"members": [emails]}}: who works on it (RESPONDER, SECOND_LINE). */
+  /**
+   * {@code PUT /incidents/{id}/team} {@code {"members": [emails]}}: who works on it (RESPONDER,
+   * SECOND_LINE).
+   */
   void putTeam(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE);
     String id = call.incidentId(params);
@@ -66,41 +95,65 @@ final class ReportReads {
     if (members == null) {
       throw new InvalidInput("members", "REQUIRED", "members is required (it may be empty)");
     }
-    List<String> team = members.stream().map(m -> m.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    List<String> team =
+        members.stream().map(m -> m.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     for (String member : team) {
       if (!EmailAddress.isValid(member)) {
-        throw new InvalidInput("members", "INVALID_EMAIL", "members are the sign-in emails of staff");
+        throw new InvalidInput(
+            "members", "INVALID_EMAIL", "members are the sign-in emails of staff");
       }
     }
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.teamChanged(incident, team, call.actor(role), call.now())));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(lifecycle.teamChanged(incident, team, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Map.of("team", outcome.incident().team()));
   }
 
-  /** {@code GET /incidents/{id}/drafts/authority-notification?lang=de|en&notification=initial|supplementary}. */
+  /**
+   * {@code GET
+   * /incidents/{id}/drafts/authority-notification?lang=de|en&notification=initial|supplementary}.
+   */
   void authorityDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
     IncidentFile file = store.file(call.incidentId(params));
     String kind = call.query("notification");
     if (kind != null && !kind.equals("initial") && !kind.equals("supplementary")) {
-      throw ApiException.badRequest("notification", "INVALID_VALUE", "notification must be initial or supplementary");
+      throw ApiException.badRequest(
+          "notification", "INVALID_VALUE", "notification must be initial or supplementary");
     }
-    answer(call, drafts.forStage(file, Drafts.ART33, language(call), "supplementary".equals(kind), call.now()));
+    answer(
+        call,
+        drafts.forStage(
+            file, Drafts.ART33, language(call), "supplementary".equals(kind), call.now()));
   }
 
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
   void dataSubjectDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE, Role.COMMUNICATIONS);
-    answer(call, drafts.forStage(store.file(call.incidentId(params)), Drafts.ART34, language(call),
-        false, call.now()));
+    answer(
+        call,
+        drafts.forStage(
+            store.file(call.incidentId(params)), Drafts.ART34, language(call), false, call.now()));
   }
 
-  /** {@code GET /incidents/{id}/drafts/stages/{regime}/{stage}?lang=}: the draft of any reporting stage. */
+  /**
+   * {@code GET /incidents/{id}/drafts/stages/{regime}/{stage}?lang=}: the draft of any reporting
+   * stage.
+   */
   void stageDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
     IncidentFile file = store.file(call.incidentId(params));
-    answer(call, drafts.forStage(file, params.get("regime") + "/" + params.get("stage"), language(call), false,
-        call.now()));
+    answer(
+        call,
+        drafts.forStage(
+            file,
+            params.get("regime") + "/" + params.get("stage"),
+            language(call),
+            false,
+            call.now()));
   }
 
   /** {@code GET /incidents/{id}/final-report?format=json|markdown|html&lang=de|en}. */
@@ -109,10 +162,18 @@ final class ReportReads {
     IncidentFile file = store.file(call.incidentId(params));
     String format = format(call, "json", "markdown", "html");
     switch (format) {
-      case "markdown" -> call.reply().text(200, "text/markdown; charset=utf-8",
-          finalReport.render(file, language(call), false, call.now()));
-      case "html" -> call.reply().text(200, "text/html; charset=utf-8",
-          finalReport.render(file, language(call), true, call.now()));
+      case "markdown" ->
+          call.reply()
+              .text(
+                  200,
+                  "text/markdown; charset=utf-8",
+                  finalReport.render(file, language(call), false, call.now()));
+      case "html" ->
+          call.reply()
+              .text(
+                  200,
+                  "text/html; charset=utf-8",
+                  finalReport.render(file, language(call), true, call.now()));
       default -> call.reply().json(200, finalReport.data(file, call.now()));
     }
   }
@@ -122,8 +183,8 @@ final class ReportReads {
     call.require(Role.LEGAL, Role.DPO);
     Instant from = time(call, "from", Instant.EPOCH);
     Instant to = time(call, "to", call.now().plusSeconds(1));
-    List<Map<String, Object>> rows = store.breaches(from, to).stream()
-        .map(stored -> register.row(store.file(stored))).toList();
+    List<Map<String, Object>> rows =
+        store.breaches(from, to).stream().map(stored -> register.row(store.file(stored))).toList();
     if (format(call, "json", "csv").equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"breach-register.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, language(call)));
@@ -155,7 +216,8 @@ final class ReportReads {
       return allowed[0];
     }
     if (!List.of(allowed).contains(format)) {
-      throw ApiException.badRequest("format", "INVALID_VALUE", "format must be one of " + List.of(allowed));
+      throw ApiException.badRequest(
+          "format", "INVALID_VALUE", "format must be one of " + List.of(allowed));
     }
     return format;
   }
@@ -166,10 +228,12 @@ final class ReportReads {
       return fallback;
     }
     try {
-      return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+      return value.length() == 10
+          ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
           : java.time.OffsetDateTime.parse(value).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      throw ApiException.badRequest(name, "INVALID_TIME", name + " must be a date (2026-01-01) or an ISO-8601 time");
+      throw ApiException.badRequest(
+          name, "INVALID_TIME", name + " must be a date (2026-01-01) or an ISO-8601 time");
     }
   }
 }

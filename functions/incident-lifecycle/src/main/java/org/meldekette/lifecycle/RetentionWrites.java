@@ -11,7 +11,10 @@ import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
-/** Incident-driven retention extensions: recorded, then lifted or renewed with a justification (LEGAL, DPO). */
+/**
+ * Incident-driven retention extensions: recorded, then lifted or renewed with a justification
+ * (LEGAL, DPO).
+ */
 final class RetentionWrites {
   private final IncidentStore store;
   private final Lifecycle lifecycle;
@@ -23,20 +26,36 @@ final class RetentionWrites {
     this.ids = ids;
   }
 
-  /** {@code POST /incidents/{id}/retention-extensions} {@code {"what", "until", "justification"}}. */
+  /**
+   * {@code POST /incidents/{id}/retention-extensions} {@code {"what", "until", "justification"}}.
+   */
   void extend(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(Set.of("what", "until", "justification"));
-    RetentionExtension extension = new RetentionExtension(ids.next("RET"), body.string("what"),
-        body.instant("until"), body.string("justification"), RetentionExtension.Status.ACTIVE, call.member().email(),
-        call.now(), null);
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) -> {
-      tx.saveRetentionExtension(extension);
-      return tx.apply(lifecycle.retentionExtended(incident, extension, call.actor(role), call.now()));
-    });
-    call.created(outcome.incident().version(), "/incidents/" + id + "/retention-extensions/" + extension.id(),
+    RetentionExtension extension =
+        new RetentionExtension(
+            ids.next("RET"),
+            body.string("what"),
+            body.instant("until"),
+            body.string("justification"),
+            RetentionExtension.Status.ACTIVE,
+            call.member().email(),
+            call.now(),
+            null);
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              tx.saveRetentionExtension(extension);
+              return tx.apply(
+                  lifecycle.retentionExtended(incident, extension, call.actor(role), call.now()));
+            });
+    call.created(
+        outcome.incident().version(),
+        "/incidents/" + id + "/retention-extensions/" + extension.id(),
         extension);
   }
 
@@ -56,16 +75,32 @@ final class RetentionWrites {
     String extensionId = call.recordId(params, "extensionId");
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(renew ? Set.of("until", "justification") : Set.of("justification"));
-    Decided decided = store.update(id, ifMatch, (tx, incident) -> {
-      RetentionExtension before = tx.retentionExtension(extensionId)
-          .orElseThrow(() -> new NotFound("no retention extension " + extensionId + " in " + id));
-      RetentionExtension after = renew
-          ? before.renewed(body.instant("until"), call.member().email(), call.now(), body.string("justification"))
-          : before.lifted(call.member().email(), call.now(), body.string("justification"));
-      tx.saveRetentionExtension(after);
-      return new Decided(after, tx.apply(lifecycle.retentionDecided(incident, before, after, call.actor(role),
-          call.now())));
-    });
+    Decided decided =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              RetentionExtension before =
+                  tx.retentionExtension(extensionId)
+                      .orElseThrow(
+                          () ->
+                              new NotFound("no retention extension " + extensionId + " in " + id));
+              RetentionExtension after =
+                  renew
+                      ? before.renewed(
+                          body.instant("until"),
+                          call.member().email(),
+                          call.now(),
+                          body.string("justification"))
+                      : before.lifted(
+                          call.member().email(), call.now(), body.string("justification"));
+              tx.saveRetentionExtension(after);
+              return new Decided(
+                  after,
+                  tx.apply(
+                      lifecycle.retentionDecided(
+                          incident, before, after, call.actor(role), call.now())));
+            });
     call.ok(decided.outcome().incident().version(), decided.extension());
   }
 

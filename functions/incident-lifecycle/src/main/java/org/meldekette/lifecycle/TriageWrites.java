@@ -16,9 +16,20 @@ import org.meldekette.store.IncidentStore;
 
 /** {@code PUT /incidents/{id}/triage}: records what triage found, replacing the previous triage. */
 final class TriageWrites {
-  private static final Set<String> FIELDS = Set.of("classification", "severity", "cia", "scope", "affectedSystems",
-      "dataDomains", "dataCategories", "estimatedDataSubjects", "estimatedRecords", "initialRisk", "awarenessAt",
-      "awarenessJustification");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "classification",
+          "severity",
+          "cia",
+          "scope",
+          "affectedSystems",
+          "dataDomains",
+          "dataCategories",
+          "estimatedDataSubjects",
+          "estimatedRecords",
+          "initialRisk",
+          "awarenessAt",
+          "awarenessJustification");
   private static final Set<String> CIA = Set.of("confidentiality", "integrity", "availability");
 
   private final IncidentStore store;
@@ -35,22 +46,31 @@ final class TriageWrites {
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
     JsonFields cia = body.object("cia", CIA);
-    Triage.Input input = new Triage.Input(
-        body.enumValue("classification", Classification.class),
-        body.enumValue("severity", Severity.class),
-        cia == null ? null : new CiaImpact(cia.enumValue("confidentiality", ImpactLevel.class),
-            cia.enumValue("integrity", ImpactLevel.class), cia.enumValue("availability", ImpactLevel.class)),
-        body.string("scope"),
-        body.strings("affectedSystems"),
-        body.strings("dataDomains"),
-        body.strings("dataCategories"),
-        body.integer("estimatedDataSubjects"),
-        body.integer("estimatedRecords"),
-        body.enumValue("initialRisk", RiskLevel.class),
-        body.instant("awarenessAt"),
-        body.string("awarenessJustification"));
-    Lifecycle.Outcome outcome = store.update(id, ifMatch, (tx, incident) ->
-        tx.apply(lifecycle.triage(incident, input, call.actor(role), call.now())));
+    Triage.Input input =
+        new Triage.Input(
+            body.enumValue("classification", Classification.class),
+            body.enumValue("severity", Severity.class),
+            cia == null
+                ? null
+                : new CiaImpact(
+                    cia.enumValue("confidentiality", ImpactLevel.class),
+                    cia.enumValue("integrity", ImpactLevel.class),
+                    cia.enumValue("availability", ImpactLevel.class)),
+            body.string("scope"),
+            body.strings("affectedSystems"),
+            body.strings("dataDomains"),
+            body.strings("dataCategories"),
+            body.integer("estimatedDataSubjects"),
+            body.integer("estimatedRecords"),
+            body.enumValue("initialRisk", RiskLevel.class),
+            body.instant("awarenessAt"),
+            body.string("awarenessJustification"));
+    Lifecycle.Outcome outcome =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) ->
+                tx.apply(lifecycle.triage(incident, input, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

@@ -13,13 +13,13 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.alert.AlertRecord;
-import org.meldekette.http.ETags;
-import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.DeadlineStatus;
+import org.meldekette.http.ETags;
 
 /** The JSON shapes of the API: records rendered as maps (nulls are left out on output). */
 final class Views {
@@ -55,18 +55,26 @@ final class Views {
     return view;
   }
 
-  /** The incident with what still blocks leaving its phase, and every clock side by side, earliest first. */
-  static Map<String, Object> incidentDetail(Incident i, List<Conflict.Unmet> unmet,
-      List<Deadline> deadlines, Instant now) {
+  /**
+   * The incident with what still blocks leaving its phase, and every clock side by side, earliest
+   * first.
+   */
+  static Map<String, Object> incidentDetail(
+      Incident i, List<Conflict.Unmet> unmet, List<Deadline> deadlines, Instant now) {
     Map<String, Object> view = incidentSummary(i, deadlines, now);
     if (!i.isClosed()) {
       view.put("nextPhase", i.phase().next());
       view.put("unmetExitCriteria", unmet);
     }
-    view.put("deadlines", deadlines.stream()
-        .sorted(java.util.Comparator.comparing(Deadline::dueAt))
-        .map(d -> deadline(d, now)).toList());
-    deadlines.stream().filter(d -> d.key().equals("INTERNAL/FINAL_REPORT")).findFirst()
+    view.put(
+        "deadlines",
+        deadlines.stream()
+            .sorted(java.util.Comparator.comparing(Deadline::dueAt))
+            .map(d -> deadline(d, now))
+            .toList());
+    deadlines.stream()
+        .filter(d -> d.key().equals("INTERNAL/FINAL_REPORT"))
+        .findFirst()
         .ifPresent(d -> view.put("finalReportDueAt", d.dueAt()));
     return view;
   }
@@ -215,7 +223,12 @@ final class Views {
   }
 
   static Map<String, Object> member(Member m) {
-    return Map.of("email", m.email(), "roles", m.roles().stream().map(Enum::name).sorted().toList(),
-        "active", m.active());
+    return Map.of(
+        "email",
+        m.email(),
+        "roles",
+        m.roles().stream().map(Enum::name).sorted().toList(),
+        "active",
+        m.active());
   }
 }

@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every change writes exactly one chained audit event; any tampering with a stored event is found there. */
+/**
+ * Every change writes exactly one chained audit event; any tampering with a stored event is found
+ * there.
+ */
 class AuditTrailTest extends ServedLifecycle {
-  private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  private static final String HASH =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
   private static JsonArray events(String id) {
-    return body(call("GET", "/incidents/" + id + "/audit", RESPONDER, null, null)).getAsJsonArray("events");
+    return body(call("GET", "/incidents/" + id + "/audit", RESPONDER, null, null))
+        .getAsJsonArray("events");
   }
 
   private static String lastType(String id) {
@@ -34,42 +39,98 @@ class AuditTrailTest extends ServedLifecycle {
   void everyKindOfChangeWritesExactlyOneAuditEventAndRefusalsWriteNone() throws Exception {
     String id = newIncident();
     String base = "/incidents/" + id;
-    List<String> expected = new ArrayList<>(List.of("INCIDENT_OPENED")); // the chain starts where the incident does
+    List<String> expected =
+        new ArrayList<>(List.of("INCIDENT_OPENED")); // the chain starts where the incident does
     String etag = etag(id);
 
-    etag = write("PUT", base + "/triage", RESPONDER, etag, """
+    etag =
+        write(
+            "PUT",
+            base + "/triage",
+            RESPONDER,
+            etag,
+            """
         {"classification":"INCIDENT","severity":"P3",
          "cia":{"confidentiality":"NONE","integrity":"NONE","availability":"LOW"},
-         "affectedSystems":["search"],"dataDomains":["infrastructure"],"initialRisk":"LOW"}""", 200);
+         "affectedSystems":["search"],"dataDomains":["infrastructure"],"initialRisk":"LOW"}""",
+            200);
     expected.add("TRIAGE_RECORDED");
-    HttpResponse<String> filed = call("POST", base + "/skip-requests", RESPONDER, etag,
-        "{\"to\":\"FORENSICS\",\"justification\":\"Contained by the vendor before we knew.\"}");
+    HttpResponse<String> filed =
+        call(
+            "POST",
+            base + "/skip-requests",
+            RESPONDER,
+            etag,
+            "{\"to\":\"FORENSICS\",\"justification\":\"Contained by the vendor before we knew.\"}");
     etag = filed.headers().firstValue("ETag").orElseThrow();
     expected.add("SKIP_REQUESTED");
-    etag = write("POST", base + "/skip-requests/" + body(filed).get("id").getAsString() + "/approve", SECOND_LINE,
-        etag, null, 200);
+    etag =
+        write(
+            "POST",
+            base + "/skip-requests/" + body(filed).get("id").getAsString() + "/approve",
+            SECOND_LINE,
+            etag,
+            null,
+            200);
     expected.add("SKIP_APPROVED");
-    HttpResponse<String> measure = call("POST", base + "/measures", RESPONDER, etag,
-        "{\"type\":\"CORRECTIVE\",\"description\":\"Patch the search service\"}");
+    HttpResponse<String> measure =
+        call(
+            "POST",
+            base + "/measures",
+            RESPONDER,
+            etag,
+            "{\"type\":\"CORRECTIVE\",\"description\":\"Patch the search service\"}");
     etag = measure.headers().firstValue("ETag").orElseThrow();
     expected.add("MEASURE_ADDED");
-    etag = write("PATCH", base + "/measures/" + body(measure).get("id").getAsString(), RESPONDER, etag,
-        "{\"owner\":\"search-team\"}", 200);
+    etag =
+        write(
+            "PATCH",
+            base + "/measures/" + body(measure).get("id").getAsString(),
+            RESPONDER,
+            etag,
+            "{\"owner\":\"search-team\"}",
+            200);
     expected.add("MEASURE_CHANGED");
-    HttpResponse<String> evidence = call("POST", base + "/evidence", RESPONDER, etag,
-        "{\"source\":\"FILE\",\"location\":\"gs://forensics/heap.hprof\",\"sha256\":\"" + HASH + "\"}");
+    HttpResponse<String> evidence =
+        call(
+            "POST",
+            base + "/evidence",
+            RESPONDER,
+            etag,
+            "{\"source\":\"FILE\",\"location\":\"gs://forensics/heap.hprof\",\"sha256\":\""
+                + HASH
+                + "\"}");
     etag = evidence.headers().firstValue("ETag").orElseThrow();
     expected.add("EVIDENCE_ADDED");
-    etag = write("POST", base + "/evidence/" + body(evidence).get("id").getAsString() + "/custody", RESPONDER, etag,
-        "{\"action\":\"COPIED\"}", 201);
+    etag =
+        write(
+            "POST",
+            base + "/evidence/" + body(evidence).get("id").getAsString() + "/custody",
+            RESPONDER,
+            etag,
+            "{\"action\":\"COPIED\"}",
+            201);
     expected.add("CUSTODY_APPENDED");
-    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
+    etag =
+        write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
     expected.add("PHASE_CHANGED");
-    etag = write("POST", base + "/decisions", LEGAL, etag,
-        "{\"type\":\"NO_PERSONAL_DATA_AFFECTED\",\"reasoning\":\"Search index holds product data only.\"}", 201);
+    etag =
+        write(
+            "POST",
+            base + "/decisions",
+            LEGAL,
+            etag,
+            "{\"type\":\"NO_PERSONAL_DATA_AFFECTED\",\"reasoning\":\"Search index holds product data only.\"}",
+            201);
     expected.add("DECISION_LOGGED");
-    etag = write("POST", base + "/reopen", SECOND_LINE, etag,
-        "{\"to\":\"FORENSICS\",\"justification\":\"A second heap dump turned up.\"}", 200);
+    etag =
+        write(
+            "POST",
+            base + "/reopen",
+            SECOND_LINE,
+            etag,
+            "{\"to\":\"FORENSICS\",\"justification\":\"A second heap dump turned up.\"}",
+            200);
     expected.add("REOPENED");
 
     // Refusals of every kind leave no event behind.
@@ -87,28 +148,57 @@ class AuditTrailTest extends ServedLifecycle {
       assertThat(event.get("stream").getAsString()).isEqualTo("incidents/" + id);
     }
     assertThat(types).isEqualTo(expected);
-    JsonArray timeline = body(call("GET", base + "/timeline", RESPONDER, null, null)).getAsJsonArray("entries");
+    JsonArray timeline =
+        body(call("GET", base + "/timeline", RESPONDER, null, null)).getAsJsonArray("entries");
     assertThat(timeline).hasSameSizeAs(events);
     JsonObject approval = events.get(3).getAsJsonObject();
-    assertThat(approval.getAsJsonObject("actor").get("role").getAsString()).isEqualTo("SECOND_LINE");
-    assertThat(approval.getAsJsonObject("after").get("justification").getAsString()).startsWith("sha256:");
+    assertThat(approval.getAsJsonObject("actor").get("role").getAsString())
+        .isEqualTo("SECOND_LINE");
+    assertThat(approval.getAsJsonObject("after").get("justification").getAsString())
+        .startsWith("sha256:");
     assertThat(verify(id).get("intact").getAsBoolean()).isTrue();
   }
 
   @Test
-  void changingAnyFieldOfAStoredEventDeletingOneOrReorderingTwoFailsVerificationAtThatEvent() throws Exception {
+  void changingAnyFieldOfAStoredEventDeletingOneOrReorderingTwoFailsVerificationAtThatEvent()
+      throws Exception {
     String id = newIncident();
     String etag = triaged(id);
-    etag = write("POST", "/incidents/" + id + "/transitions", RESPONDER, etag, "{\"to\":\"CONTAINMENT\"}", 200);
-    write("POST", "/incidents/" + id + "/measures", RESPONDER, etag,
-        "{\"type\":\"CONTAINMENT\",\"description\":\"Block the scraper's IP range\"}", 201);
+    etag =
+        write(
+            "POST",
+            "/incidents/" + id + "/transitions",
+            RESPONDER,
+            etag,
+            "{\"to\":\"CONTAINMENT\"}",
+            200);
+    write(
+        "POST",
+        "/incidents/" + id + "/measures",
+        RESPONDER,
+        etag,
+        "{\"type\":\"CONTAINMENT\",\"description\":\"Block the scraper's IP range\"}",
+        201);
     assertThat(verify(id).get("intact").getAsBoolean()).isTrue();
 
     DocumentReference second = db.document("audit-events/incidents:" + id + ":0000000002");
     Map<String, Object> original = second.get().get().getData();
     List<String> undetected = new ArrayList<>();
-    for (String field : List.of("stream", "sequence", "type", "actorKind", "actorId", "actorRole", "at", "incidentId",
-        "summary", "before", "after", "previousHash", "hash")) {
+    for (String field :
+        List.of(
+            "stream",
+            "sequence",
+            "type",
+            "actorKind",
+            "actorId",
+            "actorRole",
+            "at",
+            "incidentId",
+            "summary",
+            "before",
+            "after",
+            "previousHash",
+            "hash")) {
       Map<String, Object> tampered = new HashMap<>(original);
       tampered.put(field, tamper(original.get(field)));
       second.set(tampered).get();

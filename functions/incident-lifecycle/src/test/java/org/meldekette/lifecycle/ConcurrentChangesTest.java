@@ -13,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Every write is based on the version its author saw; two people acting at once never lose an update. */
+/**
+ * Every write is based on the version its author saw; two people acting at once never lose an
+ * update.
+ */
 class ConcurrentChangesTest extends ServedLifecycle {
 
   @Test
@@ -22,15 +25,37 @@ class ConcurrentChangesTest extends ServedLifecycle {
     String stale = etag(id);
     String current = triaged(id);
 
-    HttpResponse<String> response = call("POST", "/incidents/" + id + "/transitions", RESPONDER, stale,
-        "{\"to\":\"CONTAINMENT\"}");
+    HttpResponse<String> response =
+        call(
+            "POST",
+            "/incidents/" + id + "/transitions",
+            RESPONDER,
+            stale,
+            "{\"to\":\"CONTAINMENT\"}");
     assertThat(refused(response, 412)).isEqualTo("STALE_VERSION");
     assertThat(response.headers().firstValue("ETag")).hasValue(current);
-    assertThat(refused(call("POST", "/incidents/" + id + "/transitions", RESPONDER, null,
-        "{\"to\":\"CONTAINMENT\"}"), 428)).isEqualTo("IF_MATCH_REQUIRED");
-    assertThat(refused(call("POST", "/incidents/" + id + "/transitions", RESPONDER, "W/" + current,
-        "{\"to\":\"CONTAINMENT\"}"), 412)).isEqualTo("STALE_VERSION");
-    assertThat(body(call("GET", "/incidents/" + id, RESPONDER, null, null)).get("phase").getAsString())
+    assertThat(
+            refused(
+                call(
+                    "POST",
+                    "/incidents/" + id + "/transitions",
+                    RESPONDER,
+                    null,
+                    "{\"to\":\"CONTAINMENT\"}"),
+                428))
+        .isEqualTo("IF_MATCH_REQUIRED");
+    assertThat(
+            refused(
+                call(
+                    "POST",
+                    "/incidents/" + id + "/transitions",
+                    RESPONDER,
+                    "W/" + current,
+                    "{\"to\":\"CONTAINMENT\"}"),
+                412))
+        .isEqualTo("STALE_VERSION");
+    assertThat(
+            body(call("GET", "/incidents/" + id, RESPONDER, null, null)).get("phase").getAsString())
         .isEqualTo("DETECTION_TRIAGE");
     assertThat(etag(id)).isEqualTo(current);
   }
@@ -43,11 +68,13 @@ class ConcurrentChangesTest extends ServedLifecycle {
     CountDownLatch ready = new CountDownLatch(2);
     List<Callable<HttpResponse<String>>> both = new ArrayList<>();
     for (String who : new String[] {RESPONDER, RESPONDER_2}) {
-      both.add(() -> {
-        ready.countDown();
-        ready.await();
-        return call("POST", "/incidents/" + id + "/transitions", who, etag, "{\"to\":\"CONTAINMENT\"}");
-      });
+      both.add(
+          () -> {
+            ready.countDown();
+            ready.await();
+            return call(
+                "POST", "/incidents/" + id + "/transitions", who, etag, "{\"to\":\"CONTAINMENT\"}");
+          });
     }
     List<Integer> statuses = new ArrayList<>();
     for (Future<HttpResponse<String>> result : pool.invokeAll(both)) {
@@ -57,13 +84,16 @@ class ConcurrentChangesTest extends ServedLifecycle {
 
     assertThat(statuses).containsExactlyInAnyOrder(200, 412);
     long phaseChanges = 0;
-    for (JsonElement entry : body(call("GET", "/incidents/" + id + "/timeline", RESPONDER, null, null))
-        .getAsJsonArray("entries")) {
+    for (JsonElement entry :
+        body(call("GET", "/incidents/" + id + "/timeline", RESPONDER, null, null))
+            .getAsJsonArray("entries")) {
       if (entry.getAsJsonObject().get("type").getAsString().equals("PHASE_CHANGED")) {
         phaseChanges++;
       }
     }
     assertThat(phaseChanges).isEqualTo(1);
-    assertThat(body(call("GET", "/incidents/" + id, RESPONDER, null, null)).get("version").getAsLong()).isEqualTo(3);
+    assertThat(
+            body(call("GET", "/incidents/" + id, RESPONDER, null, null)).get("version").getAsLong())
+        .isEqualTo(3);
   }
 }

@@ -11,13 +11,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meldekette.dev.LocalTaskQueue;
 
-/** The clocks as the staff API shows them, the lists they drive, and the reminders a change queues. */
+/**
+ * The clocks as the staff API shows them, the lists they drive, and the reminders a change queues.
+ */
 class DeadlinesApiTest extends ServedLifecycle {
 
   private static String classifiedBreach() throws Exception {
     String id = newIncident();
-    write("PUT", "/incidents/" + id + "/triage", RESPONDER, etag(id),
-        "{\"classification\":\"BREACH\",\"severity\":\"P2\",\"initialRisk\":\"HIGH\"}", 200);
+    write(
+        "PUT",
+        "/incidents/" + id + "/triage",
+        RESPONDER,
+        etag(id),
+        "{\"classification\":\"BREACH\",\"severity\":\"P2\",\"initialRisk\":\"HIGH\"}",
+        200);
     return id;
   }
 
@@ -31,26 +38,39 @@ class DeadlinesApiTest extends ServedLifecycle {
   }
 
   @Test
-  void anIncidentShowsEveryRunningClockEarliestFirstWithTimeLeftAndQueuesTheirReminders() throws Exception {
+  void anIncidentShowsEveryRunningClockEarliestFirstWithTimeLeftAndQueuesTheirReminders()
+      throws Exception {
     clock.set(START);
     String id = classifiedBreach();
     clock.advance(Duration.ofHours(2));
     JsonObject incident = body(call("GET", "/incidents/" + id, RESPONDER, null, null));
 
     List<String> stages = new ArrayList<>();
-    incident.getAsJsonArray("deadlines").forEach(d -> stages.add(d.getAsJsonObject().get("stage").getAsString()));
+    incident
+        .getAsJsonArray("deadlines")
+        .forEach(d -> stages.add(d.getAsJsonObject().get("stage").getAsString()));
     assertThat(stages).containsExactly("ESCALATION", "TRIAGE", "ART33", "ART34");
     JsonObject art33 = deadline(incident, "ART33");
     assertThat(art33.get("dueAt").getAsString()).isEqualTo("2026-11-25T08:00:00Z");
     assertThat(art33.get("status").getAsString()).isEqualTo("OPEN");
     assertThat(art33.get("secondsLeft").getAsLong()).isEqualTo(Duration.ofHours(70).getSeconds());
-    assertThat(incident.getAsJsonObject("nextDeadline").get("stage").getAsString()).isEqualTo("ESCALATION");
+    assertThat(incident.getAsJsonObject("nextDeadline").get("stage").getAsString())
+        .isEqualTo("ESCALATION");
 
-    List<String> queued = queue.pending().stream().map(LocalTaskQueue.Task::name).filter(n -> n.startsWith(id)).toList();
+    List<String> queued =
+        queue.pending().stream()
+            .map(LocalTaskQueue.Task::name)
+            .filter(n -> n.startsWith(id))
+            .toList();
     long due = java.time.Instant.parse("2026-11-25T08:00:00Z").getEpochSecond();
-    assertThat(queued).contains(id + "-GDPR-ART33-before-48h-" + due, id + "-GDPR-ART33-due-" + due,
-        id + "-GDPR-ART34-before-24h-" + due, id + "-INTERNAL-ESCALATION-due-"
-            + java.time.Instant.parse("2026-11-22T12:00:00Z").getEpochSecond());
+    assertThat(queued)
+        .contains(
+            id + "-GDPR-ART33-before-48h-" + due,
+            id + "-GDPR-ART33-due-" + due,
+            id + "-GDPR-ART34-before-24h-" + due,
+            id
+                + "-INTERNAL-ESCALATION-due-"
+                + java.time.Instant.parse("2026-11-22T12:00:00Z").getEpochSecond());
   }
 
   @Test
@@ -59,14 +79,26 @@ class DeadlinesApiTest extends ServedLifecycle {
     String id = classifiedBreach();
     clock.advance(Duration.ofHours(73));
     String etag = etag(id);
-    var refused = call("POST", "/incidents/" + id + "/decisions", LEGAL, etag,
-        "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Risk for 1200 customers.\"}");
+    var refused =
+        call(
+            "POST",
+            "/incidents/" + id + "/decisions",
+            LEGAL,
+            etag,
+            "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Risk for 1200 customers.\"}");
     assertThat(refused(refused, 400)).isEqualTo("REQUIRED");
-    assertThat(body(refused).getAsJsonObject("error").get("field").getAsString()).isEqualTo("delayReasons");
-    write("POST", "/incidents/" + id + "/decisions", LEGAL, etag,
+    assertThat(body(refused).getAsJsonObject("error").get("field").getAsString())
+        .isEqualTo("delayReasons");
+    write(
+        "POST",
+        "/incidents/" + id + "/decisions",
+        LEGAL,
+        etag,
         "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Risk for 1200 customers.\","
-            + "\"delayReasons\":\"The processor confirmed the scope only on day 3.\"}", 201);
-    JsonObject met = deadline(body(call("GET", "/incidents/" + id, RESPONDER, null, null)), "ART33");
+            + "\"delayReasons\":\"The processor confirmed the scope only on day 3.\"}",
+        201);
+    JsonObject met =
+        deadline(body(call("GET", "/incidents/" + id, RESPONDER, null, null)), "ART33");
     assertThat(met.get("status").getAsString()).isEqualTo("MET_LATE");
   }
 
@@ -78,28 +110,47 @@ class DeadlinesApiTest extends ServedLifecycle {
     String newer = classifiedBreach();
     clock.advance(Duration.ofHours(5)); // both escalation targets (4 h) are overdue now
 
-    JsonArray overdue = body(call("GET", "/incidents?overdue=true&pageSize=200", RESPONDER, null, null))
-        .getAsJsonArray("incidents");
+    JsonArray overdue =
+        body(call("GET", "/incidents?overdue=true&pageSize=200", RESPONDER, null, null))
+            .getAsJsonArray("incidents");
     List<String> ids = new ArrayList<>();
     overdue.forEach(i -> ids.add(i.getAsJsonObject().get("id").getAsString()));
     assertThat(ids).containsSubsequence(older, newer);
-    assertThat(overdue.get(0).getAsJsonObject().getAsJsonObject("nextDeadline").get("status").getAsString())
+    assertThat(
+            overdue
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("nextDeadline")
+                .get("status")
+                .getAsString())
         .isEqualTo("OVERDUE");
 
-    write("POST", "/incidents/" + older + "/acknowledgements", "dpo@meldekette.test", etag(older), null, 200);
-    JsonArray sorted = body(call("GET", "/incidents?sort=nextDeadline&pageSize=200", RESPONDER, null, null))
-        .getAsJsonArray("incidents");
+    write(
+        "POST",
+        "/incidents/" + older + "/acknowledgements",
+        "dpo@meldekette.test",
+        etag(older),
+        null,
+        200);
+    JsonArray sorted =
+        body(call("GET", "/incidents?sort=nextDeadline&pageSize=200", RESPONDER, null, null))
+            .getAsJsonArray("incidents");
     List<String> order = new ArrayList<>();
     sorted.forEach(i -> order.add(i.getAsJsonObject().get("id").getAsString()));
     assertThat(order.indexOf(newer)).isLessThan(order.indexOf(older));
-    assertThat(refused(call("GET", "/incidents?sort=severity", RESPONDER, null, null), 400)).isEqualTo("INVALID_VALUE");
+    assertThat(refused(call("GET", "/incidents?sort=severity", RESPONDER, null, null), 400))
+        .isEqualTo("INVALID_VALUE");
   }
 
   @Test
   void theFinalReportIsIssuedOnlyAfterClosureAndOnce() throws Exception {
     clock.set(START);
     String id = newIncident();
-    assertThat(refused(call("POST", "/incidents/" + id + "/final-report/issued", RESPONDER, etag(id), null), 409))
+    assertThat(
+            refused(
+                call(
+                    "POST", "/incidents/" + id + "/final-report/issued", RESPONDER, etag(id), null),
+                409))
         .isEqualTo("INCIDENT_NOT_CLOSED");
   }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.meldekette.config.Env;
 import org.meldekette.testing.MutableClock;
 
-/** The function as the invoker instantiates it in tests: the test's database, clock and key server. */
+/**
+ * The function as the invoker instantiates it in tests: the test's database, clock and key server.
+ */
 public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
   static volatile Firestore db;
@@ -17,19 +19,23 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
   static volatile String queueUrl;
 
   public IncidentLifecycleUnderTest() {
-    super(new Env(Map.ofEntries(
-            Map.entry("AUTH_AUDIENCE", ServedLifecycle.AUDIENCE),
-            Map.entry("AUTH_ISSUER", ServedLifecycle.ISSUER.issuer()),
-            Map.entry("AUTH_CERTS_URL", certsUrl),
-            Map.entry("ADMIN_EMAILS", "bootstrap@meldekette.test"),
-            Map.entry("AUDIT_SINK", "stdout"),
-            Map.entry("TASK_QUEUE", "local"),
-            Map.entry("LOCAL_TASK_QUEUE_URL", queueUrl),
-            Map.entry("REMINDER_URL", "http://127.0.0.1:9/tasks/reminder"),
-            Map.entry("CONTROLLER_NAME", "Beispiel GmbH, Musterstraße 1, 10115 Berlin"),
-            Map.entry("DPO_NAME", "Dr. Datenschutz"),
-            Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"),
-            Map.entry("REGIMES", "GDPR,INTERNAL,NIS2,DORA"))),
-        () -> db, clock, new PrintStream(LOG, true, StandardCharsets.UTF_8));
+    super(
+        new Env(
+            Map.ofEntries(
+                Map.entry("AUTH_AUDIENCE", ServedLifecycle.AUDIENCE),
+                Map.entry("AUTH_ISSUER", ServedLifecycle.ISSUER.issuer()),
+                Map.entry("AUTH_CERTS_URL", certsUrl),
+                Map.entry("ADMIN_EMAILS", "bootstrap@meldekette.test"),
+                Map.entry("AUDIT_SINK", "stdout"),
+                Map.entry("TASK_QUEUE", "local"),
+                Map.entry("LOCAL_TASK_QUEUE_URL", queueUrl),
+                Map.entry("REMINDER_URL", "http://127.0.0.1:9/tasks/reminder"),
+                Map.entry("CONTROLLER_NAME", "Beispiel GmbH, Musterstraße 1, 10115 Berlin"),
+                Map.entry("DPO_NAME", "Dr. Datenschutz"),
+                Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"),
+                Map.entry("REGIMES", "GDPR,INTERNAL,NIS2,DORA"))),
+        () -> db,
+        clock,
+        new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 }

@@ -21,20 +21,19 @@ import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.Role;
-import org.meldekette.store.CollectionNames;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
-import org.meldekette.testing.Seeds;
 import org.meldekette.store.MemberStore;
 import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
+import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
 /**
- * Serves {@link IncidentLifecycleUnderTest} on the test class's own database, with a key server that signs
- * in the test's staff, and helpers to call the API as one of them.
+ * Serves {@link IncidentLifecycleUnderTest} on the test class's own database, with a key server
+ * that signs in the test's staff, and helpers to call the API as one of them.
  */
 @ExtendWith(FirestoreExtension.class)
 abstract class ServedLifecycle {
@@ -45,13 +44,16 @@ abstract class ServedLifecycle {
   static final String RESPONDER = "responder@meldekette.test";
   static final String RESPONDER_2 = "responder2@meldekette.test";
   static final String SECOND_LINE = "second@meldekette.test";
+
   /** Responder and second line at once: may request a skip, but never approve their own. */
   static final String RESPONDER_AND_SECOND_LINE = "both@meldekette.test";
+
   static final String LEGAL = "legal@meldekette.test";
   static final String DPO = "dpo@meldekette.test";
   static final String COMMUNICATIONS = "comms@meldekette.test";
   static final String ADMIN = "admin@meldekette.test";
   static final String FORMER = "former@meldekette.test";
+
   /** The erasure workflow's service identity. */
   static final String ERASURE = "erasure-workflow@meldekette-test.iam.gserviceaccount.com";
 
@@ -85,7 +87,8 @@ abstract class ServedLifecycle {
     member(members, ADMIN, EnumSet.of(Role.ADMIN), true);
     member(members, FORMER, EnumSet.of(Role.RESPONDER, Role.SECOND_LINE), false);
     member(members, ERASURE, EnumSet.of(Role.ERASURE_WORKFLOW), true);
-    server = FunctionServer.start(IncidentLifecycleUnderTest.class, "http").checkedAgainst(CONTRACT);
+    server =
+        FunctionServer.start(IncidentLifecycleUnderTest.class, "http").checkedAgainst(CONTRACT);
   }
 
   @AfterAll
@@ -104,8 +107,12 @@ abstract class ServedLifecycle {
     return ISSUER.sign(email, AUDIENCE, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
   }
 
-  /** Calls the API as {@code who} (null: no Authorization header), with If-Match when {@code etag} is given. */
-  static HttpResponse<String> call(String method, String path, String who, String etag, String json) {
+  /**
+   * Calls the API as {@code who} (null: no Authorization header), with If-Match when {@code etag}
+   * is given.
+   */
+  static HttpResponse<String> call(
+      String method, String path, String who, String etag, String json) {
     List<String> headers = new ArrayList<>();
     if (who != null) {
       headers.addAll(List.of("Authorization", "Bearer " + token(who)));
@@ -124,10 +131,12 @@ abstract class ServedLifecycle {
   }
 
   /** A write that must succeed; gives the incident's new ETag. */
-  static String write(String method, String path, String who, String etag, String json, int status) {
+  static String write(
+      String method, String path, String who, String etag, String json, int status) {
     HttpResponse<String> response = call(method, path, who, etag, json);
     if (response.statusCode() != status) {
-      throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.headers().firstValue("ETag").orElseThrow();
   }
@@ -135,7 +144,8 @@ abstract class ServedLifecycle {
   /** The error code of a refused request, checking its status. */
   static String refused(HttpResponse<String> response, int status) {
     if (response.statusCode() != status) {
-      throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "expected " + status + " but got " + response.statusCode() + ": " + response.body());
     }
     return body(response).getAsJsonObject("error").get("code").getAsString();
   }
@@ -143,43 +153,75 @@ abstract class ServedLifecycle {
   /** The codes of the unmet exit criteria in a 409. */
   static List<String> unmet(HttpResponse<String> response) {
     List<String> codes = new ArrayList<>();
-    body(response).getAsJsonObject("error").getAsJsonArray("unmet")
+    body(response)
+        .getAsJsonObject("error")
+        .getAsJsonArray("unmet")
         .forEach(u -> codes.add(u.getAsJsonObject().get("code").getAsString()));
     return codes;
   }
 
   /** The incident's current ETag, as a client would read it before writing. */
   static String etag(String incidentId) {
-    return call("GET", "/incidents/" + incidentId, RESPONDER, null, null).headers().firstValue("ETag").orElseThrow();
+    return call("GET", "/incidents/" + incidentId, RESPONDER, null, null)
+        .headers()
+        .firstValue("ETag")
+        .orElseThrow();
   }
 
   /** Records a complete triage of a plain incident, so it may leave triage; gives the new ETag. */
   static String triaged(String id) {
-    return write("PUT", "/incidents/" + id + "/triage", RESPONDER, etag(id), """
+    return write(
+        "PUT",
+        "/incidents/" + id + "/triage",
+        RESPONDER,
+        etag(id),
+        """
         {"classification":"INCIDENT","severity":"P3",
          "cia":{"confidentiality":"NONE","integrity":"NONE","availability":"LOW"},
-         "affectedSystems":["search"],"dataDomains":["infrastructure"],"initialRisk":"LOW"}""", 200);
+         "affectedSystems":["search"],"dataDomains":["infrastructure"],"initialRisk":"LOW"}""",
+        200);
   }
 
   static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-  /** A breach with complete triage, assessment and measures: everything a notification draft needs. */
+  /**
+   * A breach with complete triage, assessment and measures: everything a notification draft needs.
+   */
   static String completeBreach() throws Exception {
     String id = newIncident();
     String base = "/incidents/" + id;
-    String etag = write("PUT", base + "/triage", RESPONDER, etag(id), """
+    String etag =
+        write(
+            "PUT",
+            base + "/triage",
+            RESPONDER,
+            etag(id),
+            """
         {"classification":"BREACH","severity":"P2",
          "cia":{"confidentiality":"HIGH","integrity":"NONE","availability":"NONE"},
          "scope":"Export bucket","affectedSystems":["export-bucket"],"dataDomains":["user profiles"],
          "dataCategories":["names","postal addresses"],"estimatedDataSubjects":1200,"estimatedRecords":1250,
-         "initialRisk":"HIGH"}""", 200);
-    etag = write("PUT", base + "/assessment", LEGAL, etag, """
+         "initialRisk":"HIGH"}""",
+            200);
+    etag =
+        write(
+            "PUT",
+            base + "/assessment",
+            LEGAL,
+            etag,
+            """
         {"nature":"A storage bucket with a customer export was readable without sign-in for 9 days.",
          "dataSubjectCategories":"Customers of the online shop",
          "likelyConsequences":"Phishing letters addressed by name.",
-         "adviceToDataSubjects":"Be wary of letters asking for payment details."}""", 200);
-    write("POST", base + "/measures", RESPONDER, etag,
-        "{\"type\":\"CONTAINMENT\",\"description\":\"Bucket made private\",\"status\":\"DONE\"}", 201);
+         "adviceToDataSubjects":"Be wary of letters asking for payment details."}""",
+            200);
+    write(
+        "POST",
+        base + "/measures",
+        RESPONDER,
+        etag,
+        "{\"type\":\"CONTAINMENT\",\"description\":\"Bucket made private\",\"status\":\"DONE\"}",
+        201);
     return id;
   }
 
@@ -187,24 +229,73 @@ abstract class ServedLifecycle {
   static String closedBreach() throws Exception {
     String id = completeBreach();
     String base = "/incidents/" + id;
-    String measure = body(call("GET", base + "/measures", RESPONDER, null, null)).getAsJsonArray("measures").get(0)
-        .getAsJsonObject().get("id").getAsString();
-    String etag = write("POST", base + "/transitions", RESPONDER, etag(id), "{\"to\":\"CONTAINMENT\"}", 200);
-    etag = write("PATCH", base + "/measures/" + measure, RESPONDER, etag,
-        "{\"effectiveness\":{\"result\":\"EFFECTIVE\"}}", 200);
+    String measure =
+        body(call("GET", base + "/measures", RESPONDER, null, null))
+            .getAsJsonArray("measures")
+            .get(0)
+            .getAsJsonObject()
+            .get("id")
+            .getAsString();
+    String etag =
+        write("POST", base + "/transitions", RESPONDER, etag(id), "{\"to\":\"CONTAINMENT\"}", 200);
+    etag =
+        write(
+            "PATCH",
+            base + "/measures/" + measure,
+            RESPONDER,
+            etag,
+            "{\"effectiveness\":{\"result\":\"EFFECTIVE\"}}",
+            200);
     etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"FORENSICS\"}", 200);
-    etag = write("POST", base + "/evidence", RESPONDER, etag, "{\"source\":\"CLOUD_LOGGING\","
-        + "\"location\":\"gs://forensics/access.json\",\"sha256\":\"" + HASH + "\"}", 201);
-    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
-    etag = write("POST", base + "/decisions", LEGAL, etag,
-        "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Contact data of 1200 customers.\"}", 201);
-    etag = write("POST", base + "/decisions", DPO, etag,
-        "{\"type\":\"NOTIFY_DATA_SUBJECTS\",\"reasoning\":\"Phishing risk is high.\"}", 201);
-    etag = write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}", 200);
-    etag = write("POST", base + "/measures", RESPONDER, etag, "{\"type\":\"CORRECTIVE\",\"description\":"
-        + "\"Rotate links\",\"owner\":\"platform\",\"dueAt\":\"2026-12-01T00:00:00Z\"}", 201);
-    etag = write("POST", base + "/measures", RESPONDER, etag, "{\"type\":\"PREVENTIVE\",\"description\":"
-        + "\"No public buckets\",\"owner\":\"security\",\"dueAt\":\"2027-01-01T00:00:00Z\"}", 201);
+    etag =
+        write(
+            "POST",
+            base + "/evidence",
+            RESPONDER,
+            etag,
+            "{\"source\":\"CLOUD_LOGGING\","
+                + "\"location\":\"gs://forensics/access.json\",\"sha256\":\""
+                + HASH
+                + "\"}",
+            201);
+    etag =
+        write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
+    etag =
+        write(
+            "POST",
+            base + "/decisions",
+            LEGAL,
+            etag,
+            "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Contact data of 1200 customers.\"}",
+            201);
+    etag =
+        write(
+            "POST",
+            base + "/decisions",
+            DPO,
+            etag,
+            "{\"type\":\"NOTIFY_DATA_SUBJECTS\",\"reasoning\":\"Phishing risk is high.\"}",
+            201);
+    etag =
+        write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}", 200);
+    etag =
+        write(
+            "POST",
+            base + "/measures",
+            RESPONDER,
+            etag,
+            "{\"type\":\"CORRECTIVE\",\"description\":"
+                + "\"Rotate links\",\"owner\":\"platform\",\"dueAt\":\"2026-12-01T00:00:00Z\"}",
+            201);
+    etag =
+        write(
+            "POST",
+            base + "/measures",
+            RESPONDER,
+            etag,
+            "{\"type\":\"PREVENTIVE\",\"description\":"
+                + "\"No public buckets\",\"owner\":\"security\",\"dueAt\":\"2027-01-01T00:00:00Z\"}",
+            201);
     write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"CLOSED\"}", 200);
     return id;
   }
@@ -212,7 +303,9 @@ abstract class ServedLifecycle {
   /** A new incident in triage, stored the way every function stores incidents. */
   static String newIncident() throws Exception {
     String id = new IncidentIds(clock, new SecureRandom()).next();
-    Seeds.incident(db, Incident.open(id, "Test incident " + id, IncidentSource.STAFF, null, clock.instant()),
+    Seeds.incident(
+        db,
+        Incident.open(id, "Test incident " + id, IncidentSource.STAFF, null, clock.instant()),
         new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL")));
     return id;
   }

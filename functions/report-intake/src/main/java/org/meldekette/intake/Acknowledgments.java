@@ -7,7 +7,10 @@ import java.util.ResourceBundle;
 import org.meldekette.domain.Language;
 import org.meldekette.domain.Report;
 
-/** The answer a reporter reads after sending a report, in their language (texts in acknowledgments_*.properties). */
+/**
+ * The answer a reporter reads after sending a report, in their language (texts in
+ * acknowledgments_*.properties).
+ */
 final class Acknowledgments {
   private Acknowledgments() {}
 
@@ -21,8 +24,11 @@ final class Acknowledgments {
 
   static String forReport(Report report, String incidentId) {
     Language language = report.language();
-    ResourceBundle texts = ResourceBundle.getBundle("org.meldekette.intake.acknowledgments", language.locale(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle texts =
+        ResourceBundle.getBundle(
+            "org.meldekette.intake.acknowledgments",
+            language.locale(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String pattern = texts.getString(report.contact().canBeAnswered() ? "answerable" : "anonymous");
     return new MessageFormat(pattern, language.locale()).format(new Object[] {incidentId});
   }

@@ -39,7 +39,10 @@ public class ReportIntakeFunction extends ApiFunction {
   private final IncidentIds ids;
   private final Lazy<ReportStore> reports;
 
-  /** Used by the Functions Framework: configuration from the environment, Firestore built in the background from the start. */
+  /**
+   * Used by the Functions Framework: configuration from the environment, Firestore built in the
+   * background from the start.
+   */
   public ReportIntakeFunction() {
     this(Env.system(), FirestoreClients.forFunction(Env.system()), Clock.systemUTC(), System.out);
   }
@@ -47,17 +50,22 @@ public class ReportIntakeFunction extends ApiFunction {
   ReportIntakeFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
     super("report-intake", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
     this.clock = clock;
-    this.cors = new CorsPolicy(env.list("REPORT_FORM_ORIGINS", "http://localhost:5000,http://127.0.0.1:5000"),
-        "POST", "Content-Type, Idempotency-Key");
+    this.cors =
+        new CorsPolicy(
+            env.list("REPORT_FORM_ORIGINS", "http://localhost:5000,http://127.0.0.1:5000"),
+            "POST",
+            "Content-Type, Idempotency-Key");
     Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
-    AuditExport audit = new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
+    AuditExport audit =
+        new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
     DeadlinePolicy policy = RegimeConfig.policy(env);
     this.ids = new IncidentIds(clock, new SecureRandom());
     this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, retention, audit));
   }
 
   @Override
-  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels) throws Exception {
+  protected void handle(HttpRequest request, Reply reply, Map<String, String> labels)
+      throws Exception {
     if (request.getMethod().equals("OPTIONS")) {
       cors.preflight(request, reply);
       return;
@@ -69,10 +77,21 @@ public class ReportIntakeFunction extends ApiFunction {
     cors.check(request, reply);
     MediaType mediaType = MediaType.of(request).requireOneOf(ACCEPTED);
     String body = RequestBodies.readUtf8(request, MAX_BODY_BYTES);
-    ReportRequest parsed = ReportRequest.parse(mediaType, body,
-        request.getFirstHeader("Idempotency-Key").orElse(null), clock.instant());
-    ReportStore.Receipt receipt = reports.get().submit(parsed.report(), parsed.idempotencyKey(), ids, clock.instant(),
-        incidentId -> Acknowledgments.receipt(parsed.report(), incidentId));
+    ReportRequest parsed =
+        ReportRequest.parse(
+            mediaType,
+            body,
+            request.getFirstHeader("Idempotency-Key").orElse(null),
+            clock.instant());
+    ReportStore.Receipt receipt =
+        reports
+            .get()
+            .submit(
+                parsed.report(),
+                parsed.idempotencyKey(),
+                ids,
+                clock.instant(),
+                incidentId -> Acknowledgments.receipt(parsed.report(), incidentId));
     labels.put("incidentId", (String) receipt.answer().get("incidentId"));
     if (receipt.replayed()) {
       reply.header("Idempotent-Replayed", "true");

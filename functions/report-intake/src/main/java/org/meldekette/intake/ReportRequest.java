@@ -17,18 +17,30 @@ import org.meldekette.http.MediaType;
 
 /**
  * A report request as sent by a web form, as JSON or as a plain HTML form, turned into a checked
- * {@link Report} and the idempotency key it came with. Both encodings go through the same field rules
- * ({@link JsonFields}): unknown fields and wrong types are refused, then values are checked in form order.
+ * {@link Report} and the idempotency key it came with. Both encodings go through the same field
+ * rules ({@link JsonFields}): unknown fields and wrong types are refused, then values are checked
+ * in form order.
  */
 record ReportRequest(Report report, String idempotencyKey) {
-  static final Set<String> FIELDS = Set.of("kind", "title", "description", "affectedSystems", "observedAt",
-      "reporterName", "reporterEmail", "language", "submissionId");
+  static final Set<String> FIELDS =
+      Set.of(
+          "kind",
+          "title",
+          "description",
+          "affectedSystems",
+          "observedAt",
+          "reporterName",
+          "reporterEmail",
+          "language",
+          "submissionId");
   private static final int MAX_KEY_LENGTH = 200;
 
-  static ReportRequest parse(MediaType mediaType, String body, String idempotencyHeader, Instant now) {
-    JsonFields fields = mediaType.type().equals(MediaType.FORM)
-        ? JsonFields.of(fromForm(body), FIELDS, "")
-        : JsonFields.parse(body, FIELDS);
+  static ReportRequest parse(
+      MediaType mediaType, String body, String idempotencyHeader, Instant now) {
+    JsonFields fields =
+        mediaType.type().equals(MediaType.FORM)
+            ? JsonFields.of(fromForm(body), FIELDS, "")
+            : JsonFields.parse(body, FIELDS);
     ReportKind kind = fields.enumValue("kind", ReportKind.class);
     String title = fields.string("title");
     String description = fields.string("description");
@@ -38,14 +50,23 @@ record ReportRequest(Report report, String idempotencyKey) {
     String reporterEmail = fields.string("reporterEmail");
     Language language = language(fields.string("language"));
     String key = idempotencyKey(idempotencyHeader, fields.string("submissionId"));
-    Report report = Report.submitted(kind, title, description, systems, observedAt, reporterName, reporterEmail,
-        language, now);
+    Report report =
+        Report.submitted(
+            kind,
+            title,
+            description,
+            systems,
+            observedAt,
+            reporterName,
+            reporterEmail,
+            language,
+            now);
     return new ReportRequest(report, key);
   }
 
   /**
-   * A form's fields as the JSON shape. {@code affectedSystems} may repeat or hold one name per line (a
-   * textarea); any other field given twice is refused rather than one value picked silently.
+   * A form's fields as the JSON shape. {@code affectedSystems} may repeat or hold one name per line
+   * (a textarea); any other field given twice is refused rather than one value picked silently.
    */
   private static JsonObject fromForm(String body) {
     JsonObject fields = new JsonObject();
@@ -84,8 +105,12 @@ record ReportRequest(Report report, String idempotencyKey) {
     if (key == null) {
       return null;
     }
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw ApiException.badRequest(source, "INVALID_IDEMPOTENCY_KEY",
+    if (key.isEmpty()
+        || key.length() > MAX_KEY_LENGTH
+        || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw ApiException.badRequest(
+          source,
+          "INVALID_IDEMPOTENCY_KEY",
           source + " must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
     }
     return key;

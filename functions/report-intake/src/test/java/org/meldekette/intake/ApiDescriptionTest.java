@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.meldekette.testing.TestHttp;
 
 /**
- * The description declares what the function answers: a report by POST and the CORS preflight; any other
- * method is refused in the error shape (checked against the description like every answer the tests get).
+ * The description declares what the function answers: a report by POST and the CORS preflight; any
+ * other method is refused in the error shape (checked against the description like every answer the
+ * tests get).
  */
 class ApiDescriptionTest extends ServedIntake {
   @Test

@@ -24,7 +24,10 @@ import org.meldekette.testing.TestHttp;
 class ReportIntakeFunctionTest extends ServedIntake {
   @Test
   void aJsonReportCreatesTheIncidentTheReportTheContactAndTheFirstTimelineEntry() throws Exception {
-    HttpResponse<String> response = post(JSON, """
+    HttpResponse<String> response =
+        post(
+            JSON,
+            """
         {"kind":"SUSPECTED_DATA_BREACH","title":"Customer list on a public bucket",
          "description":"The export bucket lists files\\nwith customer addresses.",
          "affectedSystems":["export-bucket","crm"],"observedAt":"2026-11-22T07:30:00+01:00",
@@ -34,22 +37,37 @@ class ReportIntakeFunctionTest extends ServedIntake {
     JsonObject body = TestHttp.json(response);
     String id = body.get("incidentId").getAsString();
     assertThat(id).matches("INC-20261122-[0-9A-HJKMNP-TV-Z]{6}");
-    assertThat(body.get("message").getAsString()).contains(id).contains("unverzüglich").contains("nächsten Schritte");
-    assertThat(documentsOf(id)).containsExactly("audit-events/incidents:" + id + ":0000000001",
-        "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reporter-contacts/" + id, "reports/" + id);
+    assertThat(body.get("message").getAsString())
+        .contains(id)
+        .contains("unverzüglich")
+        .contains("nächsten Schritte");
+    assertThat(documentsOf(id))
+        .containsExactly(
+            "audit-events/incidents:" + id + ":0000000001",
+            "incidents/" + id,
+            "incidents/" + id + "/timeline/v000001",
+            "reporter-contacts/" + id,
+            "reports/" + id);
 
     DocumentSnapshot incident = db.collection("incidents").document(id).get().get();
     assertThat(incident.getString("phase")).isEqualTo("DETECTION_TRIAGE");
     assertThat(incident.getString("source")).isEqualTo("REPORT");
     assertThat(incident.getString("reportKind")).isEqualTo("SUSPECTED_DATA_BREACH");
-    assertThat(incident.get("detectedAt")).isEqualTo(Timestamp.parseTimestamp("2026-11-22T08:00:00Z"));
-    assertThat(incident.getData().values().toString()).doesNotContain("Erika").doesNotContain("erika@example.org");
+    assertThat(incident.get("detectedAt"))
+        .isEqualTo(Timestamp.parseTimestamp("2026-11-22T08:00:00Z"));
+    assertThat(incident.getData().values().toString())
+        .doesNotContain("Erika")
+        .doesNotContain("erika@example.org");
 
     DocumentSnapshot report = db.collection("reports").document(id).get().get();
-    assertThat(report.getString("description")).isEqualTo("The export bucket lists files\nwith customer addresses.");
+    assertThat(report.getString("description"))
+        .isEqualTo("The export bucket lists files\nwith customer addresses.");
     assertThat(report.get("affectedSystems")).isEqualTo(List.of("export-bucket", "crm"));
-    assertThat(report.get("observedAt")).isEqualTo(Timestamp.parseTimestamp("2026-11-22T06:30:00Z"));
-    assertThat(report.getData().values().toString()).doesNotContain("Erika").doesNotContain("erika@example.org");
+    assertThat(report.get("observedAt"))
+        .isEqualTo(Timestamp.parseTimestamp("2026-11-22T06:30:00Z"));
+    assertThat(report.getData().values().toString())
+        .doesNotContain("Erika")
+        .doesNotContain("erika@example.org");
 
     DocumentSnapshot contact = db.collection("reporter-contacts").document(id).get().get();
     assertThat(contact.getString("name")).isEqualTo("Erika Mustermann");
@@ -63,18 +81,28 @@ class ReportIntakeFunctionTest extends ServedIntake {
 
   @Test
   void aPlainHtmlFormReportIsTakenInTheSameWay() throws Exception {
-    HttpResponse<String> response = post(FORM + "; charset=UTF-8",
-        "kind=VULNERABILITY&title=XSS+in+search&description=Search+reflects+%3Cscript%3E+%E2%80%93+see+PoC"
-            + "&affectedSystems=web-shop%0D%0Asearch-api&language=en&reporterEmail=&reporterName=");
+    HttpResponse<String> response =
+        post(
+            FORM + "; charset=UTF-8",
+            "kind=VULNERABILITY&title=XSS+in+search&description=Search+reflects+%3Cscript%3E+%E2%80%93+see+PoC"
+                + "&affectedSystems=web-shop%0D%0Asearch-api&language=en&reporterEmail=&reporterName=");
 
     assertThat(response.statusCode()).isEqualTo(201);
     JsonObject body = TestHttp.json(response);
     String id = body.get("incidentId").getAsString();
-    assertThat(body.get("message").getAsString()).contains(id).contains("without delay").contains("no email address");
-    assertThat(documentsOf(id)).containsExactly("audit-events/incidents:" + id + ":0000000001",
-        "incidents/" + id, "incidents/" + id + "/timeline/v000001", "reports/" + id);
+    assertThat(body.get("message").getAsString())
+        .contains(id)
+        .contains("without delay")
+        .contains("no email address");
+    assertThat(documentsOf(id))
+        .containsExactly(
+            "audit-events/incidents:" + id + ":0000000001",
+            "incidents/" + id,
+            "incidents/" + id + "/timeline/v000001",
+            "reports/" + id);
     DocumentSnapshot report = db.collection("reports").document(id).get().get();
-    assertThat(report.getString("description")).isEqualTo("Search reflects <script> \u2013 see PoC");
+    assertThat(report.getString("description"))
+        .isEqualTo("Search reflects <script> \u2013 see PoC");
     assertThat(report.get("affectedSystems")).isEqualTo(List.of("web-shop", "search-api"));
     assertThat(report.getString("language")).isEqualTo("en");
   }
@@ -96,8 +124,9 @@ class ReportIntakeFunctionTest extends ServedIntake {
 
   @Test
   void aDoubleClickedFormWithItsHiddenSubmissionIdCreatesOneIncident() throws Exception {
-    String form = "kind=SECURITY_INCIDENT&title=Phishing+mail&description=Got+a+mail&submissionId="
-        + UUID.randomUUID();
+    String form =
+        "kind=SECURITY_INCIDENT&title=Phishing+mail&description=Got+a+mail&submissionId="
+            + UUID.randomUUID();
     TreeSet<String> before = DatabaseContents.documentPaths(db);
     ExecutorService clicks = Executors.newFixedThreadPool(4);
     List<Callable<HttpResponse<String>>> submissions = new ArrayList<>();
@@ -114,43 +143,68 @@ class ReportIntakeFunctionTest extends ServedIntake {
     assertThat(Set.copyOf(ids)).hasSize(1);
     TreeSet<String> added = DatabaseContents.documentPaths(db);
     added.removeAll(before);
-    assertThat(added.stream().filter(p -> p.startsWith("incidents/") && !p.contains("/timeline/"))).hasSize(1);
+    assertThat(added.stream().filter(p -> p.startsWith("incidents/") && !p.contains("/timeline/")))
+        .hasSize(1);
     assertThat(added.stream().filter(p -> p.startsWith("idempotency/"))).hasSize(1);
   }
 
   @Test
   void theRequestLogLineCarriesNoReporterData() {
     ReportIntakeUnderTest.LOG.reset();
-    HttpResponse<String> response = post(JSON, """
+    HttpResponse<String> response =
+        post(
+            JSON,
+            """
         {"kind":"OTHER","title":"Secret title 4711","description":"Private text 0815",
          "reporterName":"Max Mustermann","reporterEmail":"max.mustermann@example.org"}""",
-        "X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1");
+            "X-Cloud-Trace-Context",
+            "105445aa7843bc8bf206b12000100000/1;o=1");
     String id = TestHttp.json(response).get("incidentId").getAsString();
 
     String log = ReportIntakeUnderTest.logText();
-    List<String> requestLines = log.lines().filter(line -> line.contains("\"httpRequest\"")).toList();
+    List<String> requestLines =
+        log.lines().filter(line -> line.contains("\"httpRequest\"")).toList();
     assertThat(requestLines).hasSize(1);
-    assertThat(requestLines.get(0)).contains(id).contains("\"severity\":\"INFO\"").contains("201")
-        .contains("\"logging.googleapis.com/trace\":\"projects/test/traces/105445aa7843bc8bf206b12000100000\"");
-    List<String> auditLines = log.lines().filter(line -> line.contains("\"logName\":\"meldekette-audit\"")).toList();
+    assertThat(requestLines.get(0))
+        .contains(id)
+        .contains("\"severity\":\"INFO\"")
+        .contains("201")
+        .contains(
+            "\"logging.googleapis.com/trace\":\"projects/test/traces/105445aa7843bc8bf206b12000100000\"");
+    List<String> auditLines =
+        log.lines().filter(line -> line.contains("\"logName\":\"meldekette-audit\"")).toList();
     assertThat(auditLines).hasSize(1);
     assertThat(auditLines.get(0)).contains("REPORT_RECEIVED").contains(id);
     // Neither the request log nor the audit log carries what the reporter wrote or who they are.
-    assertThat(log).doesNotContain("Mustermann").doesNotContain("example.org")
-        .doesNotContain("4711").doesNotContain("0815").doesNotContain("127.0.0.1");
+    assertThat(log)
+        .doesNotContain("Mustermann")
+        .doesNotContain("example.org")
+        .doesNotContain("4711")
+        .doesNotContain("0815")
+        .doesNotContain("127.0.0.1");
   }
 
   @Test
   void aPreflightFromTheFormOriginIsAllowed() {
-    HttpResponse<String> response = TestHttp.send("OPTIONS", server.uri("/"), (String) null,
-        "Origin", "https://report.example.com", "Access-Control-Request-Method", "POST",
-        "Access-Control-Request-Headers", "content-type, idempotency-key");
+    HttpResponse<String> response =
+        TestHttp.send(
+            "OPTIONS",
+            server.uri("/"),
+            (String) null,
+            "Origin",
+            "https://report.example.com",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "content-type, idempotency-key");
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://report.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://report.example.com");
     assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
     assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
-        .contains("Idempotency-Key").contains("Content-Type");
+        .contains("Idempotency-Key")
+        .contains("Content-Type");
   }
 
   @Test
@@ -158,7 +212,8 @@ class ReportIntakeFunctionTest extends ServedIntake {
     HttpResponse<String> response = post(JSON, validJson(), "Origin", "https://report.example.com");
 
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://report.example.com");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://report.example.com");
   }
 
   static String validJson() {

@@ -10,16 +10,28 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.meldekette.config.Env;
 
-/** The function as the invoker instantiates it in tests: the test's database, a fixed clock, a captured log. */
+/**
+ * The function as the invoker instantiates it in tests: the test's database, a fixed clock, a
+ * captured log.
+ */
 public class ReportIntakeUnderTest extends ReportIntakeFunction {
   static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
   static volatile Firestore db;
 
   public ReportIntakeUnderTest() {
-    super(new Env(Map.of("REPORT_FORM_ORIGINS", "https://report.example.com", "GOOGLE_CLOUD_PROJECT", "test",
-            "AUDIT_SINK", "stdout")),
-        () -> db, Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+    super(
+        new Env(
+            Map.of(
+                "REPORT_FORM_ORIGINS",
+                "https://report.example.com",
+                "GOOGLE_CLOUD_PROJECT",
+                "test",
+                "AUDIT_SINK",
+                "stdout")),
+        () -> db,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 
   static String logText() {

@@ -17,8 +17,10 @@ import org.meldekette.testing.TestHttp;
 abstract class ServedIntake {
   static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
+
   /** Every answer the tests receive is checked against the API description. */
   static final ApiContract CONTRACT = ApiContract.of("report-intake.openapi.yaml");
+
   static FunctionServer server;
   static Firestore db;
 

@@ -19,15 +19,24 @@ public final class AuditEntries {
     return labels;
   }
 
-  /** The event as the entry's JSON payload, with its hashes: a locked log bucket anchors the chain. */
+  /**
+   * The event as the entry's JSON payload, with its hashes: a locked log bucket anchors the chain.
+   */
   public static Map<String, Object> payload(AuditEvent event) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("eventId", event.id());
     payload.put("stream", event.stream());
     payload.put("sequence", event.sequence());
     payload.put("type", event.type());
-    payload.put("actor", Map.of("kind", event.actor().kind().name(), "id", event.actor().id(),
-        "role", event.actor().role()));
+    payload.put(
+        "actor",
+        Map.of(
+            "kind",
+            event.actor().kind().name(),
+            "id",
+            event.actor().id(),
+            "role",
+            event.actor().role()));
     payload.put("at", event.at().toString());
     payload.put("incidentId", event.incidentId());
     payload.put("summary", event.summary());

@@ -19,9 +19,10 @@ import org.meldekette.store.FirestoreErrors;
 import org.meldekette.store.Timestamps;
 
 /**
- * Copies audit events from Firestore to the audit sink and marks them exported. Right after a change commits
- * its event is exported synchronously; if the sink fails, the event stays unexported in Firestore and the
- * sweep exports it later. No event is lost; none is marked twice, and the sink drops repeats by insert ID.
+ * Copies audit events from Firestore to the audit sink and marks them exported. Right after a
+ * change commits its event is exported synchronously; if the sink fails, the event stays unexported
+ * in Firestore and the sweep exports it later. No event is lost; none is marked twice, and the sink
+ * drops repeats by insert ID.
  */
 public final class AuditExport implements CommitListener {
   /** The sweep leaves events this young to the request that wrote them. */
@@ -47,7 +48,10 @@ public final class AuditExport implements CommitListener {
     exportNow(committed.events());
   }
 
-  /** Exports events just committed; a failure is logged and left to the sweep, never thrown at the caller. */
+  /**
+   * Exports events just committed; a failure is logged and left to the sweep, never thrown at the
+   * caller.
+   */
   public void exportNow(List<AuditEvent> events) {
     if (events.isEmpty()) {
       return;
@@ -56,21 +60,35 @@ public final class AuditExport implements CommitListener {
       sink.write(events);
       marks.mark(events.stream().map(AuditEvent::id).toList());
     } catch (Exception e) {
-      log.write(StructuredLog.Severity.WARNING, "audit export deferred to the sweep",
+      log.write(
+          StructuredLog.Severity.WARNING,
+          "audit export deferred to the sweep",
           Map.of("component", "audit-export"),
-          Map.of("events", events.stream().map(AuditEvent::id).toList(), "exception", e.getClass().getName()), null);
+          Map.of(
+              "events",
+              events.stream().map(AuditEvent::id).toList(),
+              "exception",
+              e.getClass().getName()),
+          null);
     }
   }
 
-  /** The sweep's part: exports up to {@code limit} unexported events older than {@link #SWEEP_MIN_AGE}. */
+  /**
+   * The sweep's part: exports up to {@code limit} unexported events older than {@link
+   * #SWEEP_MIN_AGE}.
+   */
   public int exportPending(int limit) throws Exception {
     Instant cutoff = clock.instant().minus(SWEEP_MIN_AGE);
-    List<QueryDocumentSnapshot> pending = FirestoreErrors.await(db.get().collection(CollectionNames.AUDIT_EVENTS)
-        .whereEqualTo("exported", false)
-        .whereLessThan("at", Timestamps.of(cutoff))
-        .orderBy("at", Query.Direction.ASCENDING)
-        .limit(limit)
-        .get()).getDocuments();
+    List<QueryDocumentSnapshot> pending =
+        FirestoreErrors.await(
+                db.get()
+                    .collection(CollectionNames.AUDIT_EVENTS)
+                    .whereEqualTo("exported", false)
+                    .whereLessThan("at", Timestamps.of(cutoff))
+                    .orderBy("at", Query.Direction.ASCENDING)
+                    .limit(limit)
+                    .get())
+            .getDocuments();
     if (pending.isEmpty()) {
       return 0;
     }

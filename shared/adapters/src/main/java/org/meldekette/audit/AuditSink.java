@@ -8,6 +8,9 @@ public interface AuditSink {
   /** The log the events go to. */
   String LOG_NAME = "meldekette-audit";
 
-  /** Writes all events or throws; a partial write is a failure (the entries' insert IDs make a retry safe). */
+  /**
+   * Writes all events or throws; a partial write is a failure (the entries' insert IDs make a retry
+   * safe).
+   */
   void write(List<AuditEvent> events) throws Exception;
 }

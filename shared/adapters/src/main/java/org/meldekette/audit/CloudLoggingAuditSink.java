@@ -16,9 +16,9 @@ import org.meldekette.json.Json;
 
 /**
  * Writes audit events to the dedicated log {@code meldekette-audit} through google-cloud-logging's
- * {@link LoggingClient}, synchronously: a function's CPU is throttled once it has answered, so a buffered
- * write could be lost. Each entry's insert ID is the event's ID, so writing an event again (after a lost
- * acknowledgment) gives Cloud Logging a duplicate it drops, not a second entry.
+ * {@link LoggingClient}, synchronously: a function's CPU is throttled once it has answered, so a
+ * buffered write could be lost. Each entry's insert ID is the event's ID, so writing an event again
+ * (after a lost acknowledgment) gives Cloud Logging a duplicate it drops, not a second entry.
  */
 public final class CloudLoggingAuditSink implements AuditSink {
   private final Supplier<LoggingClient> client;
@@ -38,19 +38,29 @@ public final class CloudLoggingAuditSink implements AuditSink {
     for (AuditEvent event : events) {
       Struct.Builder payload = Struct.newBuilder();
       JsonFormat.parser().merge(Json.write(AuditEntries.payload(event)), payload);
-      entries.add(LogEntry.newBuilder()
-          .setInsertId(event.id())
-          .setTimestamp(Timestamp.newBuilder().setSeconds(event.at().getEpochSecond()).setNanos(event.at().getNano()))
-          .setSeverity(LogSeverity.NOTICE)
-          .putAllLabels(AuditEntries.labels(event))
-          .setJsonPayload(payload)
-          .build());
+      entries.add(
+          LogEntry.newBuilder()
+              .setInsertId(event.id())
+              .setTimestamp(
+                  Timestamp.newBuilder()
+                      .setSeconds(event.at().getEpochSecond())
+                      .setNanos(event.at().getNano()))
+              .setSeverity(LogSeverity.NOTICE)
+              .putAllLabels(AuditEntries.labels(event))
+              .setJsonPayload(payload)
+              .build());
     }
-    client.get().writeLogEntries(WriteLogEntriesRequest.newBuilder()
-        .setLogName("projects/" + project + "/logs/" + LOG_NAME)
-        .setResource(MonitoredResource.newBuilder().setType("global").putLabels("project_id", project))
-        .addAllEntries(entries)
-        .setPartialSuccess(false)
-        .build());
+    client
+        .get()
+        .writeLogEntries(
+            WriteLogEntriesRequest.newBuilder()
+                .setLogName("projects/" + project + "/logs/" + LOG_NAME)
+                .setResource(
+                    MonitoredResource.newBuilder()
+                        .setType("global")
+                        .putLabels("project_id", project))
+                .addAllEntries(entries)
+                .setPartialSuccess(false)
+                .build());
   }
 }

@@ -14,11 +14,12 @@ import org.meldekette.store.FirestoreErrors;
 import org.meldekette.store.Timestamps;
 
 /**
- * Marks audit events exported, with one commit shared by every request that finishes while another commit is
- * under way (a group commit). Each caller still returns only once its own events are marked, so nothing
- * changes for a single request; under a storm the marks take a few commits instead of one per request.
- * A caller commits at most one batch, the one holding its own marks, then hands the next batch to a waiting
- * caller: no request is kept busy with the marks of requests that came after it.
+ * Marks audit events exported, with one commit shared by every request that finishes while another
+ * commit is under way (a group commit). Each caller still returns only once its own events are
+ * marked, so nothing changes for a single request; under a storm the marks take a few commits
+ * instead of one per request. A caller commits at most one batch, the one holding its own marks,
+ * then hands the next batch to a waiting caller: no request is kept busy with the marks of requests
+ * that came after it.
  */
 final class ExportMarks {
   /** Firestore takes at most 500 writes in one commit. */
@@ -30,8 +31,13 @@ final class ExportMarks {
   private List<Pending> waiting = new ArrayList<>();
   private boolean committing;
 
-  /** What a waiting caller is told: its marks are stored, or it is to commit the next batch itself. */
-  private enum Turn { STORED, COMMIT_NEXT }
+  /**
+   * What a waiting caller is told: its marks are stored, or it is to commit the next batch itself.
+   */
+  private enum Turn {
+    STORED,
+    COMMIT_NEXT
+  }
 
   private record Pending(List<String> eventIds, CompletableFuture<Turn> turn) {}
 
@@ -63,7 +69,10 @@ final class ExportMarks {
     }
   }
 
-  /** Commits every waiting mark (the caller's among them), tells their callers, and passes the turn on. */
+  /**
+   * Commits every waiting mark (the caller's among them), tells their callers, and passes the turn
+   * on.
+   */
   private void commitWaitingAndHandOver(Pending mine) {
     List<Pending> batch;
     synchronized (lock) {
@@ -103,7 +112,8 @@ final class ExportMarks {
 
   private void commit(List<Pending> batch) {
     Firestore firestore = db.get();
-    Map<String, Object> exported = Map.of("exported", true, "exportedAt", Timestamps.of(clock.instant()));
+    Map<String, Object> exported =
+        Map.of("exported", true, "exportedAt", Timestamps.of(clock.instant()));
     WriteBatch writes = firestore.batch();
     for (Pending pending : batch) {
       for (String id : pending.eventIds()) {

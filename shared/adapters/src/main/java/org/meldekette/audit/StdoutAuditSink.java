@@ -7,7 +7,9 @@ import java.util.Map;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.json.Json;
 
-/** The local stack's sink: one structured JSON line per event on stdout, in Cloud Logging's format. */
+/**
+ * The local stack's sink: one structured JSON line per event on stdout, in Cloud Logging's format.
+ */
 public final class StdoutAuditSink implements AuditSink {
   private final PrintStream out;
 

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Verifies Google-signed ID tokens (what IAP or {@code gcloud auth print-identity-token} gives) with
- * google-auth-library: signature (RS256 or ES256 only, so {@code alg: none} and HMAC confusion fail),
- * issuer, audience and expiry. On top, it insists on what that library leaves optional: an expiry and an
- * issue time must be present, the token must not be issued in the future, and the email must be verified.
+ * Verifies Google-signed ID tokens (what IAP or {@code gcloud auth print-identity-token} gives)
+ * with google-auth-library: signature (RS256 or ES256 only, so {@code alg: none} and HMAC confusion
+ * fail), issuer, audience and expiry. On top, it insists on what that library leaves optional: an
+ * expiry and an issue time must be present, the token must not be issued in the future, and the
+ * email must be verified.
  */
 public final class IdTokenVerifier {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -23,12 +24,13 @@ public final class IdTokenVerifier {
    */
   public IdTokenVerifier(String issuer, String audience, String certificatesUrl, Clock clock) {
     this.clock = clock;
-    this.verifier = TokenVerifier.newBuilder()
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setCertificatesLocation(certificatesUrl)
-        .setClock(clock::millis)
-        .build();
+    this.verifier =
+        TokenVerifier.newBuilder()
+            .setIssuer(issuer)
+            .setAudience(audience)
+            .setCertificatesLocation(certificatesUrl)
+            .setClock(clock::millis)
+            .build();
   }
 
   /** The verified email (lower case) of the token's holder. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Configuration from environment variables, each with a documented default (see the README). Functions
- * read it once when they start; tests hand in a map.
+ * Configuration from environment variables, each with a documented default (see the README).
+ * Functions read it once when they start; tests hand in a map.
  */
 public final class Env {
   private final Map<String, String> variables;
@@ -49,7 +49,8 @@ public final class Env {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("environment variable " + name + " is not a number: " + value, e);
+      throw new IllegalStateException(
+          "environment variable " + name + " is not a number: " + value, e);
     }
   }
 }

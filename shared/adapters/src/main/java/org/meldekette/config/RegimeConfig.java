@@ -9,9 +9,9 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
 
 /**
- * The deadline policy of a deployment: {@code REGIMES} switches regimes on (default {@code GDPR,INTERNAL});
- * {@code REGIMES_FILE} names a regimes file of the deployment's own instead of the shipped
- * {@code org/meldekette/regimes.json}.
+ * The deadline policy of a deployment: {@code REGIMES} switches regimes on (default {@code
+ * GDPR,INTERNAL}); {@code REGIMES_FILE} names a regimes file of the deployment's own instead of the
+ * shipped {@code org/meldekette/regimes.json}.
  */
 public final class RegimeConfig {
   private RegimeConfig() {}

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.meldekette.domain.InvalidInput;
 
 /**
- * An answer other than success, with its HTTP status. Rendered as
- * {@code {"error":{"code":...,"message":...,"field":...}}} plus any details (such as unmet criteria).
+ * An answer other than success, with its HTTP status. Rendered as {@code
+ * {"error":{"code":...,"message":...,"field":...}}} plus any details (such as unmet criteria).
  */
 public class ApiException extends RuntimeException {
   private final int status;
@@ -13,7 +13,8 @@ public class ApiException extends RuntimeException {
   private final String field;
   private final Map<String, Object> details;
 
-  public ApiException(int status, String code, String message, String field, Map<String, Object> details) {
+  public ApiException(
+      int status, String code, String message, String field, Map<String, Object> details) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cross-origin rules for the public report endpoint: only the configured form origins may call it from a
- * browser. A request without an Origin header (curl, a server) is not a browser's cross-site request and
- * passes; one from any other origin is refused, so another site cannot post reports through its visitors.
+ * Cross-origin rules for the public report endpoint: only the configured form origins may call it
+ * from a browser. A request without an Origin header (curl, a server) is not a browser's cross-site
+ * request and passes; one from any other origin is refused, so another site cannot post reports
+ * through its visitors.
  */
 public final class CorsPolicy {
   private final Set<String> allowedOrigins;
@@ -34,7 +35,9 @@ public final class CorsPolicy {
     reply.empty(204);
   }
 
-  /** For an actual request: refuses a foreign origin, allows a configured one to read the answer. */
+  /**
+   * For an actual request: refuses a foreign origin, allows a configured one to read the answer.
+   */
   public void check(HttpRequest request, Reply reply) {
     reply.header("Vary", "Origin");
     String origin = request.getFirstHeader("Origin").orElse(null);
@@ -52,6 +55,7 @@ public final class CorsPolicy {
   }
 
   private static ApiException notAllowed() {
-    return new ApiException(403, "ORIGIN_NOT_ALLOWED", "this origin may not call the report endpoint");
+    return new ApiException(
+        403, "ORIGIN_NOT_ALLOWED", "this origin may not call the report endpoint");
   }
 }

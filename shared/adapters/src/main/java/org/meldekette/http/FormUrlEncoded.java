@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes {@code application/x-www-form-urlencoded} bodies as browsers send them, and query strings, which
- * are encoded the same way, strictly: a broken percent escape or bytes that are not UTF-8 are a 400, never
- * silently replaced characters (or, as the runtime's own query parsing does, a 500).
+ * Decodes {@code application/x-www-form-urlencoded} bodies as browsers send them, and query
+ * strings, which are encoded the same way, strictly: a broken percent escape or bytes that are not
+ * UTF-8 are a 400, never silently replaced characters (or, as the runtime's own query parsing does,
+ * a 500).
  */
 public final class FormUrlEncoded {
   private FormUrlEncoded() {}
@@ -33,12 +34,17 @@ public final class FormUrlEncoded {
     return fields;
   }
 
-  /** The parameters of a raw query string ({@code a=1&b=x%20y}); a broken one is a 400 naming the query. */
+  /**
+   * The parameters of a raw query string ({@code a=1&b=x%20y}); a broken one is a 400 naming the
+   * query.
+   */
   public static Map<String, List<String>> parseQuery(String query) {
     try {
       return parse(query);
     } catch (ApiException e) {
-      throw ApiException.badRequest(e.field(), "MALFORMED_QUERY",
+      throw ApiException.badRequest(
+          e.field(),
+          "MALFORMED_QUERY",
           "the query string has a broken percent escape or is not UTF-8");
     }
   }
@@ -60,12 +66,14 @@ public final class FormUrlEncoded {
         bytes.write(high * 16 + low);
         i += 3;
       } else {
-        // Plain characters up to the next escape; raw non-ASCII (curl --data sends it) is taken as UTF-8.
+        // Plain characters up to the next escape; raw non-ASCII (curl --data sends it) is taken as
+        // UTF-8.
         int end = i;
         while (end < encoded.length() && encoded.charAt(end) != '%') {
           end++;
         }
-        bytes.writeBytes(encoded.substring(i, end).replace('+', ' ').getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(
+            encoded.substring(i, end).replace('+', ' ').getBytes(StandardCharsets.UTF_8));
         i = end;
       }
     }
@@ -73,6 +81,7 @@ public final class FormUrlEncoded {
   }
 
   private static ApiException malformed(String field) {
-    return ApiException.badRequest(field, "MALFORMED_FORM", "the form data has a broken percent escape");
+    return ApiException.badRequest(
+        field, "MALFORMED_FORM", "the form data has a broken percent escape");
   }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 import org.meldekette.json.Json;
 
 /**
- * Typed, strict reading of a JSON request object: unknown fields are refused (a misspelt optional field would
- * otherwise vanish silently), each value must have its type, and every refusal names the field (dotted for
- * nested objects). Missing and null values read as null.
+ * Typed, strict reading of a JSON request object: unknown fields are refused (a misspelt optional
+ * field would otherwise vanish silently), each value must have its type, and every refusal names
+ * the field (dotted for nested objects). Missing and null values read as null.
  */
 public final class JsonFields {
   private final JsonObject object;
@@ -37,7 +37,8 @@ public final class JsonFields {
       throw ApiException.badRequest(null, "MALFORMED_JSON", "the request body is not valid JSON");
     }
     if (!element.isJsonObject()) {
-      throw ApiException.badRequest(null, "NOT_AN_OBJECT", "the request body must be a JSON object");
+      throw ApiException.badRequest(
+          null, "NOT_AN_OBJECT", "the request body must be a JSON object");
     }
     return of(element.getAsJsonObject(), allowed, "");
   }
@@ -46,7 +47,8 @@ public final class JsonFields {
   public static JsonFields of(JsonObject object, Set<String> allowed, String prefix) {
     for (String name : object.keySet()) {
       if (!allowed.contains(name)) {
-        throw ApiException.badRequest(prefix + name, "UNKNOWN_FIELD", prefix + name + " is not a known field");
+        throw ApiException.badRequest(
+            prefix + name, "UNKNOWN_FIELD", prefix + name + " is not a known field");
       }
     }
     return new JsonFields(object, prefix);
@@ -121,7 +123,9 @@ public final class JsonFields {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(prefix + name, "INVALID_VALUE",
+      throw ApiException.badRequest(
+          prefix + name,
+          "INVALID_VALUE",
           prefix + name + " must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
@@ -135,8 +139,12 @@ public final class JsonFields {
     try {
       return OffsetDateTime.parse(value.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(prefix + name, "INVALID_TIME",
-          prefix + name + " must be an ISO-8601 time with offset, such as 2026-11-22T08:15:00+01:00");
+      throw ApiException.badRequest(
+          prefix + name,
+          "INVALID_TIME",
+          prefix
+              + name
+              + " must be an ISO-8601 time with offset, such as 2026-11-22T08:15:00+01:00");
     }
   }
 
@@ -153,6 +161,7 @@ public final class JsonFields {
   }
 
   private ApiException invalidType(String name, String what) {
-    return ApiException.badRequest(prefix + name, "INVALID_TYPE", prefix + name + " must be " + what);
+    return ApiException.badRequest(
+        prefix + name, "INVALID_TYPE", prefix + name + " must be " + what);
   }
 }

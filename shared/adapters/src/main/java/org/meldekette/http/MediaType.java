@@ -9,7 +9,9 @@ public record MediaType(String type, String charset) {
   public static final String JSON = "application/json";
   public static final String FORM = "application/x-www-form-urlencoded";
 
-  /** Parses Content-Type: {@code type/subtype; charset=...}; a missing header gives an empty type. */
+  /**
+   * Parses Content-Type: {@code type/subtype; charset=...}; a missing header gives an empty type.
+   */
   public static MediaType of(HttpRequest request) {
     String header = request.getContentType().orElse("");
     String[] parts = header.split(";");
@@ -27,7 +29,9 @@ public record MediaType(String type, String charset) {
   /** Refuses anything but the given types in UTF-8 with 415. */
   public MediaType requireOneOf(Set<String> accepted) {
     if (!accepted.contains(type)) {
-      throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
           "Content-Type must be one of " + String.join(", ", accepted.stream().sorted().toList()));
     }
     if (charset != null && !charset.equals("utf-8")) {

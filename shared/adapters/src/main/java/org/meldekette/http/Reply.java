@@ -8,8 +8,8 @@ import java.util.Map;
 import org.meldekette.json.Json;
 
 /**
- * A function's answer, held until {@link #send()}: the request's log line is written before the answer
- * leaves, because Cloud Functions throttles the CPU once a response is out.
+ * A function's answer, held until {@link #send()}: the request's log line is written before the
+ * answer leaves, because Cloud Functions throttles the CPU once a response is out.
  */
 public final class Reply {
   private final HttpResponse response;
@@ -33,7 +33,8 @@ public final class Reply {
     this.status = status;
     response.setStatusCode(status);
     response.setContentType(contentType);
-    // Answers carry incident data: never cached by a browser or proxy, never sniffed as another type.
+    // Answers carry incident data: never cached by a browser or proxy, never sniffed as another
+    // type.
     response.appendHeader("Cache-Control", "no-store");
     response.appendHeader("X-Content-Type-Options", "nosniff");
     this.body = body;

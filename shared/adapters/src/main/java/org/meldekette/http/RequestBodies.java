@@ -13,8 +13,9 @@ public final class RequestBodies {
   private RequestBodies() {}
 
   /**
-   * The body as text. Over {@code maxBytes} is 413 (checked against Content-Length first, then while
-   * reading, since a client may send more than it announced); bytes that are not UTF-8 are 400.
+   * The body as text. Over {@code maxBytes} is 413 (checked against Content-Length first, then
+   * while reading, since a client may send more than it announced); bytes that are not UTF-8 are
+   * 400.
    */
   public static String readUtf8(HttpRequest request, int maxBytes) throws IOException {
     if (request.getContentLength() > maxBytes) {
@@ -33,7 +34,8 @@ public final class RequestBodies {
   /** Strict UTF-8: malformed input is an error rather than silently replaced. */
   public static String decodeUtf8(byte[] bytes, String field) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -44,6 +46,7 @@ public final class RequestBodies {
   }
 
   private static ApiException tooLarge(int maxBytes) {
-    return new ApiException(413, "BODY_TOO_LARGE", "the request body is larger than " + maxBytes + " bytes");
+    return new ApiException(
+        413, "BODY_TOO_LARGE", "the request body is larger than " + maxBytes + " bytes");
   }
 }

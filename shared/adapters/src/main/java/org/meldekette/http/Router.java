@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Routes {@code METHOD /path/{param}/...} to handlers. An unknown path is 404; a known path with another
- * method is 405 with the Allow header, so clients learn that, for example, evidence has no DELETE.
+ * Routes {@code METHOD /path/{param}/...} to handlers. An unknown path is 404; a known path with
+ * another method is 405 with the Allow header, so clients learn that, for example, evidence has no
+ * DELETE.
  */
 public final class Router<C> {
   /** Handles one route, given the call context and the path parameters. */
@@ -26,7 +27,10 @@ public final class Router<C> {
     return this;
   }
 
-  /** Every route, as {@code METHOD /path/{param}}: what the API description must declare, and no more. */
+  /**
+   * Every route, as {@code METHOD /path/{param}}: what the API description must declare, and no
+   * more.
+   */
   public java.util.Set<String> routes() {
     java.util.Set<String> all = new TreeSet<>();
     routes.forEach(route -> all.add(route.method() + " /" + String.join("/", route.segments())));
@@ -51,7 +55,8 @@ public final class Router<C> {
       throw new ApiException(404, "NOT_FOUND", "no such resource: " + path);
     }
     reply.header("Allow", String.join(", ", allowed));
-    throw new ApiException(405, "METHOD_NOT_ALLOWED", method + " is not allowed here; allowed: " + allowed);
+    throw new ApiException(
+        405, "METHOD_NOT_ALLOWED", method + " is not allowed here; allowed: " + allowed);
   }
 
   private static Map<String, String> match(String[] pattern, String[] path) {
@@ -70,6 +75,8 @@ public final class Router<C> {
   }
 
   private static String[] split(String path) {
-    return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return java.util.Arrays.stream(path.split("/"))
+        .filter(s -> !s.isEmpty())
+        .toArray(String[]::new);
   }
 }

@@ -14,16 +14,22 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 
-/** The one Gson setup: instants as ISO-8601 strings, nulls left out, strict parsing of what clients send. */
+/**
+ * The one Gson setup: instants as ISO-8601 strings, nulls left out, strict parsing of what clients
+ * send.
+ */
 public final class Json {
   private Json() {}
 
-  public static final Gson GSON = new GsonBuilder()
-      .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
-      .disableHtmlEscaping()
-      .create();
+  public static final Gson GSON =
+      new GsonBuilder()
+          .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+          .disableHtmlEscaping()
+          .create();
 
-  /** Parses a whole document strictly (no comments, no trailing garbage); throws JsonParseException. */
+  /**
+   * Parses a whole document strictly (no comments, no trailing garbage); throws JsonParseException.
+   */
   public static JsonElement parse(String text) {
     try {
       JsonReader reader = new JsonReader(new StringReader(text));

@@ -6,12 +6,17 @@ import java.util.Map;
 import org.meldekette.json.Json;
 
 /**
- * Log lines in Cloud Logging's structured format: one JSON object per line on stdout, which Cloud Functions
- * forwards with {@code severity}, labels and trace intact. Callers pass IDs and codes only, never what a
- * reporter or data subject wrote or who they are.
+ * Log lines in Cloud Logging's structured format: one JSON object per line on stdout, which Cloud
+ * Functions forwards with {@code severity}, labels and trace intact. Callers pass IDs and codes
+ * only, never what a reporter or data subject wrote or who they are.
  */
 public final class StructuredLog {
-  public enum Severity { DEBUG, INFO, WARNING, ERROR }
+  public enum Severity {
+    DEBUG,
+    INFO,
+    WARNING,
+    ERROR
+  }
 
   private final String project;
   private final PrintStream out;
@@ -26,7 +31,11 @@ public final class StructuredLog {
    *
    * @param traceHeader the request's {@code X-Cloud-Trace-Context} or {@code traceparent}, or null
    */
-  public void write(Severity severity, String message, Map<String, String> labels, Map<String, Object> fields,
+  public void write(
+      Severity severity,
+      String message,
+      Map<String, String> labels,
+      Map<String, Object> fields,
       String traceHeader) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("severity", severity.name());
@@ -47,7 +56,10 @@ public final class StructuredLog {
     }
   }
 
-  /** The trace ID of {@code TRACE/SPAN;o=1} (Google) or {@code 00-TRACE-SPAN-01} (W3C); null otherwise. */
+  /**
+   * The trace ID of {@code TRACE/SPAN;o=1} (Google) or {@code 00-TRACE-SPAN-01} (W3C); null
+   * otherwise.
+   */
   static String traceId(String header) {
     if (header == null || header.isBlank()) {
       return null;
@@ -59,6 +71,8 @@ public final class StructuredLog {
     } else {
       candidate = header.split("[/;]")[0];
     }
-    return candidate != null && candidate.matches("[0-9a-fA-F]{32}") ? candidate.toLowerCase() : null;
+    return candidate != null && candidate.matches("[0-9a-fA-F]{32}")
+        ? candidate.toLowerCase()
+        : null;
   }
 }

@@ -3,7 +3,9 @@ package org.meldekette.notify;
 import java.util.Locale;
 import org.meldekette.config.Env;
 
-/** The local stack's secrets: {@code SECRET_<NAME>} environment variables (dashes as underscores). */
+/**
+ * The local stack's secrets: {@code SECRET_<NAME>} environment variables (dashes as underscores).
+ */
 public final class EnvironmentSecrets implements Secrets {
   private final Env env;
 

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Secrets from Secret Manager ({@code projects/P/secrets/NAME/versions/latest}) through the real client,
- * kept for five minutes so a burst of reminders does not read the same secret each time, while a rotated
- * webhook URL is picked up soon.
+ * Secrets from Secret Manager ({@code projects/P/secrets/NAME/versions/latest}) through the real
+ * client, kept for five minutes so a burst of reminders does not read the same secret each time,
+ * while a rotated webhook URL is picked up soon.
  */
 public final class SecretManagerSecrets implements Secrets {
   private static final Duration CACHE = Duration.ofMinutes(5);
@@ -23,7 +23,8 @@ public final class SecretManagerSecrets implements Secrets {
 
   private record Cached(String value, Instant until) {}
 
-  public SecretManagerSecrets(Supplier<SecretManagerServiceClient> client, String project, Clock clock) {
+  public SecretManagerSecrets(
+      Supplier<SecretManagerServiceClient> client, String project, Clock clock) {
     this.client = client;
     this.project = project;
     this.clock = clock;
@@ -36,8 +37,14 @@ public final class SecretManagerSecrets implements Secrets {
     if (cached != null && now.isBefore(cached.until())) {
       return cached.value();
     }
-    String value = client.get().accessSecretVersion(SecretVersionName.of(project, name, "latest"))
-        .getPayload().getData().toStringUtf8().strip();
+    String value =
+        client
+            .get()
+            .accessSecretVersion(SecretVersionName.of(project, name, "latest"))
+            .getPayload()
+            .getData()
+            .toStringUtf8()
+            .strip();
     cache.put(name, new Cached(value, now.plus(CACHE)));
     return value;
   }

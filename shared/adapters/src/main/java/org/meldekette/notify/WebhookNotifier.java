@@ -11,8 +11,9 @@ import java.util.Map;
 import org.meldekette.json.Json;
 
 /**
- * Posts a message to incoming webhooks: Google Chat and Slack-compatible ones both take {@code {"text": …}}.
- * Each channel is the name of a secret holding the webhook's URL, so no URL sits in configuration.
+ * Posts a message to incoming webhooks: Google Chat and Slack-compatible ones both take {@code
+ * {"text": …}}. Each channel is the name of a secret holding the webhook's URL, so no URL sits in
+ * configuration.
  */
 public final class WebhookNotifier {
   private final Secrets secrets;
@@ -23,16 +24,23 @@ public final class WebhookNotifier {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** Sends {@code text} to every channel; the first failure throws, so the caller's task is retried. */
+  /**
+   * Sends {@code text} to every channel; the first failure throws, so the caller's task is retried.
+   */
   public void send(List<String> channels, String text) throws Exception {
     String body = Json.write(Map.of("text", text));
     for (String channel : channels) {
-      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(secrets.value(channel)))
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json; charset=UTF-8")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(secrets.value(channel)))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json; charset=UTF-8")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() / 100 != 2) {
-        throw new IOException("webhook of channel " + channel + " answered " + response.statusCode());
+        throw new IOException(
+            "webhook of channel " + channel + " answered " + response.statusCode());
       }
     }
   }

@@ -30,9 +30,19 @@ final class AlertDocuments {
 
   public static AlertRecord record(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new AlertRecord(d.string("key"), d.string("source"), d.enumValue("state", Alert.AlertState.class),
-        d.string("rule"), d.string("signal"), d.enumValue("severity", Severity.class), d.string("groupKey"),
-        d.string("incidentId"), d.string("policyName"), d.string("resourceName"), d.string("url"),
-        d.instant("startedAt"), d.instant("endedAt"));
+    return new AlertRecord(
+        d.string("key"),
+        d.string("source"),
+        d.enumValue("state", Alert.AlertState.class),
+        d.string("rule"),
+        d.string("signal"),
+        d.enumValue("severity", Severity.class),
+        d.string("groupKey"),
+        d.string("incidentId"),
+        d.string("policyName"),
+        d.string("resourceName"),
+        d.string("url"),
+        d.instant("startedAt"),
+        d.instant("endedAt"));
   }
 }

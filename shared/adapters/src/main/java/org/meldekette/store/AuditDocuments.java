@@ -5,7 +5,10 @@ import java.util.Map;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
 
-/** Maps audit events to {@code audit-events/{stream:sequence}} and the chain head kept on each subject. */
+/**
+ * Maps audit events to {@code audit-events/{stream:sequence}} and the chain head kept on each
+ * subject.
+ */
 public final class AuditDocuments {
   static final String HEAD_SEQUENCE = "auditSequence";
   static final String HEAD_HASH = "auditHash";
@@ -33,10 +36,19 @@ public final class AuditDocuments {
 
   public static AuditEvent event(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new AuditEvent(d.string("stream"), d.longValue("sequence"), d.string("type"),
-        new Actor(d.enumValue("actorKind", Actor.Kind.class), d.string("actorId"), d.string("actorRole")),
-        d.instant("at"), d.string("incidentId"), d.string("summary"), d.map("before"), d.map("after"),
-        d.string("previousHash"), d.string("hash"));
+    return new AuditEvent(
+        d.string("stream"),
+        d.longValue("sequence"),
+        d.string("type"),
+        new Actor(
+            d.enumValue("actorKind", Actor.Kind.class), d.string("actorId"), d.string("actorRole")),
+        d.instant("at"),
+        d.string("incidentId"),
+        d.string("summary"),
+        d.map("before"),
+        d.map("after"),
+        d.string("previousHash"),
+        d.string("hash"));
   }
 
   /** The head a subject document records; empty for a subject without events. */
@@ -48,7 +60,8 @@ public final class AuditDocuments {
   }
 
   /** Adds the head to a subject document's fields, written together with the event. */
-  public static Map<String, Object> withHead(Map<String, Object> subjectFields, AuditEvent.ChainHead head) {
+  public static Map<String, Object> withHead(
+      Map<String, Object> subjectFields, AuditEvent.ChainHead head) {
     subjectFields.put(HEAD_SEQUENCE, head.sequence());
     subjectFields.put(HEAD_HASH, head.hash());
     return subjectFields;

@@ -1,42 +1,67 @@
 package org.meldekette.store;
 
-/** The Firestore collections Meldekette writes; firestore.indexes.json and the TTL policies name the same. */
+/**
+ * The Firestore collections Meldekette writes; firestore.indexes.json and the TTL policies name the
+ * same.
+ */
 public final class CollectionNames {
   private CollectionNames() {}
 
   public static final String INCIDENTS = "incidents";
+
   /** Subcollection of an incident. */
   public static final String TIMELINE = "timeline";
+
   /** Subcollections of an incident: the records beside it. */
   public static final String MEASURES = "measures";
+
   public static final String EVIDENCE = "evidence";
+
   /** Subcollection of a piece of evidence. */
   public static final String CUSTODY = "custody";
+
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
   public static final String RETENTION_EXTENSIONS = "retention-extensions";
   public static final String APPROVALS = "approvals";
   public static final String COMMUNICATIONS = "communications";
+
   /** Holds that block erasure; a pseudonymous subject reference, never profile data. */
   public static final String LEGAL_HOLDS = "legal-holds";
+
   /** Every audit event, chained per stream (the document it changed); exported to Cloud Logging. */
   public static final String AUDIT_EVENTS = "audit-events";
+
   /** One document per alert occurrence (a Cloud Monitoring incident, a generic fingerprint). */
   public static final String ALERTS = "alerts";
-  /** One document per alert group: the incident its open alerts join. Written only when it opens one. */
+
+  /**
+   * One document per alert group: the incident its open alerts join. Written only when it opens
+   * one.
+   */
   public static final String ALERT_GROUPS = "alert-groups";
+
   /** Messages already handled, so a redelivery changes nothing; expire through the TTL field. */
   public static final String DELIVERIES = "deliveries";
+
   /** Messages that were not alerts: the reason, never the payload; expire through the TTL field. */
   public static final String REJECTED_ALERTS = "rejected-alerts";
-  /** One document per reminder sent or being sent, keyed by the reminder: a task delivered twice sends once. */
+
+  /**
+   * One document per reminder sent or being sent, keyed by the reminder: a task delivered twice
+   * sends once.
+   */
   public static final String REMINDERS = "reminders";
+
   /** Staff members and their roles, keyed by lower-case email. */
   public static final String MEMBERS = "members";
+
   /** What reporters wrote, keyed by incident ID, without their contact details. */
   public static final String REPORTS = "reports";
+
   /** Reporters' names and addresses, apart from everything else (need-to-know). */
   public static final String REPORTER_CONTACTS = "reporter-contacts";
+
   /** First answers to requests that carried an idempotency key; expire through the TTL field. */
   public static final String IDEMPOTENCY = "idempotency";
 }

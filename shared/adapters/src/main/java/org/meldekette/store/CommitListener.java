@@ -3,9 +3,9 @@ package org.meldekette.store;
 import java.util.List;
 
 /**
- * Work that follows a commit, told by the store once the commit stands: the store knows nothing of the audit
- * log, task queues or chat channels. A listener handles its own failures (the change stands either way; the
- * sweep catches up), so it never throws at the store.
+ * Work that follows a commit, told by the store once the commit stands: the store knows nothing of
+ * the audit log, task queues or chat channels. A listener handles its own failures (the change
+ * stands either way; the sweep catches up), so it never throws at the store.
  */
 @FunctionalInterface
 public interface CommitListener {

@@ -10,33 +10,38 @@ import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.deadline.Stage;
 
 /**
- * The deadlines an incident document carries: the list (for display, the final report and the sweep) and
- * {@code nextDeadlineAt}, the earliest open due time, which the sweep and the overdue list query on.
+ * The deadlines an incident document carries: the list (for display, the final report and the
+ * sweep) and {@code nextDeadlineAt}, the earliest open due time, which the sweep and the overdue
+ * list query on.
  */
 final class DeadlineDocuments {
   private DeadlineDocuments() {}
 
   /** Adds the deadlines to an incident document's fields. */
-  public static Map<String, Object> withDeadlines(Map<String, Object> incidentFields, List<Deadline> deadlines) {
+  public static Map<String, Object> withDeadlines(
+      Map<String, Object> incidentFields, List<Deadline> deadlines) {
     List<Map<String, Object>> stored = new ArrayList<>();
     for (Deadline d : deadlines) {
-      stored.add(Doc.fields()
-          .put("regime", d.stage().regime())
-          .put("stage", d.stage().id())
-          .put("label", d.stage().label())
-          .put("startedAt", d.startedAt())
-          .put("dueAt", d.dueAt())
-          .put("metAt", d.metAt())
-          .map());
+      stored.add(
+          Doc.fields()
+              .put("regime", d.stage().regime())
+              .put("stage", d.stage().id())
+              .put("label", d.stage().label())
+              .put("startedAt", d.startedAt())
+              .put("dueAt", d.dueAt())
+              .put("metAt", d.metAt())
+              .map());
     }
     incidentFields.put("deadlines", stored);
-    incidentFields.put("nextDeadlineAt", Timestamps.of(DeadlinePolicy.next(deadlines).map(Deadline::dueAt).orElse(null)));
+    incidentFields.put(
+        "nextDeadlineAt",
+        Timestamps.of(DeadlinePolicy.next(deadlines).map(Deadline::dueAt).orElse(null)));
     return incidentFields;
   }
 
   /**
-   * The stored deadlines of the stages switched on. A stage of a regime switched off since is left out: the
-   * next change of the incident drops it too, as the policy no longer derives it.
+   * The stored deadlines of the stages switched on. A stage of a regime switched off since is left
+   * out: the next change of the incident drops it too, as the policy no longer derives it.
    */
   @SuppressWarnings("unchecked")
   public static List<Deadline> deadlines(DocumentSnapshot incident, Regimes regimes) {
@@ -49,7 +54,8 @@ final class DeadlineDocuments {
       Doc d = Doc.of(stored);
       Stage stage = regimes.stage(d.string("regime") + "/" + d.string("stage"));
       if (stage != null) {
-        deadlines.add(new Deadline(stage, d.instant("startedAt"), d.instant("dueAt"), d.instant("metAt")));
+        deadlines.add(
+            new Deadline(stage, d.instant("startedAt"), d.instant("dueAt"), d.instant("metAt")));
       }
     }
     return deadlines;

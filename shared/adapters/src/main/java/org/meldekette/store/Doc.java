@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed access to stored fields, in both directions: {@link #fields()} builds a document from domain values
- * (instants as timestamps, enums by name, nulls left out) and the getters read one back.
+ * Typed access to stored fields, in both directions: {@link #fields()} builds a document from
+ * domain values (instants as timestamps, enums by name, nulls left out) and the getters read one
+ * back.
  */
 public final class Doc {
   private final Map<String, Object> values;

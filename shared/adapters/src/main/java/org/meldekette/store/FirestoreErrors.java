@@ -9,11 +9,18 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-/** Reads the gRPC status out of the exceptions the Firestore client throws, wherever it is wrapped. */
+/**
+ * Reads the gRPC status out of the exceptions the Firestore client throws, wherever it is wrapped.
+ */
 public final class FirestoreErrors {
-  private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
-      Status.Code.DEADLINE_EXCEEDED, Status.Code.ABORTED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.INTERNAL,
-      Status.Code.CANCELLED);
+  private static final Set<Status.Code> TRANSIENT =
+      EnumSet.of(
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.ABORTED,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.INTERNAL,
+          Status.Code.CANCELLED);
 
   private FirestoreErrors() {}
 
@@ -39,7 +46,10 @@ public final class FirestoreErrors {
     return Status.Code.UNKNOWN;
   }
 
-  /** Waits for a Firestore call; transient failures become {@link StoreUnavailable}, others stay as they are. */
+  /**
+   * Waits for a Firestore call; transient failures become {@link StoreUnavailable}, others stay as
+   * they are.
+   */
   public static <T> T await(ApiFuture<T> future) {
     try {
       return future.get();

@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.meldekette.domain.Hashes;
 
 /**
- * The first answer to a request that carried an idempotency key, kept so that a repeat gets the same answer
- * and changes nothing. Created in the same batch as the change it answers for: either both exist or neither.
- * Records expire through Firestore's TTL on {@code expireAt}.
+ * The first answer to a request that carried an idempotency key, kept so that a repeat gets the
+ * same answer and changes nothing. Created in the same batch as the change it answers for: either
+ * both exist or neither. Records expire through Firestore's TTL on {@code expireAt}.
  */
 public final class IdempotencyRecords {
   private final Firestore db;
@@ -25,12 +25,16 @@ public final class IdempotencyRecords {
     this.retention = retention;
   }
 
-  /** The record's document: the key is hashed, so a client's key never becomes part of a document path. */
+  /**
+   * The record's document: the key is hashed, so a client's key never becomes part of a document
+   * path.
+   */
   public DocumentReference reference(String scope, String key) {
     return db.collection(CollectionNames.IDEMPOTENCY).document(scope + "-" + Hashes.sha256(key));
   }
 
-  public void create(UpdateBuilder<?> writes, String scope, String key, Map<String, Object> answer, Instant now) {
+  public void create(
+      UpdateBuilder<?> writes, String scope, String key, Map<String, Object> answer, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("scope", scope);
     fields.put("answer", answer);
@@ -42,7 +46,8 @@ public final class IdempotencyRecords {
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> find(String scope, String key) {
     DocumentSnapshot snapshot = FirestoreErrors.await(reference(scope, key).get());
-    return snapshot.exists() ? Optional.of((Map<String, Object>) snapshot.get("answer")) : Optional.empty();
+    return snapshot.exists()
+        ? Optional.of((Map<String, Object>) snapshot.get("answer"))
+        : Optional.empty();
   }
-
 }

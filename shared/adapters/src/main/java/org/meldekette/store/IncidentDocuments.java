@@ -44,11 +44,13 @@ final class IncidentDocuments {
         .put("noEvidenceJustification", incident.noEvidenceJustification())
         .put("closedAt", incident.closedAt())
         .put("sourceUrl", incident.sourceUrl())
-        .put("milestones", Doc.fields()
-            .put("triagedAt", incident.milestones().triagedAt())
-            .put("escalationAcknowledgedAt", incident.milestones().escalationAcknowledgedAt())
-            .put("escalationAcknowledgedBy", incident.milestones().escalationAcknowledgedBy())
-            .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt()))
+        .put(
+            "milestones",
+            Doc.fields()
+                .put("triagedAt", incident.milestones().triagedAt())
+                .put("escalationAcknowledgedAt", incident.milestones().escalationAcknowledgedAt())
+                .put("escalationAcknowledgedBy", incident.milestones().escalationAcknowledgedBy())
+                .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt()))
         .put("regimes", regimeFields(incident.regimes()))
         .put("assessment", assessmentFields(incident.assessment()))
         .put("team", incident.team())
@@ -91,26 +93,39 @@ final class IncidentDocuments {
   }
 
   private static Assessment assessment(Doc d) {
-    return new Assessment(d.string("nature"), d.string("dataSubjectCategories"), d.string("likelyConsequences"), d.string("adviceToDataSubjects"),
+    return new Assessment(
+        d.string("nature"),
+        d.string("dataSubjectCategories"),
+        d.string("likelyConsequences"),
+        d.string("adviceToDataSubjects"),
         d.has("maliciousActSuspected") ? d.bool("maliciousActSuspected") : null,
-        d.has("crossBorderImpact") ? d.bool("crossBorderImpact") : null, d.string("indicatorsOfCompromise"),
-        d.string("rootCause"), d.string("mitigation"));
+        d.has("crossBorderImpact") ? d.bool("crossBorderImpact") : null,
+        d.string("indicatorsOfCompromise"),
+        d.string("rootCause"),
+        d.string("mitigation"));
   }
 
   private static Milestones milestones(Doc doc) {
-    return new Milestones(doc.instant("triagedAt"), doc.instant("escalationAcknowledgedAt"),
-        doc.string("escalationAcknowledgedBy"), doc.instant("finalReportIssuedAt"));
+    return new Milestones(
+        doc.instant("triagedAt"),
+        doc.instant("escalationAcknowledgedAt"),
+        doc.string("escalationAcknowledgedBy"),
+        doc.instant("finalReportIssuedAt"));
   }
 
   private static Map<String, Object> regimeFields(Map<String, RegimeTrigger> regimes) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    regimes.forEach((regime, trigger) -> fields.put(regime, Doc.fields()
-        .put("triggeredAt", trigger.triggeredAt())
-        .put("awareAt", trigger.awareAt())
-        .put("by", trigger.by())
-        .put("justification", trigger.justification())
-        .put("requests", requestFields(trigger.requests()))
-        .map()));
+    regimes.forEach(
+        (regime, trigger) ->
+            fields.put(
+                regime,
+                Doc.fields()
+                    .put("triggeredAt", trigger.triggeredAt())
+                    .put("awareAt", trigger.awareAt())
+                    .put("by", trigger.by())
+                    .put("justification", trigger.justification())
+                    .put("requests", requestFields(trigger.requests()))
+                    .map()));
     return fields;
   }
 
@@ -123,14 +138,24 @@ final class IncidentDocuments {
   @SuppressWarnings("unchecked")
   private static Map<String, RegimeTrigger> regimes(Map<String, Object> stored) {
     Map<String, RegimeTrigger> regimes = new TreeMap<>();
-    stored.forEach((regime, value) -> {
-      Doc trigger = Doc.of((Map<String, Object>) value);
-      Doc requests = trigger.doc("requests");
-      Map<String, java.time.Instant> due = new TreeMap<>();
-      trigger.map("requests").keySet().forEach(stage -> due.put(stage, requests.instant(stage)));
-      regimes.put(regime, new RegimeTrigger(trigger.instant("triggeredAt"), trigger.instant("awareAt"),
-          trigger.string("by"), trigger.string("justification"), due));
-    });
+    stored.forEach(
+        (regime, value) -> {
+          Doc trigger = Doc.of((Map<String, Object>) value);
+          Doc requests = trigger.doc("requests");
+          Map<String, java.time.Instant> due = new TreeMap<>();
+          trigger
+              .map("requests")
+              .keySet()
+              .forEach(stage -> due.put(stage, requests.instant(stage)));
+          regimes.put(
+              regime,
+              new RegimeTrigger(
+                  trigger.instant("triggeredAt"),
+                  trigger.instant("awareAt"),
+                  trigger.string("by"),
+                  trigger.string("justification"),
+                  due));
+        });
     return regimes;
   }
 
@@ -159,8 +184,10 @@ final class IncidentDocuments {
     return new Triage(
         doc.enumValue("classification", Classification.class),
         doc.enumValue("severity", Severity.class),
-        new CiaImpact(doc.enumValue("confidentiality", ImpactLevel.class),
-            doc.enumValue("integrity", ImpactLevel.class), doc.enumValue("availability", ImpactLevel.class)),
+        new CiaImpact(
+            doc.enumValue("confidentiality", ImpactLevel.class),
+            doc.enumValue("integrity", ImpactLevel.class),
+            doc.enumValue("availability", ImpactLevel.class)),
         doc.string("scope"),
         doc.strings("affectedSystems"),
         doc.strings("dataDomains"),

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Approval;
+import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.CustodyEntry;
@@ -32,19 +32,26 @@ import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
 import org.meldekette.domain.TimelineEntry;
-import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.report.IncidentFile;
 
 /**
- * Incidents in Firestore: opening an incident, changing it in one transaction, and the reads of the API. What
- * follows a commit (the audit log, reminders, notifications) is left to the {@link CommitListener}.
+ * Incidents in Firestore: opening an incident, changing it in one transaction, and the reads of the
+ * API. What follows a commit (the audit log, reminders, notifications) is left to the {@link
+ * CommitListener}.
  */
 public final class IncidentStore {
-  /** Contention on one incident retries the whole transaction; a few more tries than the default five. */
+  /**
+   * Contention on one incident retries the whole transaction; a few more tries than the default
+   * five.
+   */
   private static final int TRANSACTION_ATTEMPTS = 10;
-  /** Firestore takes at most 500 writes in one commit; opening an incident writes three documents. */
+
+  /**
+   * Firestore takes at most 500 writes in one commit; opening an incident writes three documents.
+   */
   private static final int OPENINGS_PER_COMMIT = 500 / 3;
 
   private final Firestore db;
@@ -60,19 +67,25 @@ public final class IncidentStore {
   }
 
   /**
-   * Opens incidents (made by the domain: {@link org.meldekette.domain.Lifecycle#opened}), many to a commit;
-   * an ID already taken fails its commit and is never overwritten.
+   * Opens incidents (made by the domain: {@link org.meldekette.domain.Lifecycle#opened}), many to a
+   * commit; an ID already taken fails its commit and is never overwritten.
    */
   public void open(List<Lifecycle.Outcome> openings) {
     for (int from = 0; from < openings.size(); from += OPENINGS_PER_COMMIT) {
-      List<Lifecycle.Outcome> part = openings.subList(from, Math.min(openings.size(), from + OPENINGS_PER_COMMIT));
+      List<Lifecycle.Outcome> part =
+          openings.subList(from, Math.min(openings.size(), from + OPENINGS_PER_COMMIT));
       WriteBatch batch = db.batch();
       List<AuditEvent> events = part.stream().map(opened -> incidents.open(batch, opened)).toList();
       FirestoreErrors.await(batch.commit());
       for (int i = 0; i < part.size(); i++) {
         Incident incident = part.get(i).incident();
-        listener.committed(new Committed(List.of(events.get(i)), incident, true,
-            incidents.openingDeadlines(incident), true));
+        listener.committed(
+            new Committed(
+                List.of(events.get(i)),
+                incident,
+                true,
+                incidents.openingDeadlines(incident),
+                true));
       }
     }
   }
@@ -84,39 +97,50 @@ public final class IncidentStore {
   }
 
   /**
-   * Runs {@code work} on the incident in one transaction, if the incident is still at {@code expectedVersion}
-   * (the If-Match the caller read). Firestore retries the transaction on contention, so of two concurrent
-   * changes based on the same version exactly one applies; the other sees the new version and fails with
-   * {@link StaleVersion}. The change's audit event is exported to the audit log once the transaction has
-   * committed, and when the change moved a deadline, its reminders are queued.
+   * Runs {@code work} on the incident in one transaction, if the incident is still at {@code
+   * expectedVersion} (the If-Match the caller read). Firestore retries the transaction on
+   * contention, so of two concurrent changes based on the same version exactly one applies; the
+   * other sees the new version and fails with {@link StaleVersion}. The change's audit event is
+   * exported to the audit log once the transaction has committed, and when the change moved a
+   * deadline, its reminders are queued.
    */
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     AtomicReference<Incident> changed = new AtomicReference<>();
     AtomicReference<List<Deadline>> deadlines = new AtomicReference<>();
     AtomicReference<Boolean> moved = new AtomicReference<>(false);
-    T result = FirestoreErrors.await(db.runTransaction(transaction -> {
-      DocumentSnapshot snapshot = FirestoreErrors.await(transaction.get(reference(db, incidentId)));
-      if (!snapshot.exists()) {
-        throw new NotFound("no incident " + incidentId);
-      }
-      Incident current = IncidentDocuments.incident(snapshot);
-      if (current.version() != expectedVersion) {
-        throw new StaleVersion(expectedVersion, current.version());
-      }
-      IncidentTx tx = new IncidentTx(db, transaction, snapshot, incidents);
-      T outcome = work.apply(tx, current);
-      tx.applyWrites();
-      // The last attempt's event and deadlines are the ones that commit.
-      recorded.set(tx.recorded());
-      changed.set(tx.changed());
-      deadlines.set(tx.deadlinesAfter());
-      moved.set(tx.deadlinesAfter() != null
-          && dueTimesChanged(DeadlineDocuments.deadlines(snapshot, policy.regimes()), tx.deadlinesAfter()));
-      return outcome;
-    }, TransactionOptions.create(TRANSACTION_ATTEMPTS)));
+    T result =
+        FirestoreErrors.await(
+            db.runTransaction(
+                transaction -> {
+                  DocumentSnapshot snapshot =
+                      FirestoreErrors.await(transaction.get(reference(db, incidentId)));
+                  if (!snapshot.exists()) {
+                    throw new NotFound("no incident " + incidentId);
+                  }
+                  Incident current = IncidentDocuments.incident(snapshot);
+                  if (current.version() != expectedVersion) {
+                    throw new StaleVersion(expectedVersion, current.version());
+                  }
+                  IncidentTx tx = new IncidentTx(db, transaction, snapshot, incidents);
+                  T outcome = work.apply(tx, current);
+                  tx.applyWrites();
+                  // The last attempt's event and deadlines are the ones that commit.
+                  recorded.set(tx.recorded());
+                  changed.set(tx.changed());
+                  deadlines.set(tx.deadlinesAfter());
+                  moved.set(
+                      tx.deadlinesAfter() != null
+                          && dueTimesChanged(
+                              DeadlineDocuments.deadlines(snapshot, policy.regimes()),
+                              tx.deadlinesAfter()));
+                  return outcome;
+                },
+                TransactionOptions.create(TRANSACTION_ATTEMPTS)));
     if (recorded.get() != null) {
-      listener.committed(new Committed(List.of(recorded.get()), changed.get(), false, deadlines.get(), moved.get()));
+      listener.committed(
+          new Committed(
+              List.of(recorded.get()), changed.get(), false, deadlines.get(), moved.get()));
     }
     return result;
   }
@@ -125,14 +149,18 @@ public final class IncidentStore {
   private static boolean dueTimesChanged(List<Deadline> before, List<Deadline> after) {
     java.util.Set<String> was = new java.util.HashSet<>();
     before.stream().filter(Deadline::isOpen).forEach(d -> was.add(d.key() + "@" + d.dueAt()));
-    return after.stream().filter(Deadline::isOpen).anyMatch(d -> !was.contains(d.key() + "@" + d.dueAt()));
+    return after.stream()
+        .filter(Deadline::isOpen)
+        .anyMatch(d -> !was.contains(d.key() + "@" + d.dueAt()));
   }
 
   /** An incident with the deadlines its document carries. */
   public record Stored(Incident incident, List<Deadline> deadlines) {}
 
   private Stored stored(DocumentSnapshot snapshot) {
-    return new Stored(IncidentDocuments.incident(snapshot), DeadlineDocuments.deadlines(snapshot, policy.regimes()));
+    return new Stored(
+        IncidentDocuments.incident(snapshot),
+        DeadlineDocuments.deadlines(snapshot, policy.regimes()));
   }
 
   public Stored getStored(String incidentId) {
@@ -150,8 +178,14 @@ public final class IncidentStore {
 
   public IncidentFile file(Stored stored) {
     String id = stored.incident().id();
-    return new IncidentFile(stored.incident(), stored.deadlines(), measures(id), evidence(id), decisions(id),
-        communications(id), fullTimeline(id));
+    return new IncidentFile(
+        stored.incident(),
+        stored.deadlines(),
+        measures(id),
+        evidence(id),
+        decisions(id),
+        communications(id),
+        fullTimeline(id));
   }
 
   public Optional<Incident> find(String incidentId) {
@@ -164,16 +198,20 @@ public final class IncidentStore {
   }
 
   /**
-   * Filters for listing incidents; null means any. {@code overdueAt} lists only incidents with a deadline
-   * due before that time; {@code byNextDeadline} sorts by the next open deadline (then only incidents that
-   * have one are listed).
+   * Filters for listing incidents; null means any. {@code overdueAt} lists only incidents with a
+   * deadline due before that time; {@code byNextDeadline} sorts by the next open deadline (then
+   * only incidents that have one are listed).
    */
-  public record Filter(Phase phase, Classification classification, Severity severity, Instant overdueAt,
+  public record Filter(
+      Phase phase,
+      Classification classification,
+      Severity severity,
+      Instant overdueAt,
       boolean byNextDeadline) {}
 
   /**
-   * Newest first, or by next deadline; uses the composite indexes (filter field, createdAt desc) and
-   * (filter field, nextDeadlineAt) in firestore.indexes.json.
+   * Newest first, or by next deadline; uses the composite indexes (filter field, createdAt desc)
+   * and (filter field, nextDeadlineAt) in firestore.indexes.json.
    */
   public Page<Stored> list(Filter filter, int pageSize, String pageToken) {
     Query query = db.collection(CollectionNames.INCIDENTS);
@@ -193,74 +231,122 @@ public final class IncidentStore {
       query = query.orderBy("nextDeadlineAt").orderBy(FieldPath.documentId());
       return page(query, "nextDeadlineAt", pageSize, pageToken, this::stored);
     }
-    query = query.orderBy("createdAt", Query.Direction.DESCENDING)
-        .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
+    query =
+        query
+            .orderBy("createdAt", Query.Direction.DESCENDING)
+            .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
     return page(query, "createdAt", pageSize, pageToken, this::stored);
   }
 
   /** Oldest first: the order things happened in. */
   public Page<TimelineEntry> timeline(String incidentId, int pageSize, String pageToken) {
-    Query query = reference(db, incidentId).collection(CollectionNames.TIMELINE)
-        .orderBy("at").orderBy(FieldPath.documentId());
+    Query query =
+        reference(db, incidentId)
+            .collection(CollectionNames.TIMELINE)
+            .orderBy("at")
+            .orderBy(FieldPath.documentId());
     return page(query, "at", pageSize, pageToken, IncidentStore::timelineEntry);
   }
 
   public List<Measure> measures(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.MEASURES).orderBy("createdAt").orderBy(FieldPath.documentId()),
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.MEASURES)
+            .orderBy("createdAt")
+            .orderBy(FieldPath.documentId()),
         RecordDocuments::measure);
   }
 
   public List<Evidence> evidence(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.EVIDENCE).orderBy("recordedAt").orderBy(FieldPath.documentId()),
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.EVIDENCE)
+            .orderBy("recordedAt")
+            .orderBy(FieldPath.documentId()),
         RecordDocuments::evidence);
   }
 
   public List<CustodyEntry> custody(String incidentId, String evidenceId) {
-    return all(reference(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId)
-        .collection(CollectionNames.CUSTODY).orderBy("sequence"), RecordDocuments::custody);
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.EVIDENCE)
+            .document(evidenceId)
+            .collection(CollectionNames.CUSTODY)
+            .orderBy("sequence"),
+        RecordDocuments::custody);
   }
 
   public List<Decision> decisions(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.DECISIONS).orderBy("decidedAt").orderBy(FieldPath.documentId()),
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.DECISIONS)
+            .orderBy("decidedAt")
+            .orderBy(FieldPath.documentId()),
         RecordDocuments::decision);
   }
 
   public List<Communication> communications(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.COMMUNICATIONS).orderBy("sentAt")
-        .orderBy(FieldPath.documentId()), RecordDocuments::communication);
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.COMMUNICATIONS)
+            .orderBy("sentAt")
+            .orderBy(FieldPath.documentId()),
+        RecordDocuments::communication);
   }
 
   public List<Approval> approvals(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.APPROVALS).orderBy("approvedAt")
-        .orderBy(FieldPath.documentId()), RecordDocuments::approval);
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.APPROVALS)
+            .orderBy("approvedAt")
+            .orderBy(FieldPath.documentId()),
+        RecordDocuments::approval);
   }
 
   /** The whole timeline, oldest first. */
   public List<TimelineEntry> fullTimeline(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.TIMELINE).orderBy("at")
-        .orderBy(FieldPath.documentId()), IncidentStore::timelineEntry);
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.TIMELINE)
+            .orderBy("at")
+            .orderBy(FieldPath.documentId()),
+        IncidentStore::timelineEntry);
   }
 
   /** Breaches detected in [from, to), oldest first: one query on (classification, detectedAt). */
   public List<Stored> breaches(Instant from, Instant to) {
-    return all(db.collection(CollectionNames.INCIDENTS).whereEqualTo("classification", Classification.BREACH.name())
-        .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from)).whereLessThan("detectedAt", Timestamps.of(to))
-        .orderBy("detectedAt"), this::stored);
+    return all(
+        db.collection(CollectionNames.INCIDENTS)
+            .whereEqualTo("classification", Classification.BREACH.name())
+            .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from))
+            .whereLessThan("detectedAt", Timestamps.of(to))
+            .orderBy("detectedAt"),
+        this::stored);
   }
 
   public List<RetentionExtension> retentionExtensions(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS).orderBy(FieldPath.documentId()),
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.RETENTION_EXTENSIONS)
+            .orderBy(FieldPath.documentId()),
         RecordDocuments::retentionExtension);
   }
 
   /** The alerts that opened or joined the incident, oldest first. */
   public List<AlertRecord> alerts(String incidentId) {
-    return all(db.collection(CollectionNames.ALERTS).whereEqualTo("incidentId", incidentId).orderBy("startedAt"),
+    return all(
+        db.collection(CollectionNames.ALERTS)
+            .whereEqualTo("incidentId", incidentId)
+            .orderBy("startedAt"),
         AlertDocuments::record);
   }
 
   public List<SkipRequest> skipRequests(String incidentId) {
-    return all(reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).orderBy("requestedAt").orderBy(FieldPath.documentId()),
+    return all(
+        reference(db, incidentId)
+            .collection(CollectionNames.SKIP_REQUESTS)
+            .orderBy("requestedAt")
+            .orderBy(FieldPath.documentId()),
         RecordDocuments::skipRequest);
   }
 
@@ -277,13 +363,18 @@ public final class IncidentStore {
     return FirestoreErrors.await(query.get()).getDocuments().stream().map(mapper).toList();
   }
 
-  private static <T> Page<T> page(Query query, String sortField, int pageSize, String pageToken,
+  private static <T> Page<T> page(
+      Query query,
+      String sortField,
+      int pageSize,
+      String pageToken,
       Function<DocumentSnapshot, T> mapper) {
     if (pageToken != null) {
       PageTokens.Position after = PageTokens.parse(pageToken);
       query = query.startAfter(after.at(), after.id());
     }
-    List<QueryDocumentSnapshot> documents = FirestoreErrors.await(query.limit(pageSize + 1).get()).getDocuments();
+    List<QueryDocumentSnapshot> documents =
+        FirestoreErrors.await(query.limit(pageSize + 1).get()).getDocuments();
     List<T> items = new ArrayList<>();
     for (int i = 0; i < Math.min(pageSize, documents.size()); i++) {
       items.add(mapper.apply(documents.get(i)));
@@ -298,7 +389,14 @@ public final class IncidentStore {
 
   private static TimelineEntry timelineEntry(DocumentSnapshot snapshot) {
     Doc doc = Doc.of(snapshot.getData());
-    return new TimelineEntry(snapshot.getId(), doc.instant("at"), doc.string("type"), doc.string("actorKind"),
-        doc.string("actorId"), doc.string("summary"), doc.map("before"), doc.map("after"));
+    return new TimelineEntry(
+        snapshot.getId(),
+        doc.instant("at"),
+        doc.string("type"),
+        doc.string("actorKind"),
+        doc.string("actorId"),
+        doc.string("summary"),
+        doc.map("before"),
+        doc.map("after"));
   }
 }

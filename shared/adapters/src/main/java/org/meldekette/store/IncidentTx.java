@@ -23,12 +23,12 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.deadline.Deadline;
-import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.IncidentFacts;
 
 /**
- * One incident inside one Firestore transaction: reads of the records beside it, and writes that are held
- * back until the work is done (Firestore wants every read before the first write) and then applied together.
+ * One incident inside one Firestore transaction: reads of the records beside it, and writes that
+ * are held back until the work is done (Firestore wants every read before the first write) and then
+ * applied together.
  */
 public final class IncidentTx {
   private final Firestore db;
@@ -44,7 +44,8 @@ public final class IncidentTx {
   private Incident changed;
   private List<Deadline> deadlines;
 
-  IncidentTx(Firestore db, Transaction transaction, DocumentSnapshot snapshot, IncidentWrites incidents) {
+  IncidentTx(
+      Firestore db, Transaction transaction, DocumentSnapshot snapshot, IncidentWrites incidents) {
     this.db = db;
     this.transaction = transaction;
     this.snapshot = snapshot;
@@ -53,19 +54,30 @@ public final class IncidentTx {
   }
 
   public List<Measure> measures() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES)))
-        .getDocuments().stream().map(RecordDocuments::measure)
-        .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id)).toList();
+    return FirestoreErrors.await(
+            transaction.get(
+                IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::measure)
+        .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id))
+        .toList();
   }
 
   public Optional<Measure> measure(String measureId) {
-    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measureId))
+    return read(IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.MEASURES)
+            .document(measureId))
         .map(RecordDocuments::measure);
   }
 
   public long evidenceCount() {
-    return FirestoreErrors.await(transaction.get(
-        IncidentStore.reference(db, incidentId).collection(CollectionNames.EVIDENCE).count())).getCount();
+    return FirestoreErrors.await(
+            transaction.get(
+                IncidentStore.reference(db, incidentId)
+                    .collection(CollectionNames.EVIDENCE)
+                    .count()))
+        .getCount();
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
@@ -73,17 +85,27 @@ public final class IncidentTx {
   }
 
   public List<CustodyEntry> custody(String evidenceId) {
-    return FirestoreErrors.await(transaction.get(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY)))
-        .getDocuments().stream().map(RecordDocuments::custody)
-        .sorted(Comparator.comparingInt(CustodyEntry::sequence)).toList();
+    return FirestoreErrors.await(
+            transaction.get(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::custody)
+        .sorted(Comparator.comparingInt(CustodyEntry::sequence))
+        .toList();
   }
 
   /** The decisions, including one this transaction is about to write. */
   public List<Decision> decisions() {
     if (storedDecisions == null) {
-      storedDecisions = FirestoreErrors.await(transaction.get(
-              IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS)))
-          .getDocuments().stream().map(RecordDocuments::decision).toList();
+      storedDecisions =
+          FirestoreErrors.await(
+                  transaction.get(
+                      IncidentStore.reference(db, incidentId)
+                          .collection(CollectionNames.DECISIONS)))
+              .getDocuments()
+              .stream()
+              .map(RecordDocuments::decision)
+              .toList();
     }
     List<Decision> all = new ArrayList<>(storedDecisions);
     all.addAll(pendingDecisions);
@@ -97,51 +119,81 @@ public final class IncidentTx {
   }
 
   public List<Approval> approvals() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId)
-        .collection(CollectionNames.APPROVALS))).getDocuments().stream().map(RecordDocuments::approval).toList();
+    return FirestoreErrors.await(
+            transaction.get(
+                IncidentStore.reference(db, incidentId).collection(CollectionNames.APPROVALS)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::approval)
+        .toList();
   }
 
   /** The communications, including one this transaction is about to write. */
   public List<Communication> communications() {
-    List<Communication> all = new ArrayList<>(FirestoreErrors.await(transaction.get(IncidentStore.reference(db,
-        incidentId).collection(CollectionNames.COMMUNICATIONS))).getDocuments().stream()
-        .map(RecordDocuments::communication).toList());
+    List<Communication> all =
+        new ArrayList<>(
+            FirestoreErrors.await(
+                    transaction.get(
+                        IncidentStore.reference(db, incidentId)
+                            .collection(CollectionNames.COMMUNICATIONS)))
+                .getDocuments()
+                .stream()
+                .map(RecordDocuments::communication)
+                .toList());
     all.addAll(pendingCommunications);
     all.sort(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id));
     return all;
   }
 
   public void createApproval(Approval approval) {
-    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.APPROVALS).document(approval.id()),
+    create(
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.APPROVALS)
+            .document(approval.id()),
         RecordDocuments.approval(approval));
   }
 
   public void createCommunication(Communication communication) {
     pendingCommunications.add(communication);
-    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.COMMUNICATIONS)
-        .document(communication.id()), RecordDocuments.communication(communication));
+    create(
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.COMMUNICATIONS)
+            .document(communication.id()),
+        RecordDocuments.communication(communication));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {
-    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS).document(requestId))
+    return read(IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.SKIP_REQUESTS)
+            .document(requestId))
         .map(RecordDocuments::skipRequest);
   }
 
   public List<RetentionExtension> retentionExtensions() {
-    return FirestoreErrors.await(transaction.get(IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.RETENTION_EXTENSIONS))).getDocuments().stream()
-        .map(RecordDocuments::retentionExtension).sorted(Comparator.comparing(RetentionExtension::id)).toList();
+    return FirestoreErrors.await(
+            transaction.get(
+                IncidentStore.reference(db, incidentId)
+                    .collection(CollectionNames.RETENTION_EXTENSIONS)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::retentionExtension)
+        .sorted(Comparator.comparing(RetentionExtension::id))
+        .toList();
   }
 
   public Optional<RetentionExtension> retentionExtension(String extensionId) {
-    return read(IncidentStore.reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS)
-        .document(extensionId)).map(RecordDocuments::retentionExtension);
+    return read(IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.RETENTION_EXTENSIONS)
+            .document(extensionId))
+        .map(RecordDocuments::retentionExtension);
   }
 
   public void saveRetentionExtension(RetentionExtension extension) {
     Map<String, Object> fields = RecordDocuments.retentionExtension(extension);
-    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.RETENTION_EXTENSIONS)
-        .document(extension.id());
+    DocumentReference ref =
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.RETENTION_EXTENSIONS)
+            .document(extension.id());
     writes.add(t -> t.set(ref, fields));
   }
 
@@ -150,44 +202,60 @@ public final class IncidentTx {
     return new IncidentRecords(measures(), evidenceCount(), decisions(), retentionExtensions());
   }
 
-
   public void createMeasure(Measure measure) {
-    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id()),
+    create(
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.MEASURES)
+            .document(measure.id()),
         RecordDocuments.measure(measure));
   }
 
   public void updateMeasure(Measure measure) {
     Map<String, Object> fields = RecordDocuments.measure(measure);
-    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES).document(measure.id());
+    DocumentReference ref =
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.MEASURES)
+            .document(measure.id());
     writes.add(t -> t.set(ref, fields));
   }
 
-  /** Evidence is created once; the precondition makes a second write of the same ID fail rather than replace. */
+  /**
+   * Evidence is created once; the precondition makes a second write of the same ID fail rather than
+   * replace.
+   */
   public void createEvidence(Evidence evidence) {
     create(evidenceRef(evidence.id()), RecordDocuments.evidence(evidence));
   }
 
   public void appendCustody(String evidenceId, CustodyEntry entry) {
-    create(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY).document(String.format("%06d", entry.sequence())),
+    create(
+        evidenceRef(evidenceId)
+            .collection(CollectionNames.CUSTODY)
+            .document(String.format("%06d", entry.sequence())),
         RecordDocuments.custody(entry));
   }
 
   public void createDecision(Decision decision) {
     pendingDecisions.add(decision);
-    create(IncidentStore.reference(db, incidentId).collection(CollectionNames.DECISIONS).document(decision.id()),
+    create(
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.DECISIONS)
+            .document(decision.id()),
         RecordDocuments.decision(decision));
   }
 
   public void saveSkipRequest(SkipRequest request) {
     Map<String, Object> fields = RecordDocuments.skipRequest(request);
-    DocumentReference ref = IncidentStore.reference(db, incidentId).collection(CollectionNames.SKIP_REQUESTS)
-        .document(request.id());
+    DocumentReference ref =
+        IncidentStore.reference(db, incidentId)
+            .collection(CollectionNames.SKIP_REQUESTS)
+            .document(request.id());
     writes.add(t -> t.set(ref, fields));
   }
 
   /**
-   * Saves the incident as the outcome left it and records the change (see {@link IncidentWrites#change}).
-   * One outcome per transaction: one change, one event.
+   * Saves the incident as the outcome left it and records the change (see {@link
+   * IncidentWrites#change}). One outcome per transaction: one change, one event.
    */
   public Lifecycle.Outcome apply(Lifecycle.Outcome outcome) {
     if (recorded != null) {
@@ -226,7 +294,9 @@ public final class IncidentTx {
   }
 
   private DocumentReference evidenceRef(String evidenceId) {
-    return IncidentStore.reference(db, incidentId).collection(CollectionNames.EVIDENCE).document(evidenceId);
+    return IncidentStore.reference(db, incidentId)
+        .collection(CollectionNames.EVIDENCE)
+        .document(evidenceId);
   }
 
   private Optional<DocumentSnapshot> read(DocumentReference ref) {

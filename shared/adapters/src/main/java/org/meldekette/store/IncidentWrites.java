@@ -18,10 +18,10 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.IncidentFacts;
 
 /**
- * The one place an incident document is written. Whoever opens or changes an incident (staff through the
- * lifecycle, a report, an alert, a reminder, a test seed) comes through here, so the document always carries
- * its deadlines and the head of its audit chain, and the change its timeline entry and audit event, in the
- * same batch or transaction as the change itself.
+ * The one place an incident document is written. Whoever opens or changes an incident (staff
+ * through the lifecycle, a report, an alert, a reminder, a test seed) comes through here, so the
+ * document always carries its deadlines and the head of its audit chain, and the change its
+ * timeline entry and audit event, in the same batch or transaction as the change itself.
  */
 final class IncidentWrites {
   private final Firestore db;
@@ -43,24 +43,30 @@ final class IncidentWrites {
   }
 
   /**
-   * Opens an incident: its document (a create, so a drawn ID that is taken fails the commit) and the change
-   * that opened it, the first event of the incident's own chain.
+   * Opens an incident: its document (a create, so a drawn ID that is taken fails the commit) and
+   * the change that opened it, the first event of the incident's own chain.
    */
   AuditEvent open(UpdateBuilder<?> writes, Lifecycle.Outcome opened) {
     Incident incident = opened.incident();
     DocumentReference ref = reference(incident.id());
-    AuditEvent event = recorder.record(writes, opened.change(), ChangeRecorder.versionEntryId(incident.version()),
-        ref, AuditEvent.ChainHead.EMPTY);
+    AuditEvent event =
+        recorder.record(
+            writes,
+            opened.change(),
+            ChangeRecorder.versionEntryId(incident.version()),
+            ref,
+            AuditEvent.ChainHead.EMPTY);
     writes.create(ref, document(incident, event.head(), openingDeadlines(incident), null));
     return event;
   }
 
   /**
-   * Opens an incident whose opening is recorded on another chain (the alert that opened it keeps its own, so
-   * a storm does not contend on the incident): the document alone.
+   * Opens an incident whose opening is recorded on another chain (the alert that opened it keeps
+   * its own, so a storm does not contend on the incident): the document alone.
    */
   void openRecordedElsewhere(UpdateBuilder<?> writes, Incident incident) {
-    writes.create(reference(incident.id()), document(incident, null, openingDeadlines(incident), null));
+    writes.create(
+        reference(incident.id()), document(incident, null, openingDeadlines(incident), null));
   }
 
   /** The deadlines of an incident that has no records beside it yet. */
@@ -68,41 +74,69 @@ final class IncidentWrites {
     return policy.deadlines(new IncidentFacts(incident, List.of(), List.of()));
   }
 
-  /** The event a change of the incident read as {@code before} makes: the next of the incident's chain. */
+  /**
+   * The event a change of the incident read as {@code before} makes: the next of the incident's
+   * chain.
+   */
   static AuditEvent eventFor(DocumentSnapshot before, Change change) {
     return AuditEvent.next(before.getReference().getPath(), AuditDocuments.head(before), change);
   }
 
   /**
-   * The incident as a change left it, in the transaction that read it as {@code before}: the document with
-   * the new version, deadlines and chain head ({@code event}, from {@link #eventFor}), the event and the
-   * timeline entry of the new version. The reminder bookkeeping stays as it was.
+   * The incident as a change left it, in the transaction that read it as {@code before}: the
+   * document with the new version, deadlines and chain head ({@code event}, from {@link
+   * #eventFor}), the event and the timeline entry of the new version. The reminder bookkeeping
+   * stays as it was.
    */
-  void change(Transaction tx, DocumentSnapshot before, Lifecycle.Outcome outcome, AuditEvent event,
+  void change(
+      Transaction tx,
+      DocumentSnapshot before,
+      Lifecycle.Outcome outcome,
+      AuditEvent event,
       List<Deadline> deadlines) {
-    recorder.write(tx, event, outcome.change(), ChangeRecorder.versionEntryId(outcome.incident().version()));
-    tx.set(before.getReference(), document(outcome.incident(), event.head(), deadlines, ReminderRecords.sent(before)));
+    recorder.write(
+        tx, event, outcome.change(), ChangeRecorder.versionEntryId(outcome.incident().version()));
+    tx.set(
+        before.getReference(),
+        document(outcome.incident(), event.head(), deadlines, ReminderRecords.sent(before)));
   }
 
   /**
-   * A change that leaves the incident's state and version alone (a reminder sent must not invalidate anyone's
-   * If-Match): its event and timeline entry under {@code entryId}, the chain's new head, and {@code also}.
+   * A change that leaves the incident's state and version alone (a reminder sent must not
+   * invalidate anyone's If-Match): its event and timeline entry under {@code entryId}, the chain's
+   * new head, and {@code also}.
    */
-  AuditEvent aside(Transaction tx, DocumentSnapshot incident, Change change, String entryId, Map<FieldPath, Object> also) {
+  AuditEvent aside(
+      Transaction tx,
+      DocumentSnapshot incident,
+      Change change,
+      String entryId,
+      Map<FieldPath, Object> also) {
     AuditEvent event = eventFor(incident, change);
     recorder.write(tx, event, change, entryId);
-    List<Object> updates = new ArrayList<>(List.of(FieldPath.of(AuditDocuments.HEAD_HASH), event.hash()));
-    also.forEach((field, value) -> {
-      updates.add(field);
-      updates.add(value);
-    });
-    tx.update(incident.getReference(), FieldPath.of(AuditDocuments.HEAD_SEQUENCE), event.sequence(),
+    List<Object> updates =
+        new ArrayList<>(List.of(FieldPath.of(AuditDocuments.HEAD_HASH), event.hash()));
+    also.forEach(
+        (field, value) -> {
+          updates.add(field);
+          updates.add(value);
+        });
+    tx.update(
+        incident.getReference(),
+        FieldPath.of(AuditDocuments.HEAD_SEQUENCE),
+        event.sequence(),
         updates.toArray());
     return event;
   }
 
-  /** @param head null for a document without a chain of its own; @param sentReminders null for a new incident */
-  private static Map<String, Object> document(Incident incident, AuditEvent.ChainHead head, List<Deadline> deadlines,
+  /**
+   * @param head null for a document without a chain of its own; @param sentReminders null for a new
+   *     incident
+   */
+  private static Map<String, Object> document(
+      Incident incident,
+      AuditEvent.ChainHead head,
+      List<Deadline> deadlines,
       Map<String, Object> sentReminders) {
     Map<String, Object> fields = IncidentDocuments.fields(incident);
     if (head != null) {

@@ -12,8 +12,9 @@ import org.meldekette.domain.LegalHold;
 import org.meldekette.domain.NotFound;
 
 /**
- * Legal holds in {@code legal-holds/{id}}. Each hold keeps its own audit chain: placing and releasing it
- * are its events (and, when it belongs to an incident, entries of that incident's timeline).
+ * Legal holds in {@code legal-holds/{id}}. Each hold keeps its own audit chain: placing and
+ * releasing it are its events (and, when it belongs to an incident, entries of that incident's
+ * timeline).
  */
 public final class LegalHoldStore {
   private final Firestore db;
@@ -27,8 +28,14 @@ public final class LegalHoldStore {
   public void place(LegalHold hold, Actor actor) {
     DocumentReference ref = db.collection(CollectionNames.LEGAL_HOLDS).document(hold.id());
     WriteBatch batch = db.batch();
-    AuditEvent event = new ChangeRecorder(db).record(batch, hold.placed(actor), "hold-" + hold.id() + "-placed", ref,
-        AuditEvent.ChainHead.EMPTY);
+    AuditEvent event =
+        new ChangeRecorder(db)
+            .record(
+                batch,
+                hold.placed(actor),
+                "hold-" + hold.id() + "-placed",
+                ref,
+                AuditEvent.ChainHead.EMPTY);
     batch.create(ref, AuditDocuments.withHead(fields(hold), event.head()));
     FirestoreErrors.await(batch.commit());
     listener.committed(Committed.events(event));
@@ -37,17 +44,26 @@ public final class LegalHoldStore {
   /** Releases a hold in one transaction; releasing twice is a conflict, not a second event. */
   public LegalHold release(String holdId, Actor actor, java.time.Instant at, String justification) {
     DocumentReference ref = db.collection(CollectionNames.LEGAL_HOLDS).document(holdId);
-    Released result = FirestoreErrors.await(db.runTransaction(tx -> {
-      DocumentSnapshot snapshot = FirestoreErrors.await(tx.get(ref));
-      if (!snapshot.exists()) {
-        throw new NotFound("no legal hold " + holdId);
-      }
-      LegalHold released = hold(snapshot).released(actor.id(), at, justification);
-      AuditEvent event = new ChangeRecorder(db).record(tx, released.releasedBy(actor), "hold-" + holdId + "-released",
-          ref, AuditDocuments.head(snapshot));
-      tx.set(ref, AuditDocuments.withHead(fields(released), event.head()));
-      return new Released(released, event);
-    }));
+    Released result =
+        FirestoreErrors.await(
+            db.runTransaction(
+                tx -> {
+                  DocumentSnapshot snapshot = FirestoreErrors.await(tx.get(ref));
+                  if (!snapshot.exists()) {
+                    throw new NotFound("no legal hold " + holdId);
+                  }
+                  LegalHold released = hold(snapshot).released(actor.id(), at, justification);
+                  AuditEvent event =
+                      new ChangeRecorder(db)
+                          .record(
+                              tx,
+                              released.releasedBy(actor),
+                              "hold-" + holdId + "-released",
+                              ref,
+                              AuditDocuments.head(snapshot));
+                  tx.set(ref, AuditDocuments.withHead(fields(released), event.head()));
+                  return new Released(released, event);
+                }));
     listener.committed(Committed.events(result.event()));
     return result.hold();
   }
@@ -56,13 +72,24 @@ public final class LegalHoldStore {
 
   /** The holds that stand for a subject: one equality query on (subject, active). */
   public List<LegalHold> active(String subject) {
-    return FirestoreErrors.await(db.collection(CollectionNames.LEGAL_HOLDS).whereEqualTo("subject", subject)
-        .whereEqualTo("active", true).get()).getDocuments().stream().map(LegalHoldStore::hold).toList();
+    return FirestoreErrors.await(
+            db.collection(CollectionNames.LEGAL_HOLDS)
+                .whereEqualTo("subject", subject)
+                .whereEqualTo("active", true)
+                .get())
+        .getDocuments()
+        .stream()
+        .map(LegalHoldStore::hold)
+        .toList();
   }
 
   public List<LegalHold> all(String subject) {
-    return FirestoreErrors.await(db.collection(CollectionNames.LEGAL_HOLDS).whereEqualTo("subject", subject).get())
-        .getDocuments().stream().map(LegalHoldStore::hold).toList();
+    return FirestoreErrors.await(
+            db.collection(CollectionNames.LEGAL_HOLDS).whereEqualTo("subject", subject).get())
+        .getDocuments()
+        .stream()
+        .map(LegalHoldStore::hold)
+        .toList();
   }
 
   static Map<String, Object> fields(LegalHold h) {
@@ -84,8 +111,17 @@ public final class LegalHoldStore {
 
   static LegalHold hold(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new LegalHold(d.string("id"), d.string("subject"), d.enumValue("reason", LegalHold.Reason.class),
-        d.strings("reasonCodes"), d.string("justification"), d.string("incidentId"), d.string("placedBy"),
-        d.instant("placedAt"), d.string("releasedBy"), d.instant("releasedAt"), d.string("releaseJustification"));
+    return new LegalHold(
+        d.string("id"),
+        d.string("subject"),
+        d.enumValue("reason", LegalHold.Reason.class),
+        d.strings("reasonCodes"),
+        d.string("justification"),
+        d.string("incidentId"),
+        d.string("placedBy"),
+        d.instant("placedAt"),
+        d.string("releasedBy"),
+        d.instant("releasedAt"),
+        d.string("releaseJustification"));
   }
 }

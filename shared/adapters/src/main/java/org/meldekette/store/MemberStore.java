@@ -20,24 +20,32 @@ public final class MemberStore {
   }
 
   public Optional<Member> find(String email) {
-    DocumentSnapshot snapshot = FirestoreErrors.await(
-        db.collection(CollectionNames.MEMBERS).document(email.toLowerCase(Locale.ROOT)).get());
+    DocumentSnapshot snapshot =
+        FirestoreErrors.await(
+            db.collection(CollectionNames.MEMBERS).document(email.toLowerCase(Locale.ROOT)).get());
     return snapshot.exists() ? Optional.of(member(snapshot)) : Optional.empty();
   }
 
   public List<Member> list() {
     return FirestoreErrors.await(db.collection(CollectionNames.MEMBERS).orderBy("email").get())
-        .getDocuments().stream().map(MemberStore::member).toList();
+        .getDocuments()
+        .stream()
+        .map(MemberStore::member)
+        .toList();
   }
 
   public void put(Member member, String by, Instant at) {
-    FirestoreErrors.await(db.collection(CollectionNames.MEMBERS).document(member.email()).set(Doc.fields()
-        .put("email", member.email())
-        .put("roles", member.roles().stream().map(Role::name).sorted().toList())
-        .put("active", member.active())
-        .put("updatedBy", by)
-        .put("updatedAt", at)
-        .map()));
+    FirestoreErrors.await(
+        db.collection(CollectionNames.MEMBERS)
+            .document(member.email())
+            .set(
+                Doc.fields()
+                    .put("email", member.email())
+                    .put("roles", member.roles().stream().map(Role::name).sorted().toList())
+                    .put("active", member.active())
+                    .put("updatedBy", by)
+                    .put("updatedAt", at)
+                    .map()));
   }
 
   private static Member member(DocumentSnapshot snapshot) {

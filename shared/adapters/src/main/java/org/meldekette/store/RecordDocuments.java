@@ -21,7 +21,9 @@ import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.SkipRequest;
 
-/** Maps the records kept beside an incident (measures, evidence, custody, decisions, skip requests). */
+/**
+ * Maps the records kept beside an incident (measures, evidence, custody, decisions, skip requests).
+ */
 final class RecordDocuments {
   private RecordDocuments() {}
 
@@ -35,8 +37,15 @@ final class RecordDocuments {
         .put("owner", m.owner())
         .put("dueAt", m.dueAt())
         .put("status", m.status())
-        .put("effectiveness", e == null ? null : Doc.fields()
-            .put("result", e.result()).put("note", e.note()).put("checkedBy", e.checkedBy()).put("checkedAt", e.checkedAt()))
+        .put(
+            "effectiveness",
+            e == null
+                ? null
+                : Doc.fields()
+                    .put("result", e.result())
+                    .put("note", e.note())
+                    .put("checkedBy", e.checkedBy())
+                    .put("checkedAt", e.checkedAt()))
         .put("createdBy", m.createdBy())
         .put("createdAt", m.createdAt())
         .map();
@@ -45,12 +54,23 @@ final class RecordDocuments {
   public static Measure measure(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
     Doc e = d.doc("effectiveness");
-    return new Measure(d.string("id"), d.enumValue("type", MeasureType.class),
-        d.enumValue("containmentKind", ContainmentKind.class), d.string("description"), d.string("owner"),
-        d.instant("dueAt"), d.enumValue("status", MeasureStatus.class),
-        d.has("effectiveness") ? new Effectiveness(e.enumValue("result", EffectivenessResult.class), e.string("note"),
-            e.string("checkedBy"), e.instant("checkedAt")) : null,
-        d.string("createdBy"), d.instant("createdAt"));
+    return new Measure(
+        d.string("id"),
+        d.enumValue("type", MeasureType.class),
+        d.enumValue("containmentKind", ContainmentKind.class),
+        d.string("description"),
+        d.string("owner"),
+        d.instant("dueAt"),
+        d.enumValue("status", MeasureStatus.class),
+        d.has("effectiveness")
+            ? new Effectiveness(
+                e.enumValue("result", EffectivenessResult.class),
+                e.string("note"),
+                e.string("checkedBy"),
+                e.instant("checkedAt"))
+            : null,
+        d.string("createdBy"),
+        d.instant("createdAt"));
   }
 
   public static Map<String, Object> evidence(Evidence e) {
@@ -68,8 +88,14 @@ final class RecordDocuments {
 
   public static Evidence evidence(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new Evidence(d.string("id"), d.enumValue("source", EvidenceSource.class), d.string("location"),
-        d.string("sha256"), d.string("description"), d.string("collectedBy"), d.instant("collectedAt"),
+    return new Evidence(
+        d.string("id"),
+        d.enumValue("source", EvidenceSource.class),
+        d.string("location"),
+        d.string("sha256"),
+        d.string("description"),
+        d.string("collectedBy"),
+        d.instant("collectedAt"),
         d.instant("recordedAt"));
   }
 
@@ -85,8 +111,12 @@ final class RecordDocuments {
 
   public static CustodyEntry custody(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new CustodyEntry(d.longValue("sequence").intValue(), d.enumValue("action", CustodyEntry.Action.class),
-        d.string("by"), d.instant("at"), d.string("note"));
+    return new CustodyEntry(
+        d.longValue("sequence").intValue(),
+        d.enumValue("action", CustodyEntry.Action.class),
+        d.string("by"),
+        d.instant("at"),
+        d.string("note"));
   }
 
   public static Map<String, Object> decision(Decision d) {
@@ -104,8 +134,14 @@ final class RecordDocuments {
 
   public static Decision decision(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new Decision(d.string("id"), d.enumValue("type", DecisionType.class), d.string("reasoning"),
-        d.string("responsible"), d.enumValue("signedAs", Role.class), d.instant("decidedAt"), d.string("corrects"),
+    return new Decision(
+        d.string("id"),
+        d.enumValue("type", DecisionType.class),
+        d.string("reasoning"),
+        d.string("responsible"),
+        d.enumValue("signedAs", Role.class),
+        d.instant("decidedAt"),
+        d.string("corrects"),
         d.string("delayReasons"));
   }
 
@@ -124,20 +160,35 @@ final class RecordDocuments {
 
   public static RetentionExtension retentionExtension(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new RetentionExtension(d.string("id"), d.string("what"), d.instant("until"), d.string("justification"),
-        d.enumValue("status", RetentionExtension.Status.class), d.string("decidedBy"), d.instant("decidedAt"),
+    return new RetentionExtension(
+        d.string("id"),
+        d.string("what"),
+        d.instant("until"),
+        d.string("justification"),
+        d.enumValue("status", RetentionExtension.Status.class),
+        d.string("decidedBy"),
+        d.instant("decidedAt"),
         d.string("lastJustification"));
   }
 
   public static Map<String, Object> approval(Approval a) {
-    return Doc.fields().put("id", a.id()).put("audience", a.audience()).put("note", a.note())
-        .put("approvedBy", a.approvedBy()).put("approvedAt", a.approvedAt()).map();
+    return Doc.fields()
+        .put("id", a.id())
+        .put("audience", a.audience())
+        .put("note", a.note())
+        .put("approvedBy", a.approvedBy())
+        .put("approvedAt", a.approvedAt())
+        .map();
   }
 
   public static Approval approval(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new Approval(d.string("id"), d.enumValue("audience", Audience.class), d.string("note"),
-        d.string("approvedBy"), d.instant("approvedAt"));
+    return new Approval(
+        d.string("id"),
+        d.enumValue("audience", Audience.class),
+        d.string("note"),
+        d.string("approvedBy"),
+        d.instant("approvedAt"));
   }
 
   public static Map<String, Object> communication(Communication c) {
@@ -158,9 +209,17 @@ final class RecordDocuments {
 
   public static Communication communication(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new Communication(d.string("id"), d.enumValue("audience", Audience.class), d.string("channel"),
-        d.string("summary"), d.instant("sentAt"), d.enumValue("notification", Communication.Notification.class),
-        d.string("stage"), d.string("delayReasons"), d.string("recordedBy"), d.instant("recordedAt"),
+    return new Communication(
+        d.string("id"),
+        d.enumValue("audience", Audience.class),
+        d.string("channel"),
+        d.string("summary"),
+        d.instant("sentAt"),
+        d.enumValue("notification", Communication.Notification.class),
+        d.string("stage"),
+        d.string("delayReasons"),
+        d.string("recordedBy"),
+        d.instant("recordedAt"),
         d.map("factsSent"));
   }
 
@@ -180,8 +239,15 @@ final class RecordDocuments {
 
   public static SkipRequest skipRequest(DocumentSnapshot snapshot) {
     Doc d = Doc.of(snapshot.getData());
-    return new SkipRequest(d.string("id"), d.enumValue("from", Phase.class), d.enumValue("to", Phase.class),
-        d.string("justification"), d.string("requestedBy"), d.instant("requestedAt"),
-        d.enumValue("status", SkipRequest.Status.class), d.string("approvedBy"), d.instant("approvedAt"));
+    return new SkipRequest(
+        d.string("id"),
+        d.enumValue("from", Phase.class),
+        d.enumValue("to", Phase.class),
+        d.string("justification"),
+        d.string("requestedBy"),
+        d.instant("requestedAt"),
+        d.enumValue("status", SkipRequest.Status.class),
+        d.string("approvedBy"),
+        d.instant("approvedAt"));
   }
 }

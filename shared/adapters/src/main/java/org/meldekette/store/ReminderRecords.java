@@ -11,9 +11,9 @@ import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.Regimes;
 
 /**
- * What the reminder machinery keeps: {@code reminders/{key}}, one document per reminder sent (or being
- * sent), and on the incident the last reminder sent per deadline, which the sweep compares against without
- * reading anything else.
+ * What the reminder machinery keeps: {@code reminders/{key}}, one document per reminder sent (or
+ * being sent), and on the incident the last reminder sent per deadline, which the sweep compares
+ * against without reading anything else.
  */
 public final class ReminderRecords {
   public static final String SENT_FIELD = "sentReminders";
@@ -28,21 +28,31 @@ public final class ReminderRecords {
   }
 
   /** An incident the sweep looks at: its stored deadlines and what was sent. */
-  public record DueIncident(String incidentId, List<Deadline> deadlines, Map<String, String> sent) {}
+  public record DueIncident(
+      String incidentId, List<Deadline> deadlines, Map<String, String> sent) {}
 
   /**
-   * The incidents whose next open deadline falls due before {@code cutoff}: one indexed query, reading only
-   * those incidents however many are open.
+   * The incidents whose next open deadline falls due before {@code cutoff}: one indexed query,
+   * reading only those incidents however many are open.
    */
   @SuppressWarnings("unchecked")
   static List<DueIncident> dueBefore(Firestore db, Regimes regimes, Instant cutoff, int limit) {
-    List<QueryDocumentSnapshot> due = FirestoreErrors.await(db.collection(CollectionNames.INCIDENTS)
-        .whereLessThanOrEqualTo("nextDeadlineAt", Timestamps.of(cutoff))
-        .orderBy("nextDeadlineAt").limit(limit).get()).getDocuments();
-    return due.stream().map(snapshot -> {
-      Map<String, String> sent = new LinkedHashMap<>();
-      sent(snapshot).forEach((k, v) -> sent.put(k, (String) v));
-      return new DueIncident(snapshot.getId(), DeadlineDocuments.deadlines(snapshot, regimes), sent);
-    }).toList();
+    List<QueryDocumentSnapshot> due =
+        FirestoreErrors.await(
+                db.collection(CollectionNames.INCIDENTS)
+                    .whereLessThanOrEqualTo("nextDeadlineAt", Timestamps.of(cutoff))
+                    .orderBy("nextDeadlineAt")
+                    .limit(limit)
+                    .get())
+            .getDocuments();
+    return due.stream()
+        .map(
+            snapshot -> {
+              Map<String, String> sent = new LinkedHashMap<>();
+              sent(snapshot).forEach((k, v) -> sent.put(k, (String) v));
+              return new DueIncident(
+                  snapshot.getId(), DeadlineDocuments.deadlines(snapshot, regimes), sent);
+            })
+        .toList();
   }
 }

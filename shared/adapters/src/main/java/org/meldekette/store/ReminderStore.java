@@ -21,12 +21,16 @@ import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.deadline.ReminderRef;
 
 /**
- * The reminders sent, in {@code reminders/{key}}: a reminder is claimed before it is sent and recorded after,
- * so a task delivered twice sends once. Recording it adds the incident's timeline entry and audit event and
- * notes the last reminder per deadline on the incident (for the sweep), without changing its version.
+ * The reminders sent, in {@code reminders/{key}}: a reminder is claimed before it is sent and
+ * recorded after, so a task delivered twice sends once. Recording it adds the incident's timeline
+ * entry and audit event and notes the last reminder per deadline on the incident (for the sweep),
+ * without changing its version.
  */
 public final class ReminderStore {
-  /** A claim older than this is taken to be from a delivery that died half-way; sending again is safer than never. */
+  /**
+   * A claim older than this is taken to be from a delivery that died half-way; sending again is
+   * safer than never.
+   */
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
   private final Supplier<Firestore> db;
@@ -39,37 +43,60 @@ public final class ReminderStore {
     this.listener = listener;
   }
 
-  public enum ClaimStatus { CLAIMED, ALREADY_SENT, NOT_NEEDED, IN_PROGRESS }
+  public enum ClaimStatus {
+    CLAIMED,
+    ALREADY_SENT,
+    NOT_NEEDED,
+    IN_PROGRESS
+  }
 
   /**
-   * The outcome of a claim: the reminder to send (when claimed), and the incident's deadlines as they stand
-   * (null when the incident is gone), for queuing what follows.
+   * The outcome of a claim: the reminder to send (when claimed), and the incident's deadlines as
+   * they stand (null when the incident is gone), for queuing what follows.
    */
   public record Claim(ClaimStatus status, Deadline.Reminder reminder, List<Deadline> deadlines) {}
 
   /**
-   * Re-reads the incident and claims the reminder: nothing is claimed when the deadline is met, moved or no
-   * longer applies, when the reminder was sent, or while another delivery is sending it.
+   * Re-reads the incident and claims the reminder: nothing is claimed when the deadline is met,
+   * moved or no longer applies, when the reminder was sent, or while another delivery is sending
+   * it.
    */
   public Claim claim(ReminderRef ref, Instant now) {
     Firestore firestore = db.get();
     DocumentReference reminderDoc = reference(firestore, ref);
-    return FirestoreErrors.await(firestore.runTransaction(tx -> claim(firestore, tx, ref, reminderDoc, now)));
+    return FirestoreErrors.await(
+        firestore.runTransaction(tx -> claim(firestore, tx, ref, reminderDoc, now)));
   }
 
-  private Claim claim(Firestore firestore, Transaction tx, ReminderRef ref, DocumentReference reminderDoc, Instant now) {
-    DocumentSnapshot incidentDoc = FirestoreErrors.await(tx.get(IncidentStore.reference(firestore, ref.incidentId())));
+  private Claim claim(
+      Firestore firestore,
+      Transaction tx,
+      ReminderRef ref,
+      DocumentReference reminderDoc,
+      Instant now) {
+    DocumentSnapshot incidentDoc =
+        FirestoreErrors.await(tx.get(IncidentStore.reference(firestore, ref.incidentId())));
     if (!incidentDoc.exists()) {
       return new Claim(ClaimStatus.NOT_NEEDED, null, null);
     }
-    List<Decision> decisions = FirestoreErrors.await(tx.get(incidentDoc.getReference()
-        .collection(CollectionNames.DECISIONS))).getDocuments().stream().map(RecordDocuments::decision).toList();
-    List<Communication> communications = FirestoreErrors.await(tx.get(incidentDoc.getReference()
-        .collection(CollectionNames.COMMUNICATIONS))).getDocuments().stream().map(RecordDocuments::communication)
-        .toList();
+    List<Decision> decisions =
+        FirestoreErrors.await(
+                tx.get(incidentDoc.getReference().collection(CollectionNames.DECISIONS)))
+            .getDocuments()
+            .stream()
+            .map(RecordDocuments::decision)
+            .toList();
+    List<Communication> communications =
+        FirestoreErrors.await(
+                tx.get(incidentDoc.getReference().collection(CollectionNames.COMMUNICATIONS)))
+            .getDocuments()
+            .stream()
+            .map(RecordDocuments::communication)
+            .toList();
     DocumentSnapshot sent = FirestoreErrors.await(tx.get(reminderDoc));
     Incident incident = IncidentDocuments.incident(incidentDoc);
-    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, decisions, communications));
+    List<Deadline> deadlines =
+        policy.deadlines(new IncidentFacts(incident, decisions, communications));
     Deadline.Reminder reminder = ref.find(deadlines);
     if (reminder == null) {
       return new Claim(ClaimStatus.NOT_NEEDED, null, deadlines);
@@ -83,9 +110,15 @@ public final class ReminderStore {
         return new Claim(ClaimStatus.IN_PROGRESS, reminder, deadlines);
       }
     }
-    tx.set(reminderDoc, Doc.fields().put("state", "SENDING").put("claimedAt", now)
-        .put("incidentId", ref.incidentId()).put("deadline", reminder.deadline().stage().key()).put("kind", ref.kind())
-        .map());
+    tx.set(
+        reminderDoc,
+        Doc.fields()
+            .put("state", "SENDING")
+            .put("claimedAt", now)
+            .put("incidentId", ref.incidentId())
+            .put("deadline", reminder.deadline().stage().key())
+            .put("kind", ref.kind())
+            .map());
     return new Claim(ClaimStatus.CLAIMED, reminder, deadlines);
   }
 
@@ -94,26 +127,45 @@ public final class ReminderStore {
     FirestoreErrors.await(reference(db.get(), ref).delete());
   }
 
-  /** Records a claimed reminder as sent: timeline, audit event, and the incident's last reminder of the deadline. */
+  /**
+   * Records a claimed reminder as sent: timeline, audit event, and the incident's last reminder of
+   * the deadline.
+   */
   public void recordSent(ReminderRef ref, Deadline.Reminder reminder, Actor actor, Instant now) {
     Firestore firestore = db.get();
     IncidentWrites incidents = new IncidentWrites(firestore, policy);
     DocumentReference reminderDoc = reference(firestore, ref);
-    AuditEvent event = FirestoreErrors.await(firestore.runTransaction(tx -> {
-      DocumentSnapshot incident = FirestoreErrors.await(tx.get(incidents.reference(ref.incidentId())));
-      String deadline = reminder.deadline().stage().key();
-      AuditEvent recorded = incidents.aside(tx, incident, reminder.sent(ref.incidentId(), actor, now),
-          "reminder-" + ref.key(), Map.of(FieldPath.of(ReminderRecords.SENT_FIELD, deadline), ref.key()));
-      tx.set(reminderDoc, Doc.fields().put("state", "SENT").put("sentAt", now).put("incidentId", ref.incidentId())
-          .put("deadline", deadline).put("kind", ref.kind()).map());
-      return recorded;
-    }));
+    AuditEvent event =
+        FirestoreErrors.await(
+            firestore.runTransaction(
+                tx -> {
+                  DocumentSnapshot incident =
+                      FirestoreErrors.await(tx.get(incidents.reference(ref.incidentId())));
+                  String deadline = reminder.deadline().stage().key();
+                  AuditEvent recorded =
+                      incidents.aside(
+                          tx,
+                          incident,
+                          reminder.sent(ref.incidentId(), actor, now),
+                          "reminder-" + ref.key(),
+                          Map.of(FieldPath.of(ReminderRecords.SENT_FIELD, deadline), ref.key()));
+                  tx.set(
+                      reminderDoc,
+                      Doc.fields()
+                          .put("state", "SENT")
+                          .put("sentAt", now)
+                          .put("incidentId", ref.incidentId())
+                          .put("deadline", deadline)
+                          .put("kind", ref.kind())
+                          .map());
+                  return recorded;
+                }));
     listener.committed(Committed.events(event));
   }
 
   /**
-   * The incidents whose next open deadline falls due before {@code cutoff}, for the sweep: one indexed query,
-   * reading only those incidents however many are open.
+   * The incidents whose next open deadline falls due before {@code cutoff}, for the sweep: one
+   * indexed query, reading only those incidents however many are open.
    */
   public List<ReminderRecords.DueIncident> dueBefore(Instant cutoff, int limit) {
     return ReminderRecords.dueBefore(db.get(), policy.regimes(), cutoff, limit);

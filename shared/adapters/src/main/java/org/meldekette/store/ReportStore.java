@@ -16,10 +16,10 @@ import org.meldekette.domain.Report;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 
 /**
- * Reports from the public form: the incident a report opens, what the reporter wrote, their contact (kept
- * apart, need-to-know) and the idempotency record, all in one batch of {@code create()} writes. One commit and
- * no read on the way in; a repeat meets the existing idempotency record, fails the batch as a whole, and gets
- * the first answer back.
+ * Reports from the public form: the incident a report opens, what the reporter wrote, their contact
+ * (kept apart, need-to-know) and the idempotency record, all in one batch of {@code create()}
+ * writes. One commit and no read on the way in; a repeat meets the existing idempotency record,
+ * fails the batch as a whole, and gets the first answer back.
  */
 public final class ReportStore {
   public static final String IDEMPOTENCY_SCOPE = "report-intake";
@@ -31,7 +31,8 @@ public final class ReportStore {
   private final CommitListener listener;
   private final Lifecycle lifecycle = new Lifecycle();
 
-  public ReportStore(Firestore db, DeadlinePolicy policy, Duration idempotencyRetention, CommitListener listener) {
+  public ReportStore(
+      Firestore db, DeadlinePolicy policy, Duration idempotencyRetention, CommitListener listener) {
     this.db = db;
     this.incidents = new IncidentWrites(db, policy);
     this.idempotency = new IdempotencyRecords(db, idempotencyRetention);
@@ -42,12 +43,16 @@ public final class ReportStore {
   public record Receipt(Map<String, Object> answer, boolean replayed) {}
 
   /**
-   * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt again for
-   * a repeat of a keyed submission.
+   * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt
+   * again for a repeat of a keyed submission.
    *
    * @param answer the receipt for the incident ID drawn, stored with the idempotency record
    */
-  public Receipt submit(Report report, String idempotencyKey, IncidentIds ids, Instant now,
+  public Receipt submit(
+      Report report,
+      String idempotencyKey,
+      IncidentIds ids,
+      Instant now,
       Function<String, Map<String, Object>> answer) {
     for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       String incidentId = ids.next();
@@ -55,9 +60,12 @@ public final class ReportStore {
       Lifecycle.Outcome opened = lifecycle.reportReceived(incidentId, report, now);
       WriteBatch batch = db.batch();
       AuditEvent event = incidents.open(batch, opened);
-      batch.create(db.collection(CollectionNames.REPORTS).document(incidentId), reportFields(report, incidentId, now));
+      batch.create(
+          db.collection(CollectionNames.REPORTS).document(incidentId),
+          reportFields(report, incidentId, now));
       if (!report.contact().isEmpty()) {
-        batch.create(db.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId),
+        batch.create(
+            db.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId),
             contactFields(report, incidentId, now));
       }
       if (idempotencyKey != null) {
@@ -77,8 +85,13 @@ public final class ReportStore {
         }
         continue; // the random incident ID was taken: draw another
       }
-      listener.committed(new Committed(List.of(event), opened.incident(), true,
-          incidents.openingDeadlines(opened.incident()), true));
+      listener.committed(
+          new Committed(
+              List.of(event),
+              opened.incident(),
+              true,
+              incidents.openingDeadlines(opened.incident()),
+              true));
       return new Receipt(receipt, false);
     }
     throw new IllegalStateException("no free incident ID after " + ID_ATTEMPTS + " attempts");

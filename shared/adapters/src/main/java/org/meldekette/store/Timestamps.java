@@ -8,7 +8,9 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static Timestamp of(Instant instant) {
-    return instant == null ? null : Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
+    return instant == null
+        ? null
+        : Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
   }
 
   public static Instant instant(Object value) {

@@ -8,13 +8,18 @@ import java.util.Map;
 import org.meldekette.domain.deadline.Deadline;
 
 /**
- * Decides which reminder tasks an incident's open deadlines need now, and queues them. Used when deadlines
- * appear or move (right after the change commits) and by the sweep. Each reminder's task name is fixed by
- * incident, stage, reminder and due time, so queuing the same one again changes nothing.
+ * Decides which reminder tasks an incident's open deadlines need now, and queues them. Used when
+ * deadlines appear or move (right after the change commits) and by the sweep. Each reminder's task
+ * name is fixed by incident, stage, reminder and due time, so queuing the same one again changes
+ * nothing.
  */
 public final class ReminderScheduler {
-  /** Cloud Tasks schedules at most 30 days ahead; later reminders are queued by the sweep as they come close. */
+  /**
+   * Cloud Tasks schedules at most 30 days ahead; later reminders are queued by the sweep as they
+   * come close.
+   */
   static final Duration HORIZON = Duration.ofDays(29);
+
   /** A reminder this late without a record of it being sent counts as lost. */
   static final Duration GRACE = Duration.ofMinutes(10);
 
@@ -25,9 +30,10 @@ public final class ReminderScheduler {
   }
 
   /**
-   * The reminders to have queued at {@code now}: for each open deadline the latest one already due (so people
-   * hear at once about a deadline that appears late, such as after an awareness time set in the past) and
-   * every later one within the horizon; while overdue, the current and the next overdue reminder only.
+   * The reminders to have queued at {@code now}: for each open deadline the latest one already due
+   * (so people hear at once about a deadline that appears late, such as after an awareness time set
+   * in the past) and every later one within the horizon; while overdue, the current and the next
+   * overdue reminder only.
    */
   public static List<Deadline.Reminder> due(List<Deadline> deadlines, Instant now) {
     List<Deadline.Reminder> due = new ArrayList<>();
@@ -69,13 +75,16 @@ public final class ReminderScheduler {
   }
 
   /**
-   * The sweep's part for one incident: queues what {@link #due} names and re-sends, under a new task name,
-   * the latest reminder of each open deadline that is past its time (plus grace) with no record of being
-   * sent — its task was lost, and its name may stay taken in Cloud Tasks for a while.
+   * The sweep's part for one incident: queues what {@link #due} names and re-sends, under a new
+   * task name, the latest reminder of each open deadline that is past its time (plus grace) with no
+   * record of being sent — its task was lost, and its name may stay taken in Cloud Tasks for a
+   * while.
    *
-   * @param sent the last reminder key sent for each deadline ({@code REGIME/STAGE}), from the incident document
+   * @param sent the last reminder key sent for each deadline ({@code REGIME/STAGE}), from the
+   *     incident document
    */
-  public int sweep(String incidentId, List<Deadline> deadlines, Map<String, String> sent, Instant now)
+  public int sweep(
+      String incidentId, List<Deadline> deadlines, Map<String, String> sent, Instant now)
       throws Exception {
     int queued = schedule(incidentId, deadlines, now);
     for (Deadline.Reminder reminder : due(deadlines, now)) {

@@ -1,8 +1,9 @@
 package org.meldekette.tasks;
 
 /**
- * Where reminder tasks are queued: Cloud Tasks deployed, the local queue of {@code ./run-local.sh} locally.
- * Creating a task whose name exists already counts as success: scheduling twice is harmless.
+ * Where reminder tasks are queued: Cloud Tasks deployed, the local queue of {@code ./run-local.sh}
+ * locally. Creating a task whose name exists already counts as success: scheduling twice is
+ * harmless.
  */
 public interface TaskQueue {
   void create(ReminderTask task) throws Exception;

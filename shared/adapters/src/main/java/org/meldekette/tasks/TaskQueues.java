@@ -7,10 +7,10 @@ import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 
 /**
- * The reminder queue from {@code TASK_QUEUE}: {@code cloud-tasks} (default; {@code TASKS_QUEUE} names the
- * queue, {@code TASKS_SERVICE_ACCOUNT} the account whose OIDC token the tasks carry) or {@code local}
- * ({@code LOCAL_TASK_QUEUE_URL}). {@code REMINDER_URL} is where tasks are delivered: the deadline-reminder
- * function's {@code /tasks/reminder}.
+ * The reminder queue from {@code TASK_QUEUE}: {@code cloud-tasks} (default; {@code TASKS_QUEUE}
+ * names the queue, {@code TASKS_SERVICE_ACCOUNT} the account whose OIDC token the tasks carry) or
+ * {@code local} ({@code LOCAL_TASK_QUEUE_URL}). {@code REMINDER_URL} is where tasks are delivered:
+ * the deadline-reminder function's {@code /tasks/reminder}.
  */
 public final class TaskQueues {
   private TaskQueues() {}
@@ -19,17 +19,27 @@ public final class TaskQueues {
     String kind = env.get("TASK_QUEUE", "cloud-tasks");
     String target = env.require("REMINDER_URL");
     return switch (kind) {
-      case "local" -> new LocalTaskQueueClient(env.get("LOCAL_TASK_QUEUE_URL", "http://127.0.0.1:8090"), target,
-          env.get("TASKS_AUDIENCE", target));
-      case "cloud-tasks" -> new CloudTasksQueue(Lazy.of(() -> {
-        try {
-          return CloudTasksClient.create();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }), env.require("TASKS_QUEUE"), target, env.require("TASKS_SERVICE_ACCOUNT"),
-          env.get("TASKS_AUDIENCE", target));
-      default -> throw new IllegalStateException("TASK_QUEUE must be cloud-tasks or local, not " + kind);
+      case "local" ->
+          new LocalTaskQueueClient(
+              env.get("LOCAL_TASK_QUEUE_URL", "http://127.0.0.1:8090"),
+              target,
+              env.get("TASKS_AUDIENCE", target));
+      case "cloud-tasks" ->
+          new CloudTasksQueue(
+              Lazy.of(
+                  () -> {
+                    try {
+                      return CloudTasksClient.create();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }),
+              env.require("TASKS_QUEUE"),
+              target,
+              env.require("TASKS_SERVICE_ACCOUNT"),
+              env.get("TASKS_AUDIENCE", target));
+      default ->
+          throw new IllegalStateException("TASK_QUEUE must be cloud-tasks or local, not " + kind);
     };
   }
 }

@@ -52,15 +52,24 @@ class CloudLoggingAuditSinkTest {
 
   @BeforeEach
   void start() throws Exception {
-    logging = new InProcessGrpcServer("google.logging.v2.LoggingServiceV2")
-        .unary("WriteLogEntries", WriteLogEntriesRequest.getDefaultInstance(),
-            WriteLogEntriesResponse.getDefaultInstance(), request -> WriteLogEntriesResponse.getDefaultInstance())
-        .start();
-    LoggingSettings.Builder settings = LoggingSettings.newBuilder()
-        .setTransportChannelProvider(logging.channelProvider())
-        .setCredentialsProvider(NoCredentialsProvider.create());
-    settings.writeLogEntriesSettings().setRetrySettings(settings.writeLogEntriesSettings().getRetrySettings()
-        .toBuilder().setMaxAttempts(1).build());
+    logging =
+        new InProcessGrpcServer("google.logging.v2.LoggingServiceV2")
+            .unary(
+                "WriteLogEntries",
+                WriteLogEntriesRequest.getDefaultInstance(),
+                WriteLogEntriesResponse.getDefaultInstance(),
+                request -> WriteLogEntriesResponse.getDefaultInstance())
+            .start();
+    LoggingSettings.Builder settings =
+        LoggingSettings.newBuilder()
+            .setTransportChannelProvider(logging.channelProvider())
+            .setCredentialsProvider(NoCredentialsProvider.create());
+    settings
+        .writeLogEntriesSettings()
+        .setRetrySettings(
+            settings.writeLogEntriesSettings().getRetrySettings().toBuilder()
+                .setMaxAttempts(1)
+                .build());
     client = LoggingClient.create(settings.build());
   }
 
@@ -71,16 +80,29 @@ class CloudLoggingAuditSinkTest {
   }
 
   private AuditExport export(Firestore db) {
-    return new AuditExport(() -> db, new CloudLoggingAuditSink(Lazy.ready(client), "meldekette-prod"),
-        new StructuredLog("meldekette-prod", new PrintStream(warnings, true, StandardCharsets.UTF_8)), clock);
+    return new AuditExport(
+        () -> db,
+        new CloudLoggingAuditSink(Lazy.ready(client), "meldekette-prod"),
+        new StructuredLog(
+            "meldekette-prod", new PrintStream(warnings, true, StandardCharsets.UTF_8)),
+        clock);
   }
 
-  /** Commits a change with its audit event through the store, as every function does, and gives the event. */
+  /**
+   * Commits a change with its audit event through the store, as every function does, and gives the
+   * event.
+   */
   private AuditEvent committed(Firestore db, String incidentId) {
     List<AuditEvent> events = new ArrayList<>();
     Incident incident = Incident.open(incidentId, "t", IncidentSource.STAFF, null, clock.instant());
-    new IncidentStore(db, new DeadlinePolicy(Regimes.shipped("GDPR")), committed -> events.addAll(committed.events()))
-        .open(List.of(new Lifecycle().opened(incident, Actor.staff("responder@meldekette.test", Role.RESPONDER))));
+    new IncidentStore(
+            db,
+            new DeadlinePolicy(Regimes.shipped("GDPR")),
+            committed -> events.addAll(committed.events()))
+        .open(
+            List.of(
+                new Lifecycle()
+                    .opened(incident, Actor.staff("responder@meldekette.test", Role.RESPONDER))));
     return events.get(0);
   }
 
@@ -97,30 +119,45 @@ class CloudLoggingAuditSinkTest {
     assertThat(request.getPartialSuccess()).isFalse();
     LogEntry entry = request.getEntries(0);
     assertThat(entry.getInsertId()).isEqualTo("incidents:INC-20261122-AAAAAA:0000000001");
-    assertThat(entry.getLabelsMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "incidentId", "INC-20261122-AAAAAA", "eventType", "INCIDENT_OPENED", "actorRole", "RESPONDER"));
+    assertThat(entry.getLabelsMap())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "incidentId",
+                "INC-20261122-AAAAAA",
+                "eventType",
+                "INCIDENT_OPENED",
+                "actorRole",
+                "RESPONDER"));
     assertThat(entry.getSeverity()).isEqualTo(LogSeverity.NOTICE);
     assertThat(entry.getTimestamp().getSeconds()).isEqualTo(T0.getEpochSecond());
     assertThat(entry.getTimestamp().getNanos()).isEqualTo(123456000);
-    assertThat(entry.getJsonPayload().getFieldsOrThrow("hash").getStringValue()).isEqualTo(event.hash());
+    assertThat(entry.getJsonPayload().getFieldsOrThrow("hash").getStringValue())
+        .isEqualTo(event.hash());
     assertThat(entry.getJsonPayload().getFieldsOrThrow("sequence").getNumberValue()).isEqualTo(1.0);
-    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported")).isTrue();
+    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported"))
+        .isTrue();
   }
 
   @Test
-  void whenCloudLoggingFailsTheEventStaysUnexportedAndTheSweepExportsItLaterExactlyOnce(Firestore db)
-      throws Exception {
+  void whenCloudLoggingFailsTheEventStaysUnexportedAndTheSweepExportsItLaterExactlyOnce(
+      Firestore db) throws Exception {
     logging.failWith(Status.UNAVAILABLE.withDescription("logging is down"));
     AuditEvent event = committed(db, "INC-20261122-BBBBBB");
     AuditExport export = export(db);
 
-    export.exportNow(List.of(event)); // the change itself has committed; the export must not fail it
-    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported")).isFalse();
-    assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("audit export deferred").contains(event.id());
+    export.exportNow(
+        List.of(event)); // the change itself has committed; the export must not fail it
+    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported"))
+        .isFalse();
+    assertThat(warnings.toString(StandardCharsets.UTF_8))
+        .contains("audit export deferred")
+        .contains(event.id());
 
     logging.failWith(null);
     logging.clear();
-    assertThat(export.exportPending(100)).as("too young: left to the request that wrote it").isZero();
+    assertThat(export.exportPending(100))
+        .as("too young: left to the request that wrote it")
+        .isZero();
     clock.advance(Duration.ofMinutes(5));
     assertThat(export.exportPending(100)).isEqualTo(1);
     assertThat(export.exportPending(100)).isZero();
@@ -128,6 +165,7 @@ class CloudLoggingAuditSinkTest {
     List<WriteLogEntriesRequest> sent = logging.requests();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).getEntries(0).getInsertId()).isEqualTo(event.id());
-    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported")).isTrue();
+    assertThat(db.document("audit-events/" + event.id()).get().get().getBoolean("exported"))
+        .isTrue();
   }
 }

@@ -30,32 +30,37 @@ class ExportMarksTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
 
   @Test
-  void marksArrivingWhileACommitRunsShareTheNextCommitWhichAWaitingCallerMakes(Firestore db) throws Exception {
+  void marksArrivingWhileACommitRunsShareTheNextCommitWhichAWaitingCallerMakes(Firestore db)
+      throws Exception {
     // Each commit is held at its start until the test lets it go.
     List<CountDownLatch> gates = List.of(new CountDownLatch(1), new CountDownLatch(1));
     AtomicInteger commits = new AtomicInteger();
-    Supplier<Firestore> gated = () -> {
-      int commit = commits.incrementAndGet();
-      if (commit <= gates.size()) {
-        await(gates.get(commit - 1));
-      }
-      return db;
-    };
+    Supplier<Firestore> gated =
+        () -> {
+          int commit = commits.incrementAndGet();
+          if (commit <= gates.size()) {
+            await(gates.get(commit - 1));
+          }
+          return db;
+        };
     ExportMarks marks = new ExportMarks(gated, clock);
-    List<List<String>> perCaller = IntStream.range(0, 12).mapToObj(i -> unexportedEvents(db, 1 + i % 3)).toList();
+    List<List<String>> perCaller =
+        IntStream.range(0, 12).mapToObj(i -> unexportedEvents(db, 1 + i % 3)).toList();
     ConcurrentLinkedQueue<String> notStoredOnReturn = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
     List<Thread> callers = new ArrayList<>();
     for (List<String> ids : perCaller) {
-      Thread caller = new Thread(() -> {
-        try {
-          marks.mark(ids);
-          ids.stream().filter(id -> !exported(db, id)).forEach(notStoredOnReturn::add);
-        } catch (Throwable t) {
-          failures.add(t);
-        }
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  marks.mark(ids);
+                  ids.stream().filter(id -> !exported(db, id)).forEach(notStoredOnReturn::add);
+                } catch (Throwable t) {
+                  failures.add(t);
+                }
+              });
       caller.setDaemon(true); // a failed assertion leaves it held at a gate
       callers.add(caller);
       caller.start();
@@ -65,12 +70,16 @@ class ExportMarksTest {
     }
     awaitAllWaiting(callers);
 
-    // The first caller's commit ends: it returns at once, while one of the eleven commits the others' marks.
+    // The first caller's commit ends: it returns at once, while one of the eleven commits the
+    // others' marks.
     gates.get(0).countDown();
     callers.get(0).join(30_000);
     awaitCommits(commits, 2);
-    assertThat(callers.get(0).isAlive()).as("the first caller is not kept busy with later marks").isFalse();
-    assertThat(callers.subList(1, callers.size())).as("the eleven wait for their shared commit")
+    assertThat(callers.get(0).isAlive())
+        .as("the first caller is not kept busy with later marks")
+        .isFalse();
+    assertThat(callers.subList(1, callers.size()))
+        .as("the eleven wait for their shared commit")
         .allMatch(Thread::isAlive);
 
     gates.get(1).countDown();
@@ -79,7 +88,9 @@ class ExportMarksTest {
     }
     assertThat(failures).isEmpty();
     assertThat(notStoredOnReturn).isEmpty();
-    assertThat(commits).as("the first caller's commit, then one for the eleven that came meanwhile").hasValue(2);
+    assertThat(commits)
+        .as("the first caller's commit, then one for the eleven that came meanwhile")
+        .hasValue(2);
     perCaller.stream().flatMap(List::stream).forEach(id -> assertThat(exported(db, id)).isTrue());
   }
 
@@ -90,7 +101,8 @@ class ExportMarksTest {
     new ExportMarks(() -> db, clock).mark(ids);
 
     assertThat(ids).allMatch(id -> exported(db, id));
-    assertThat(snapshot(db, ids.get(0)).getTimestamp("exportedAt").toDate().toInstant()).isEqualTo(clock.instant());
+    assertThat(snapshot(db, ids.get(0)).getTimestamp("exportedAt").toDate().toInstant())
+        .isEqualTo(clock.instant());
   }
 
   @Test
@@ -108,7 +120,8 @@ class ExportMarksTest {
   private static List<String> unexportedEvents(Firestore db, int count) {
     Map<DocumentReference, Map<String, Object>> events = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      events.put(db.collection(CollectionNames.AUDIT_EVENTS).document("mark-" + UUID.randomUUID()),
+      events.put(
+          db.collection(CollectionNames.AUDIT_EVENTS).document("mark-" + UUID.randomUUID()),
           Map.of("exported", false));
     }
     Seeds.createAll(db, events);
@@ -151,7 +164,8 @@ class ExportMarksTest {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("callers not all waiting: " + callers.stream().map(Thread::getState).toList());
+        throw new IllegalStateException(
+            "callers not all waiting: " + callers.stream().map(Thread::getState).toList());
       }
       Thread.yield();
     }

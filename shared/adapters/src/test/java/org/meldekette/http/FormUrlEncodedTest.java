@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class FormUrlEncodedTest {
   @Test
   void decodesAsBrowsersEncode() {
-    Map<String, List<String>> fields = FormUrlEncoded.parse("a=x+y%2Bz&b=%C3%A4%E2%82%AC&a=2&empty=&flag");
-    assertThat(fields).containsEntry("a", List.of("x y+z", "2"))
+    Map<String, List<String>> fields =
+        FormUrlEncoded.parse("a=x+y%2Bz&b=%C3%A4%E2%82%AC&a=2&empty=&flag");
+    assertThat(fields)
+        .containsEntry("a", List.of("x y+z", "2"))
         .containsEntry("b", List.of("ä€"))
         .containsEntry("empty", List.of(""))
         .containsEntry("flag", List.of(""));
@@ -24,9 +26,12 @@ class FormUrlEncodedTest {
 
   @Test
   void refusesBrokenEscapesAndInvalidUtf8InsteadOfGuessing() {
-    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%4")).hasFieldOrPropertyWithValue("code", "MALFORMED_FORM");
-    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%zz")).hasFieldOrPropertyWithValue("code", "MALFORMED_FORM");
-    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%ff")).hasFieldOrPropertyWithValue("code", "INVALID_ENCODING")
+    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%4"))
+        .hasFieldOrPropertyWithValue("code", "MALFORMED_FORM");
+    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%zz"))
+        .hasFieldOrPropertyWithValue("code", "MALFORMED_FORM");
+    assertThatThrownBy(() -> FormUrlEncoded.parse("t=%ff"))
+        .hasFieldOrPropertyWithValue("code", "INVALID_ENCODING")
         .hasFieldOrPropertyWithValue("field", "t");
   }
 }

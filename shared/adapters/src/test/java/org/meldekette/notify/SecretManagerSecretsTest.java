@@ -19,7 +19,9 @@ import org.meldekette.config.Lazy;
 import org.meldekette.testing.InProcessGrpcServer;
 import org.meldekette.testing.MutableClock;
 
-/** The Secret Manager adapter, with the real client over gRPC to an in-process SecretManagerService. */
+/**
+ * The Secret Manager adapter, with the real client over gRPC to an in-process SecretManagerService.
+ */
 class SecretManagerSecretsTest {
   private InProcessGrpcServer secretManager;
   private SecretManagerServiceClient client;
@@ -27,16 +29,28 @@ class SecretManagerSecretsTest {
 
   @BeforeEach
   void start() throws Exception {
-    secretManager = new InProcessGrpcServer("google.cloud.secretmanager.v1.SecretManagerService")
-        .unary("AccessSecretVersion", AccessSecretVersionRequest.getDefaultInstance(),
-            AccessSecretVersionResponse.getDefaultInstance(),
-            request -> AccessSecretVersionResponse.newBuilder().setName(request.getName())
-                .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFromUtf8(
-                    "https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t\n"))).build())
-        .start();
-    client = SecretManagerServiceClient.create(SecretManagerServiceSettings.newBuilder()
-        .setTransportChannelProvider(secretManager.channelProvider())
-        .setCredentialsProvider(NoCredentialsProvider.create()).build());
+    secretManager =
+        new InProcessGrpcServer("google.cloud.secretmanager.v1.SecretManagerService")
+            .unary(
+                "AccessSecretVersion",
+                AccessSecretVersionRequest.getDefaultInstance(),
+                AccessSecretVersionResponse.getDefaultInstance(),
+                request ->
+                    AccessSecretVersionResponse.newBuilder()
+                        .setName(request.getName())
+                        .setPayload(
+                            SecretPayload.newBuilder()
+                                .setData(
+                                    ByteString.copyFromUtf8(
+                                        "https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t\n")))
+                        .build())
+            .start();
+    client =
+        SecretManagerServiceClient.create(
+            SecretManagerServiceSettings.newBuilder()
+                .setTransportChannelProvider(secretManager.channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
   }
 
   @AfterEach
@@ -47,7 +61,8 @@ class SecretManagerSecretsTest {
 
   @Test
   void readsTheLatestVersionOfTheNamedSecretAndKeepsItForFiveMinutes() {
-    SecretManagerSecrets secrets = new SecretManagerSecrets(Lazy.ready(client), "meldekette-prod", clock);
+    SecretManagerSecrets secrets =
+        new SecretManagerSecrets(Lazy.ready(client), "meldekette-prod", clock);
 
     assertThat(secrets.value("incident-team-webhook"))
         .isEqualTo("https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t");

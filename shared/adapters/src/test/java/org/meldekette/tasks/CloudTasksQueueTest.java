@@ -19,26 +19,40 @@ import org.junit.jupiter.api.Test;
 import org.meldekette.config.Lazy;
 import org.meldekette.testing.InProcessGrpcServer;
 
-/** The Cloud Tasks adapter, with the real google-cloud-tasks client over gRPC to an in-process CloudTasks service. */
+/**
+ * The Cloud Tasks adapter, with the real google-cloud-tasks client over gRPC to an in-process
+ * CloudTasks service.
+ */
 class CloudTasksQueueTest {
-  private static final String QUEUE = "projects/meldekette-prod/locations/europe-west3/queues/reminders";
+  private static final String QUEUE =
+      "projects/meldekette-prod/locations/europe-west3/queues/reminders";
   private InProcessGrpcServer tasks;
   private CloudTasksClient client;
   private CloudTasksQueue queue;
 
   @BeforeEach
   void start() throws Exception {
-    tasks = new InProcessGrpcServer("google.cloud.tasks.v2.CloudTasks")
-        .unary("CreateTask", CreateTaskRequest.getDefaultInstance(), Task.getDefaultInstance(),
-            request -> request.getTask())
-        .start();
-    client = CloudTasksClient.create(CloudTasksSettings.newBuilder()
-        .setTransportChannelProvider(tasks.channelProvider())
-        .setCredentialsProvider(NoCredentialsProvider.create()).build());
-    queue = new CloudTasksQueue(Lazy.ready(client), QUEUE,
-        "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/reminder",
-        "meldekette-tasks@meldekette-prod.iam.gserviceaccount.com",
-        "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder");
+    tasks =
+        new InProcessGrpcServer("google.cloud.tasks.v2.CloudTasks")
+            .unary(
+                "CreateTask",
+                CreateTaskRequest.getDefaultInstance(),
+                Task.getDefaultInstance(),
+                request -> request.getTask())
+            .start();
+    client =
+        CloudTasksClient.create(
+            CloudTasksSettings.newBuilder()
+                .setTransportChannelProvider(tasks.channelProvider())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
+    queue =
+        new CloudTasksQueue(
+            Lazy.ready(client),
+            QUEUE,
+            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/reminder",
+            "meldekette-tasks@meldekette-prod.iam.gserviceaccount.com",
+            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder");
   }
 
   @AfterEach
@@ -50,27 +64,38 @@ class CloudTasksQueueTest {
   @Test
   void aReminderBecomesAnHttpTaskWithItsNameScheduleTimeTargetAndOidcToken() throws Exception {
     Instant at = Instant.parse("2026-11-22T08:00:00.250Z");
-    queue.create(new ReminderTask("INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000",
-        "INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000", at, "INC-20261120-AAAAAA", "GDPR", "ART33",
-        "before-48h", 1795600000L));
+    queue.create(
+        new ReminderTask(
+            "INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000",
+            "INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000",
+            at,
+            "INC-20261120-AAAAAA",
+            "GDPR",
+            "ART33",
+            "before-48h",
+            1795600000L));
 
     List<CreateTaskRequest> requests = tasks.requests();
     assertThat(requests).hasSize(1);
     CreateTaskRequest request = requests.get(0);
     assertThat(request.getParent()).isEqualTo(QUEUE);
     Task task = request.getTask();
-    assertThat(task.getName()).isEqualTo(QUEUE + "/tasks/INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000");
+    assertThat(task.getName())
+        .isEqualTo(QUEUE + "/tasks/INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000");
     assertThat(task.getScheduleTime().getSeconds()).isEqualTo(at.getEpochSecond());
     assertThat(task.getScheduleTime().getNanos()).isEqualTo(250_000_000);
     assertThat(task.getHttpRequest().getUrl())
-        .isEqualTo("https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/reminder");
+        .isEqualTo(
+            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/reminder");
     assertThat(task.getHttpRequest().getHttpMethod()).isEqualTo(HttpMethod.POST);
-    assertThat(task.getHttpRequest().getHeadersMap()).containsEntry("Content-Type", "application/json");
+    assertThat(task.getHttpRequest().getHeadersMap())
+        .containsEntry("Content-Type", "application/json");
     assertThat(task.getHttpRequest().getOidcToken().getServiceAccountEmail())
         .isEqualTo("meldekette-tasks@meldekette-prod.iam.gserviceaccount.com");
     assertThat(task.getHttpRequest().getOidcToken().getAudience())
         .isEqualTo("https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder");
-    JsonObject body = JsonParser.parseString(task.getHttpRequest().getBody().toStringUtf8()).getAsJsonObject();
+    JsonObject body =
+        JsonParser.parseString(task.getHttpRequest().getBody().toStringUtf8()).getAsJsonObject();
     assertThat(body.get("incidentId").getAsString()).isEqualTo("INC-20261120-AAAAAA");
     assertThat(body.get("stage").getAsString()).isEqualTo("ART33");
     assertThat(body.get("kind").getAsString()).isEqualTo("before-48h");
@@ -80,16 +105,34 @@ class CloudTasksQueueTest {
   @Test
   void aTaskThatExistsAlreadyCountsAsScheduled() throws Exception {
     tasks.failWith(Status.ALREADY_EXISTS.withDescription("task exists"));
-    queue.create(new ReminderTask("n", "n", Instant.parse("2026-11-22T08:00:00Z"), "INC-20261120-AAAAAA", "GDPR",
-        "ART33", "due", 1L));
+    queue.create(
+        new ReminderTask(
+            "n",
+            "n",
+            Instant.parse("2026-11-22T08:00:00Z"),
+            "INC-20261120-AAAAAA",
+            "GDPR",
+            "ART33",
+            "due",
+            1L));
     assertThat(tasks.requests()).hasSize(1);
   }
 
   @Test
   void anyOtherFailureReachesTheCaller() {
     tasks.failWith(Status.PERMISSION_DENIED.withDescription("no"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.create(new ReminderTask("n", "n",
-        Instant.parse("2026-11-22T08:00:00Z"), "INC-20261120-AAAAAA", "GDPR", "ART33", "due", 1L)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                queue.create(
+                    new ReminderTask(
+                        "n",
+                        "n",
+                        Instant.parse("2026-11-22T08:00:00Z"),
+                        "INC-20261120-AAAAAA",
+                        "GDPR",
+                        "ART33",
+                        "due",
+                        1L)))
         .isInstanceOf(com.google.api.gax.rpc.PermissionDeniedException.class);
   }
 }

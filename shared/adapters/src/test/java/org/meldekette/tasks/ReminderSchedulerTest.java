@@ -22,34 +22,59 @@ import org.meldekette.domain.deadline.IncidentFacts;
 
 class ReminderSchedulerTest {
   private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
-  private final DeadlinePolicy policy = new DeadlinePolicy(org.meldekette.domain.deadline.Regimes.shipped("GDPR"));
+  private final DeadlinePolicy policy =
+      new DeadlinePolicy(org.meldekette.domain.deadline.Regimes.shipped("GDPR"));
 
   private List<Deadline> art33(Instant awareness) {
-    Incident incident = Incident.open("INC-20261120-AAAAAA", "t", IncidentSource.STAFF, null, awareness);
-    Incident breach = new Lifecycle().triage(incident, new Triage.Input(Classification.BREACH, null, null, null, null,
-        null, null, null, null, RiskLevel.LOW, null, null), Actor.staff("r@x.test", Role.RESPONDER), awareness)
-        .incident();
+    Incident incident =
+        Incident.open("INC-20261120-AAAAAA", "t", IncidentSource.STAFF, null, awareness);
+    Incident breach =
+        new Lifecycle()
+            .triage(
+                incident,
+                new Triage.Input(
+                    Classification.BREACH,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    RiskLevel.LOW,
+                    null,
+                    null),
+                Actor.staff("r@x.test", Role.RESPONDER),
+                awareness)
+            .incident();
     return policy.deadlines(new IncidentFacts(breach, List.of(), List.of()));
   }
 
   @Test
   void aNewDeadlineGetsAllItsRemindersAndTheFirstOverdueOne() {
     List<Deadline.Reminder> due = ReminderScheduler.due(art33(T0), T0);
-    assertThat(due).extracting(Deadline.Reminder::kind)
+    assertThat(due)
+        .extracting(Deadline.Reminder::kind)
         .containsExactly("before-48h", "before-24h", "before-6h", "due", "overdue-1");
   }
 
   @Test
   void aDeadlineThatAppearsLateGetsTheLatestPastReminderAtOnceAndTheRest() {
     Instant awareness = T0;
-    Instant now = awareness.plus(Duration.ofHours(60)); // 12 h left: the 48 h and 24 h reminders have passed
+    Instant now =
+        awareness.plus(Duration.ofHours(60)); // 12 h left: the 48 h and 24 h reminders have passed
     List<Deadline.Reminder> due = ReminderScheduler.due(art33(awareness), now);
-    assertThat(due).extracting(Deadline.Reminder::kind).containsExactly("before-24h", "before-6h", "due", "overdue-1");
+    assertThat(due)
+        .extracting(Deadline.Reminder::kind)
+        .containsExactly("before-24h", "before-6h", "due", "overdue-1");
   }
 
   @Test
   void anOverdueDeadlineHasItsCurrentAndNextOverdueReminderOnly() {
-    Instant now = T0.plus(Duration.ofHours(72 + 30)); // 30 h overdue: overdue-1 (12 h) and -2 (24 h) have passed
+    Instant now =
+        T0.plus(
+            Duration.ofHours(72 + 30)); // 30 h overdue: overdue-1 (12 h) and -2 (24 h) have passed
     List<Deadline.Reminder> due = ReminderScheduler.due(art33(T0), now);
     assertThat(due).extracting(Deadline.Reminder::kind).containsExactly("overdue-2", "overdue-3");
   }
@@ -63,12 +88,15 @@ class ReminderSchedulerTest {
     String lost = deadlines.get(0).remindersUntilDue().get(0).taskName("INC-20261120-AAAAAA");
 
     scheduler.sweep("INC-20261120-AAAAAA", deadlines, Map.of(), now);
-    assertThat(queued).filteredOn(t -> !t.name().equals(t.reminderKey())).singleElement()
-        .satisfies(t -> {
-          assertThat(t.reminderKey()).isEqualTo(lost);
-          assertThat(t.name()).startsWith(lost + "-resend-");
-          assertThat(t.scheduleTime()).isEqualTo(now);
-        });
+    assertThat(queued)
+        .filteredOn(t -> !t.name().equals(t.reminderKey()))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.reminderKey()).isEqualTo(lost);
+              assertThat(t.name()).startsWith(lost + "-resend-");
+              assertThat(t.scheduleTime()).isEqualTo(now);
+            });
 
     queued.clear();
     scheduler.sweep("INC-20261120-AAAAAA", deadlines, Map.of("GDPR/ART33", lost), now);

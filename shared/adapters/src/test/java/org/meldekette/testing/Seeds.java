@@ -24,17 +24,25 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.IncidentStore;
 
-/** Test data written the way the functions write it, and raw documents in volume for tests that need them. */
+/**
+ * Test data written the way the functions write it, and raw documents in volume for tests that need
+ * them.
+ */
 public final class Seeds {
   /** Firestore takes at most 500 writes in one commit. */
   private static final int MAX_WRITES = 500;
+
   private static final Lifecycle LIFECYCLE = new Lifecycle();
   private static final Actor SEEDER = Actor.service("test-seed");
 
   private Seeds() {}
 
-  /** Creates raw documents, 500 to a commit (for tests of what reads them, such as the audit export). */
-  public static void createAll(Firestore db, Map<DocumentReference, Map<String, Object>> documents) {
+  /**
+   * Creates raw documents, 500 to a commit (for tests of what reads them, such as the audit
+   * export).
+   */
+  public static void createAll(
+      Firestore db, Map<DocumentReference, Map<String, Object>> documents) {
     WriteBatch batch = db.batch();
     for (Map.Entry<DocumentReference, Map<String, Object>> document : documents.entrySet()) {
       batch.create(document.getKey(), document.getValue());
@@ -49,18 +57,24 @@ public final class Seeds {
   }
 
   /**
-   * Opens the incidents as they stand through the store, as every function writes incidents: with their
-   * deadlines, timeline and audit chain. Their opening events count as already in the audit log, as a
-   * seeded history would be, so a sweep has none of them to export.
+   * Opens the incidents as they stand through the store, as every function writes incidents: with
+   * their deadlines, timeline and audit chain. Their opening events count as already in the audit
+   * log, as a seeded history would be, so a sweep has none of them to export.
    */
   public static void incidents(Firestore db, List<Incident> incidents, DeadlinePolicy policy) {
     List<AuditEvent> events = new ArrayList<>();
     new IncidentStore(db, policy, committed -> events.addAll(committed.events()))
         .open(incidents.stream().map(incident -> LIFECYCLE.opened(incident, SEEDER)).toList());
     PrintStream nowhere = new PrintStream(new ByteArrayOutputStream());
-    // Marked exported at the seeded time, so seeding the same incidents twice leaves the same documents.
-    Instant latest = incidents.stream().map(Incident::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-    new AuditExport(() -> db, exported -> {}, new StructuredLog("test", nowhere), Clock.fixed(latest, ZoneOffset.UTC))
+    // Marked exported at the seeded time, so seeding the same incidents twice leaves the same
+    // documents.
+    Instant latest =
+        incidents.stream().map(Incident::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+    new AuditExport(
+            () -> db,
+            exported -> {},
+            new StructuredLog("test", nowhere),
+            Clock.fixed(latest, ZoneOffset.UTC))
         .exportNow(events);
   }
 
@@ -69,10 +83,30 @@ public final class Seeds {
     incidents(db, List.of(incident), policy);
   }
 
-  /** The incident triaged at {@code aware} as a low-risk breach: its Art. 33 deadline runs 72 h from then. */
+  /**
+   * The incident triaged at {@code aware} as a low-risk breach: its Art. 33 deadline runs 72 h from
+   * then.
+   */
   public static Incident triagedBreach(Incident open, Instant aware) {
-    return LIFECYCLE.triage(open, new Triage.Input(Classification.BREACH, null, null, null, null, null, null,
-        null, null, RiskLevel.LOW, null, null), Actor.staff("seed@meldekette.test", Role.RESPONDER), aware).incident();
+    return LIFECYCLE
+        .triage(
+            open,
+            new Triage.Input(
+                Classification.BREACH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                RiskLevel.LOW,
+                null,
+                null),
+            Actor.staff("seed@meldekette.test", Role.RESPONDER),
+            aware)
+        .incident();
   }
 
   private static void commit(WriteBatch batch) {

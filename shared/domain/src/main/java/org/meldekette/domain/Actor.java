@@ -3,13 +3,19 @@ package org.meldekette.domain;
 import java.util.Objects;
 
 /**
- * Who made a change, and in which role. A staff member is named by their verified email; a reporter only by
- * the report's ID, never by name or address, so timelines and audit events carry no reporter data.
+ * Who made a change, and in which role. A staff member is named by their verified email; a reporter
+ * only by the report's ID, never by name or address, so timelines and audit events carry no
+ * reporter data.
  *
- * @param role the role the change was made under: a staff {@link Role}'s name, {@code SERVICE} or {@code REPORTER}
+ * @param role the role the change was made under: a staff {@link Role}'s name, {@code SERVICE} or
+ *     {@code REPORTER}
  */
 public record Actor(Kind kind, String id, String role) {
-  public enum Kind { STAFF, SERVICE, REPORTER }
+  public enum Kind {
+    STAFF,
+    SERVICE,
+    REPORTER
+  }
 
   public Actor {
     Objects.requireNonNull(kind, "kind");

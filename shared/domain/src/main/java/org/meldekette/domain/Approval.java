@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** Legal sign-off for communicating with one audience about one incident. */
-public record Approval(String id, Audience audience, String note, String approvedBy, Instant approvedAt) {
+public record Approval(
+    String id, Audience audience, String note, String approvedBy, Instant approvedAt) {
   public Approval {
     Objects.requireNonNull(id, "id");
     if (audience == null) {

@@ -11,12 +11,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One audit event: exactly one per state change, in the hash chain of its stream (the document it changed,
- * such as {@code incidents/INC-20261122-7KQ3XZ}). {@link #hash} is the SHA-256 of the event's canonical form,
- * which includes {@link #previousHash}: changing, removing or reordering any stored event breaks the chain
- * from that event on.
+ * One audit event: exactly one per state change, in the hash chain of its stream (the document it
+ * changed, such as {@code incidents/INC-20261122-7KQ3XZ}). {@link #hash} is the SHA-256 of the
+ * event's canonical form, which includes {@link #previousHash}: changing, removing or reordering
+ * any stored event breaks the chain from that event on.
  *
- * @param at truncated to microseconds, the precision Firestore stores, so the stored event hashes the same
+ * @param at truncated to microseconds, the precision Firestore stores, so the stored event hashes
+ *     the same
  */
 public record AuditEvent(
     String stream,
@@ -33,7 +34,9 @@ public record AuditEvent(
 
   /** The previous hash of a stream's first event. */
   public static final String GENESIS = "0".repeat(64);
-  private static final Gson CANONICAL = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+  private static final Gson CANONICAL =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
   public AuditEvent {
     Objects.requireNonNull(stream, "stream");
@@ -46,15 +49,25 @@ public record AuditEvent(
   }
 
   /**
-   * The next event of a stream whose last event is {@code head}, recording {@code change}. Free text in the
-   * change's values (anything with a space, or long) enters the event only as its SHA-256: the event proves
-   * what was written without carrying what people typed, which may name a person; the text itself stays in
-   * the incident's records.
+   * The next event of a stream whose last event is {@code head}, recording {@code change}. Free
+   * text in the change's values (anything with a space, or long) enters the event only as its
+   * SHA-256: the event proves what was written without carrying what people typed, which may name a
+   * person; the text itself stays in the incident's records.
    */
   public static AuditEvent next(String stream, ChainHead head, Change change) {
-    AuditEvent draft = new AuditEvent(stream, head.sequence() + 1, change.type().name(), change.actor(), change.at(),
-        change.incidentId(), change.summary(), redacted(change.before()), redacted(change.after()), head.hash(),
-        null);
+    AuditEvent draft =
+        new AuditEvent(
+            stream,
+            head.sequence() + 1,
+            change.type().name(),
+            change.actor(),
+            change.at(),
+            change.incidentId(),
+            change.summary(),
+            redacted(change.before()),
+            redacted(change.after()),
+            head.hash(),
+            null);
     return draft.withHash(draft.computeHash());
   }
 
@@ -62,7 +75,10 @@ public record AuditEvent(
     return new ChainHead(sequence, hash);
   }
 
-  /** The ID of the stored event: stream and zero-padded sequence, so a second write of one sequence fails. */
+  /**
+   * The ID of the stored event: stream and zero-padded sequence, so a second write of one sequence
+   * fails.
+   */
   public String id() {
     return stream.replace('/', ':') + ":" + String.format("%010d", sequence);
   }
@@ -90,10 +106,22 @@ public record AuditEvent(
   }
 
   private AuditEvent withHash(String newHash) {
-    return new AuditEvent(stream, sequence, type, actor, at, incidentId, summary, before, after, previousHash, newHash);
+    return new AuditEvent(
+        stream,
+        sequence,
+        type,
+        actor,
+        at,
+        incidentId,
+        summary,
+        before,
+        after,
+        previousHash,
+        newHash);
   }
 
-  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[\\p{Alnum}_:.@+/-]{1,100}");
+  private static final java.util.regex.Pattern IDENTIFIER =
+      java.util.regex.Pattern.compile("[\\p{Alnum}_:.@+/-]{1,100}");
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> redacted(Map<String, Object> values) {
@@ -131,7 +159,10 @@ public record AuditEvent(
     return value;
   }
 
-  /** Where a stream stands: its last event's sequence and hash; sequence 0 and {@link #GENESIS} when empty. */
+  /**
+   * Where a stream stands: its last event's sequence and hash; sequence 0 and {@link #GENESIS} when
+   * empty.
+   */
   public record ChainHead(long sequence, String hash) {
     public static final ChainHead EMPTY = new ChainHead(0, GENESIS);
   }

@@ -3,15 +3,20 @@ package org.meldekette.domain;
 import java.util.List;
 
 /**
- * Recomputes a stream's hash chain. The stream is intact when its events are numbered 1, 2, 3 … without a
- * gap, each names the hash of the one before, each hash matches the event's content, and the last one is
- * the head its subject document records (so a removed tail is noticed too).
+ * Recomputes a stream's hash chain. The stream is intact when its events are numbered 1, 2, 3 …
+ * without a gap, each names the hash of the one before, each hash matches the event's content, and
+ * the last one is the head its subject document records (so a removed tail is noticed too).
  */
 public final class AuditVerification {
   private AuditVerification() {}
 
   /** The outcome: intact, or the first event (by sequence) where the chain breaks and why. */
-  public record Result(String stream, boolean intact, long events, Long brokenAt, String brokenEventId,
+  public record Result(
+      String stream,
+      boolean intact,
+      long events,
+      Long brokenAt,
+      String brokenEventId,
       String reason) {
     static Result intact(String stream, long events) {
       return new Result(stream, true, events, null, null, null);
@@ -23,7 +28,12 @@ public final class AuditVerification {
 
     /** A stored event that no longer has the shape of an event. */
     public static Result unreadable(String stream, long events, long sequence, String eventId) {
-      return broken(stream, events, sequence, eventId, "the stored event cannot be read as an event: it was changed");
+      return broken(
+          stream,
+          events,
+          sequence,
+          eventId,
+          "the stored event cannot be read as an event: it was changed");
     }
   }
 
@@ -37,15 +47,31 @@ public final class AuditVerification {
       AuditEvent event = events.get(i);
       long expected = i + 1;
       if (event.sequence() != expected) {
-        return Result.broken(stream, events.size(), expected, event.id(),
-            "expected event " + expected + " but found event " + event.sequence() + ": an event is missing or moved");
+        return Result.broken(
+            stream,
+            events.size(),
+            expected,
+            event.id(),
+            "expected event "
+                + expected
+                + " but found event "
+                + event.sequence()
+                + ": an event is missing or moved");
       }
       if (!event.previousHash().equals(previous)) {
-        return Result.broken(stream, events.size(), expected, event.id(),
+        return Result.broken(
+            stream,
+            events.size(),
+            expected,
+            event.id(),
             "the event does not follow the one before it in the chain");
       }
       if (!event.computeHash().equals(event.hash())) {
-        return Result.broken(stream, events.size(), expected, event.id(),
+        return Result.broken(
+            stream,
+            events.size(),
+            expected,
+            event.id(),
             "the event's content does not match its hash: it was changed");
       }
       previous = event.hash();
@@ -53,8 +79,16 @@ public final class AuditVerification {
     long last = events.size();
     if (head.sequence() != last || !head.hash().equals(previous)) {
       long missing = Math.min(last, head.sequence()) + 1;
-      return Result.broken(stream, events.size(), missing, null,
-          "the subject records " + head.sequence() + " events, the chain holds " + last + ": events were removed");
+      return Result.broken(
+          stream,
+          events.size(),
+          missing,
+          null,
+          "the subject records "
+              + head.sequence()
+              + " events, the chain holds "
+              + last
+              + ": events were removed");
     }
     return Result.intact(stream, last);
   }

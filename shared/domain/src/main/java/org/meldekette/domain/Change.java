@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One state change, described once: who did what to which incident, when, and the values before and after
- * where they apply. The store turns it into the incident's timeline entry and its audit event; nothing about a
- * reporter or a data subject goes in here except by ID. Changes are made by the domain's factories (the
- * lifecycle, alert triage, reminders, holds), never assembled by an adapter or a function.
+ * One state change, described once: who did what to which incident, when, and the values before and
+ * after where they apply. The store turns it into the incident's timeline entry and its audit
+ * event; nothing about a reporter or a data subject goes in here except by ID. Changes are made by
+ * the domain's factories (the lifecycle, alert triage, reminders, holds), never assembled by an
+ * adapter or a function.
  *
  * @param summary one line for people, free of personal data
  */

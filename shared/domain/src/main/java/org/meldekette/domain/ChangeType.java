@@ -1,15 +1,19 @@
 package org.meldekette.domain;
 
 /**
- * Every kind of change Meldekette records, as timeline entries and audit events name it. The names are stored
- * (and hashed into the audit chain), so they never change; a new kind of change is a new constant.
+ * Every kind of change Meldekette records, as timeline entries and audit events name it. The names
+ * are stored (and hashed into the audit chain), so they never change; a new kind of change is a new
+ * constant.
  */
 public enum ChangeType {
   /** A report from the public form opened the incident. */
   REPORT_RECEIVED,
   /** A staff member or a seed opened the incident. */
   INCIDENT_OPENED,
-  /** A monitoring alert opened or joined an incident (on the alert's chain, and on the incident's timeline). */
+  /**
+   * A monitoring alert opened or joined an incident (on the alert's chain, and on the incident's
+   * timeline).
+   */
   ALERT_OPENED,
   /** A new alert whose first notification said it was already over. */
   ALERT_OPENED_AND_RESOLVED,
@@ -41,7 +45,10 @@ public enum ChangeType {
   LEGAL_HOLD_PLACED,
   LEGAL_HOLD_RELEASED;
 
-  /** The change type a stored timeline entry or audit event names, or null for one this version does not know. */
+  /**
+   * The change type a stored timeline entry or audit event names, or null for one this version does
+   * not know.
+   */
   public static ChangeType named(String name) {
     try {
       return name == null ? null : valueOf(name);

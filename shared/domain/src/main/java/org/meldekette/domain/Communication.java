@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * An outgoing communication about an incident, recorded after legal sign-off.
  *
- * @param notification for the supervisory authority: the initial notification or a supplementary one
+ * @param notification for the supervisory authority: the initial notification or a supplementary
+ *     one
  * @param stage the regulatory stage it fulfils ({@code NIS2/EARLY_WARNING}), or null
  * @param delayReasons why it went out after its deadline, when it did
- * @param factsSent for an authority notification: what the notification stated, so a later supplementary
- *     notification can say what changed since
+ * @param factsSent for an authority notification: what the notification stated, so a later
+ *     supplementary notification can say what changed since
  */
 public record Communication(
     String id,
@@ -26,7 +27,10 @@ public record Communication(
     Instant recordedAt,
     Map<String, Object> factsSent) {
 
-  public enum Notification { INITIAL, SUPPLEMENTARY }
+  public enum Notification {
+    INITIAL,
+    SUPPLEMENTARY
+  }
 
   public Communication {
     Objects.requireNonNull(id, "id");
@@ -42,18 +46,30 @@ public record Communication(
       throw new InvalidInput("sentAt", "IN_FUTURE", "sentAt lies in the future");
     }
     if (audience == Audience.SUPERVISORY_AUTHORITY && notification == null) {
-      throw new InvalidInput("notification", "REQUIRED", "a notification to the authority is INITIAL or SUPPLEMENTARY");
+      throw new InvalidInput(
+          "notification",
+          "REQUIRED",
+          "a notification to the authority is INITIAL or SUPPLEMENTARY");
     }
     if (audience != Audience.SUPERVISORY_AUTHORITY && notification != null) {
-      throw new InvalidInput("notification", "NOT_APPLICABLE", "notification applies to the supervisory authority");
+      throw new InvalidInput(
+          "notification", "NOT_APPLICABLE", "notification applies to the supervisory authority");
     }
     delayReasons = Text.optional("delayReasons", delayReasons, 5_000, true);
     // Facts not known yet are null, which Map.copyOf refuses.
-    factsSent = factsSent == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsSent));
+    factsSent =
+        factsSent == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsSent));
   }
 
-  /** What this communication meets in the deadline policy: {@code communication:AUDIENCE[/KIND]} and its stage. */
+  /**
+   * What this communication meets in the deadline policy: {@code communication:AUDIENCE[/KIND]} and
+   * its stage.
+   */
   public String satisfier() {
-    return "communication:" + audience.name() + (notification == null ? "" : "/" + notification.name());
+    return "communication:"
+        + audience.name()
+        + (notification == null ? "" : "/" + notification.name());
   }
 }

@@ -3,8 +3,9 @@ package org.meldekette.domain;
 import java.util.List;
 
 /**
- * A request the incident's current state does not allow (answered 409): a transition whose exit criteria
- * are unmet, a skip without approval, a self-approval. {@code unmet} lists what is missing, when that applies.
+ * A request the incident's current state does not allow (answered 409): a transition whose exit
+ * criteria are unmet, a skip without approval, a self-approval. {@code unmet} lists what is
+ * missing, when that applies.
  */
 public class Conflict extends RuntimeException {
   private final String code;

@@ -3,13 +3,21 @@ package org.meldekette.domain;
 import java.time.Instant;
 
 /**
- * One link in a piece of evidence's chain of custody. Entries are only ever appended, numbered from 1; the
- * first is the collection itself.
+ * One link in a piece of evidence's chain of custody. Entries are only ever appended, numbered from
+ * 1; the first is the collection itself.
  */
 public record CustodyEntry(int sequence, Action action, String by, Instant at, String note) {
   public static final int MAX_NOTE_LENGTH = 2_000;
 
-  public enum Action { COLLECTED, TRANSFERRED, ACCESSED, COPIED, ANALYSED, STORED, RETURNED }
+  public enum Action {
+    COLLECTED,
+    TRANSFERRED,
+    ACCESSED,
+    COPIED,
+    ANALYSED,
+    STORED,
+    RETURNED
+  }
 
   public CustodyEntry {
     if (action == null) {

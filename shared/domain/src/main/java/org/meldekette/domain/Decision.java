@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An entry of the decision log: append-only. A correction is a new decision that names the one it corrects;
- * the corrected one stays in the log.
+ * An entry of the decision log: append-only. A correction is a new decision that names the one it
+ * corrects; the corrected one stays in the log.
  *
  * @param signedAs the role under which the responsible person signed: LEGAL or DPO
  * @param corrects the ID of the decision this one corrects, or null
- * @param delayReasons for an authority notification decided after its deadline: the reasons (Art. 33(1))
+ * @param delayReasons for an authority notification decided after its deadline: the reasons (Art.
+ *     33(1))
  */
 public record Decision(
     String id,

@@ -15,7 +15,12 @@ public enum DecisionType {
   /** A plain incident: no personal data affected, so neither article applies. */
   NO_PERSONAL_DATA_AFFECTED(Article.NONE);
 
-  public enum Article { ART_33, ART_33_4, ART_34, NONE }
+  public enum Article {
+    ART_33,
+    ART_33_4,
+    ART_34,
+    NONE
+  }
 
   private final Article article;
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A piece of secured evidence: where it is and its SHA-256, so anyone can check later that it is unchanged.
- * Written once; nothing changes or deletes it. Its chain of custody grows beside it.
+ * A piece of secured evidence: where it is and its SHA-256, so anyone can check later that it is
+ * unchanged. Written once; nothing changes or deletes it. Its chain of custody grows beside it.
  *
  * @param location a {@code gs://bucket/object} URI or a query (a Cloud Logging filter, say)
  */
@@ -23,7 +23,8 @@ public record Evidence(
 
   public static final int MAX_LOCATION_LENGTH = 4_000;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern GCS_URI = Pattern.compile("gs://[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](/\\S*)?");
+  private static final Pattern GCS_URI =
+      Pattern.compile("gs://[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](/\\S*)?");
 
   public Evidence {
     Objects.requireNonNull(id, "id");

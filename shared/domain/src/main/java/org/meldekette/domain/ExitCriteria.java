@@ -8,7 +8,8 @@ public final class ExitCriteria {
   private ExitCriteria() {}
 
   /** The criteria of {@code phase} that do not hold; empty when the incident may leave it. */
-  public static List<Conflict.Unmet> unmet(Phase phase, Incident incident, IncidentRecords records) {
+  public static List<Conflict.Unmet> unmet(
+      Phase phase, Incident incident, IncidentRecords records) {
     List<Conflict.Unmet> unmet = new ArrayList<>();
     switch (phase) {
       case DETECTION_TRIAGE -> triage(incident.triage(), unmet);
@@ -26,68 +27,120 @@ public final class ExitCriteria {
       unmet.add(new Conflict.Unmet("TRIAGE_MISSING", "no triage has been recorded"));
       return;
     }
-    require(triage.classification() != null, "CLASSIFICATION_MISSING", "classification (INCIDENT or BREACH)", unmet);
+    require(
+        triage.classification() != null,
+        "CLASSIFICATION_MISSING",
+        "classification (INCIDENT or BREACH)",
+        unmet);
     require(triage.severity() != null, "SEVERITY_MISSING", "severity (P1 to P4)", unmet);
-    require(triage.cia().isComplete(), "CIA_IMPACT_MISSING",
-        "impact on confidentiality, integrity and availability", unmet);
-    require(!triage.affectedSystems().isEmpty(), "AFFECTED_SYSTEMS_MISSING", "affected systems", unmet);
-    require(!triage.dataDomains().isEmpty(), "DATA_DOMAINS_MISSING", "affected data domains", unmet);
+    require(
+        triage.cia().isComplete(),
+        "CIA_IMPACT_MISSING",
+        "impact on confidentiality, integrity and availability",
+        unmet);
+    require(
+        !triage.affectedSystems().isEmpty(), "AFFECTED_SYSTEMS_MISSING", "affected systems", unmet);
+    require(
+        !triage.dataDomains().isEmpty(), "DATA_DOMAINS_MISSING", "affected data domains", unmet);
     require(triage.initialRisk() != null, "INITIAL_RISK_MISSING", "initial risk", unmet);
     if (triage.isBreach()) {
-      require(!triage.dataCategories().isEmpty(), "DATA_CATEGORIES_MISSING", "categories of personal data", unmet);
-      require(triage.estimatedDataSubjects() != null, "DATA_SUBJECTS_ESTIMATE_MISSING",
-          "estimated number of data subjects", unmet);
-      require(triage.estimatedRecords() != null, "RECORDS_ESTIMATE_MISSING", "estimated number of records", unmet);
+      require(
+          !triage.dataCategories().isEmpty(),
+          "DATA_CATEGORIES_MISSING",
+          "categories of personal data",
+          unmet);
+      require(
+          triage.estimatedDataSubjects() != null,
+          "DATA_SUBJECTS_ESTIMATE_MISSING",
+          "estimated number of data subjects",
+          unmet);
+      require(
+          triage.estimatedRecords() != null,
+          "RECORDS_ESTIMATE_MISSING",
+          "estimated number of records",
+          unmet);
       require(triage.awarenessAt() != null, "AWARENESS_TIME_MISSING", "time of awareness", unmet);
     }
   }
 
   private static void containment(IncidentRecords records, List<Conflict.Unmet> unmet) {
-    boolean checked = records.measures().stream()
-        .anyMatch(m -> m.type() == MeasureType.CONTAINMENT && m.effectiveness() != null);
-    require(checked, "CONTAINMENT_MEASURE_MISSING",
-        "at least one containment measure with its effectiveness recorded", unmet);
+    boolean checked =
+        records.measures().stream()
+            .anyMatch(m -> m.type() == MeasureType.CONTAINMENT && m.effectiveness() != null);
+    require(
+        checked,
+        "CONTAINMENT_MEASURE_MISSING",
+        "at least one containment measure with its effectiveness recorded",
+        unmet);
   }
 
-  private static void forensics(Incident incident, IncidentRecords records, List<Conflict.Unmet> unmet) {
-    require(records.evidenceCount() > 0 || incident.noEvidenceJustification() != null, "EVIDENCE_MISSING",
-        "at least one evidence record, or a justified statement that none exists", unmet);
+  private static void forensics(
+      Incident incident, IncidentRecords records, List<Conflict.Unmet> unmet) {
+    require(
+        records.evidenceCount() > 0 || incident.noEvidenceJustification() != null,
+        "EVIDENCE_MISSING",
+        "at least one evidence record, or a justified statement that none exists",
+        unmet);
   }
 
-  private static void legalAssessment(Triage triage, IncidentRecords records, List<Conflict.Unmet> unmet) {
+  private static void legalAssessment(
+      Triage triage, IncidentRecords records, List<Conflict.Unmet> unmet) {
     if (triage == null || triage.classification() == null) {
-      unmet.add(new Conflict.Unmet("CLASSIFICATION_MISSING", "classification (INCIDENT or BREACH)"));
+      unmet.add(
+          new Conflict.Unmet("CLASSIFICATION_MISSING", "classification (INCIDENT or BREACH)"));
       return;
     }
     if (triage.isBreach()) {
-      require(records.hasEffectiveDecision(DecisionType.Article.ART_33), "ART_33_DECISION_MISSING",
-          "the Art. 33 decision: notify the supervisory authority or not, with reasoning", unmet);
+      require(
+          records.hasEffectiveDecision(DecisionType.Article.ART_33),
+          "ART_33_DECISION_MISSING",
+          "the Art. 33 decision: notify the supervisory authority or not, with reasoning",
+          unmet);
       if (triage.isHighRisk()) {
-        require(records.hasEffectiveDecision(DecisionType.Article.ART_34), "ART_34_DECISION_MISSING",
-            "the Art. 34 decision on informing the data subjects (the risk is high)", unmet);
+        require(
+            records.hasEffectiveDecision(DecisionType.Article.ART_34),
+            "ART_34_DECISION_MISSING",
+            "the Art. 34 decision on informing the data subjects (the risk is high)",
+            unmet);
       }
     } else {
-      require(records.hasEffectiveDecision(DecisionType.NO_PERSONAL_DATA_AFFECTED),
-          "NO_PERSONAL_DATA_DECISION_MISSING", "the decision that no personal data is affected", unmet);
+      require(
+          records.hasEffectiveDecision(DecisionType.NO_PERSONAL_DATA_AFFECTED),
+          "NO_PERSONAL_DATA_DECISION_MISSING",
+          "the decision that no personal data is affected",
+          unmet);
     }
   }
 
   private static void recovery(IncidentRecords records, List<Conflict.Unmet> unmet) {
-    List<Measure> live = records.measures().stream().filter(m -> m.status() != MeasureStatus.CANCELLED).toList();
-    require(live.stream().anyMatch(m -> m.type() == MeasureType.CORRECTIVE), "CORRECTIVE_MEASURE_MISSING",
-        "at least one corrective measure", unmet);
-    require(live.stream().anyMatch(m -> m.type() == MeasureType.PREVENTIVE), "PREVENTIVE_MEASURE_MISSING",
-        "at least one preventive measure", unmet);
+    List<Measure> live =
+        records.measures().stream().filter(m -> m.status() != MeasureStatus.CANCELLED).toList();
+    require(
+        live.stream().anyMatch(m -> m.type() == MeasureType.CORRECTIVE),
+        "CORRECTIVE_MEASURE_MISSING",
+        "at least one corrective measure",
+        unmet);
+    require(
+        live.stream().anyMatch(m -> m.type() == MeasureType.PREVENTIVE),
+        "PREVENTIVE_MEASURE_MISSING",
+        "at least one preventive measure",
+        unmet);
     for (Measure measure : live) {
       if (measure.type() != MeasureType.CONTAINMENT && !measure.hasOwnerAndDueDate()) {
-        unmet.add(new Conflict.Unmet("MEASURE_OWNER_OR_DUE_DATE_MISSING",
-            "measure " + measure.id() + " needs an owner and a due date"));
+        unmet.add(
+            new Conflict.Unmet(
+                "MEASURE_OWNER_OR_DUE_DATE_MISSING",
+                "measure " + measure.id() + " needs an owner and a due date"));
       }
     }
     for (RetentionExtension extension : records.retentionExtensions()) {
       if (extension.blocksClosure()) {
-        unmet.add(new Conflict.Unmet("RETENTION_EXTENSION_OPEN",
-            "retention extension " + extension.id() + " must be lifted or renewed with a justification"));
+        unmet.add(
+            new Conflict.Unmet(
+                "RETENTION_EXTENSION_OPEN",
+                "retention extension "
+                    + extension.id()
+                    + " must be lifted or renewed with a justification"));
       }
     }
   }

@@ -5,13 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex, the one hash Meldekette uses (audit chain, document IDs from outside keys). */
+/**
+ * SHA-256 as lower-case hex, the one hash Meldekette uses (audit chain, document IDs from outside
+ * keys).
+ */
 public final class Hashes {
   private Hashes() {}
 
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

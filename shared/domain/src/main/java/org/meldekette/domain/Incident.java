@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An incident as the lifecycle sees it. Everything that grows without bound (timeline, measures, evidence,
- * decisions) lives beside it, not in it, so the record stays small. Every change makes a new record with the
- * next {@code version}, the HTTP API's ETag, so two people never overwrite each other unseen.
+ * An incident as the lifecycle sees it. Everything that grows without bound (timeline, measures,
+ * evidence, decisions) lives beside it, not in it, so the record stays small. Every change makes a
+ * new record with the next {@code version}, the HTTP API's ETag, so two people never overwrite each
+ * other unseen.
  *
  * @param triage what triage found so far, or null before any triage
  * @param noEvidenceJustification why forensics ended without evidence, when it did
  * @param closedAt when the incident was closed, or null while open
- * @param sourceUrl where the incident came from, such as the monitoring alert's console link, or null
+ * @param sourceUrl where the incident came from, such as the monitoring alert's console link, or
+ *     null
  * @param milestones moments deadlines start from or are met by
  * @param regimes the reporting regimes beside GDPR found to apply, by regime ID
  * @param assessment what is known in words for notifications (nature, consequences, advice, …)
@@ -52,9 +54,26 @@ public record Incident(
   }
 
   /** A new incident in triage. */
-  public static Incident open(String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
-    return new Incident(id, title, source, reportKind, Phase.DETECTION_TRIAGE, at, at, at, 1, null, null, null,
-        null, null, null, null, null);
+  public static Incident open(
+      String id, String title, IncidentSource source, ReportKind reportKind, Instant at) {
+    return new Incident(
+        id,
+        title,
+        source,
+        reportKind,
+        Phase.DETECTION_TRIAGE,
+        at,
+        at,
+        at,
+        1,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A new incident from a report, detected when the report arrived. */
@@ -63,13 +82,35 @@ public record Incident(
   }
 
   /**
-   * A new incident from a monitoring alert: detected when the alert started, with the rule's severity, CIA
-   * impact and the alerting system already in its triage, and the monitoring link as its source.
+   * A new incident from a monitoring alert: detected when the alert started, with the rule's
+   * severity, CIA impact and the alerting system already in its triage, and the monitoring link as
+   * its source.
    */
-  public static Incident fromAlert(String id, String title, Instant startedAt, Instant now, Triage initialTriage,
+  public static Incident fromAlert(
+      String id,
+      String title,
+      Instant startedAt,
+      Instant now,
+      Triage initialTriage,
       String monitoringUrl) {
-    return new Incident(id, title, IncidentSource.ALERT, null, Phase.DETECTION_TRIAGE, startedAt, now, now, 1,
-        initialTriage, null, null, monitoringUrl, null, null, null, null);
+    return new Incident(
+        id,
+        title,
+        IncidentSource.ALERT,
+        null,
+        Phase.DETECTION_TRIAGE,
+        startedAt,
+        now,
+        now,
+        1,
+        initialTriage,
+        null,
+        null,
+        monitoringUrl,
+        null,
+        null,
+        null,
+        null);
   }
 
   public boolean isClosed() {
@@ -85,8 +126,14 @@ public record Incident(
   }
 
   public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant now) {
-    Milestones reached = newPhase.isBefore(Phase.CONTAINMENT) ? milestones : milestones.triaged(now);
-    return next(now).phase(newPhase).noEvidenceJustification(noEvidence).closedAt(closed).milestones(reached).build();
+    Milestones reached =
+        newPhase.isBefore(Phase.CONTAINMENT) ? milestones : milestones.triaged(now);
+    return next(now)
+        .phase(newPhase)
+        .noEvidenceJustification(noEvidence)
+        .closedAt(closed)
+        .milestones(reached)
+        .build();
   }
 
   public Incident withMilestones(Milestones reached, Instant now) {
@@ -107,7 +154,10 @@ public record Incident(
     return next(now).team(members).build();
   }
 
-  /** The same state with the next version: for changes recorded beside the incident (a measure, a decision). */
+  /**
+   * The same state with the next version: for changes recorded beside the incident (a measure, a
+   * decision).
+   */
   public Incident touched(Instant now) {
     return next(now).build();
   }
@@ -144,21 +194,75 @@ public record Incident(
       team = from.team;
     }
 
-    Builder phase(Phase value) { phase = value; return this; }
-    Builder updatedAt(Instant value) { updatedAt = value; return this; }
-    Builder version(long value) { version = value; return this; }
-    Builder triage(Triage value) { triage = value; return this; }
-    Builder noEvidenceJustification(String value) { noEvidenceJustification = value; return this; }
-    Builder closedAt(Instant value) { closedAt = value; return this; }
-    Builder milestones(Milestones value) { milestones = value; return this; }
-    Builder regimes(Map<String, RegimeTrigger> value) { regimes = value; return this; }
-    Builder assessment(Assessment value) { assessment = value; return this; }
-    Builder team(java.util.List<String> value) { team = value; return this; }
+    Builder phase(Phase value) {
+      phase = value;
+      return this;
+    }
+
+    Builder updatedAt(Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
+    Builder version(long value) {
+      version = value;
+      return this;
+    }
+
+    Builder triage(Triage value) {
+      triage = value;
+      return this;
+    }
+
+    Builder noEvidenceJustification(String value) {
+      noEvidenceJustification = value;
+      return this;
+    }
+
+    Builder closedAt(Instant value) {
+      closedAt = value;
+      return this;
+    }
+
+    Builder milestones(Milestones value) {
+      milestones = value;
+      return this;
+    }
+
+    Builder regimes(Map<String, RegimeTrigger> value) {
+      regimes = value;
+      return this;
+    }
+
+    Builder assessment(Assessment value) {
+      assessment = value;
+      return this;
+    }
+
+    Builder team(java.util.List<String> value) {
+      team = value;
+      return this;
+    }
 
     Incident build() {
-      return new Incident(from.id, from.title, from.source, from.reportKind, phase, from.detectedAt, from.createdAt,
-          updatedAt, version, triage, noEvidenceJustification, closedAt, from.sourceUrl, milestones,
-          regimes, assessment, team);
+      return new Incident(
+          from.id,
+          from.title,
+          from.source,
+          from.reportKind,
+          phase,
+          from.detectedAt,
+          from.createdAt,
+          updatedAt,
+          version,
+          triage,
+          noEvidenceJustification,
+          closedAt,
+          from.sourceUrl,
+          milestones,
+          regimes,
+          assessment,
+          team);
     }
   }
 }

@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What is recorded beside an incident that its exit criteria look at. */
-public record IncidentRecords(List<Measure> measures, long evidenceCount, List<Decision> decisions,
+public record IncidentRecords(
+    List<Measure> measures,
+    long evidenceCount,
+    List<Decision> decisions,
     List<RetentionExtension> retentionExtensions) {
   public IncidentRecords {
     measures = List.copyOf(measures);
@@ -15,8 +18,11 @@ public record IncidentRecords(List<Measure> measures, long evidenceCount, List<D
 
   /** The decisions no later decision corrects. */
   public List<Decision> effectiveDecisions() {
-    Set<String> corrected = decisions.stream().map(Decision::corrects).filter(java.util.Objects::nonNull)
-        .collect(Collectors.toSet());
+    Set<String> corrected =
+        decisions.stream()
+            .map(Decision::corrects)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
     return decisions.stream().filter(d -> !corrected.contains(d.id())).toList();
   }
 

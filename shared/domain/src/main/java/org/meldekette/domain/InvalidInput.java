@@ -1,8 +1,8 @@
 package org.meldekette.domain;
 
 /**
- * A request the domain refuses because a value is missing or wrong. Carries the field that is at fault so
- * the caller can show the error next to it; answered as 400 at the HTTP edge.
+ * A request the domain refuses because a value is missing or wrong. Carries the field that is at
+ * fault so the caller can show the error next to it; answered as 400 at the HTTP edge.
  */
 public class InvalidInput extends RuntimeException {
   private final String field;
@@ -14,7 +14,10 @@ public class InvalidInput extends RuntimeException {
     this.code = code;
   }
 
-  /** The field at fault, in the request's own naming (dotted for nested fields), or null for the whole request. */
+  /**
+   * The field at fault, in the request's own naming (dotted for nested fields), or null for the
+   * whole request.
+   */
   public String field() {
     return field;
   }

@@ -8,33 +8,48 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The incident and breach policy's lifecycle rules. Every method takes the incident as it is, returns it as
- * it becomes together with the {@link Change} to record, and refuses what the policy forbids with
- * {@link Conflict} (the state does not allow it) or {@link InvalidInput} (the request is wrong). Pure: the
- * caller reads and writes, inside one transaction.
+ * The incident and breach policy's lifecycle rules. Every method takes the incident as it is,
+ * returns it as it becomes together with the {@link Change} to record, and refuses what the policy
+ * forbids with {@link Conflict} (the state does not allow it) or {@link InvalidInput} (the request
+ * is wrong). Pure: the caller reads and writes, inside one transaction.
  */
 public final class Lifecycle {
   /** The incident after a change, and the change to record. */
   public record Outcome(Incident incident, Change change) {}
 
-  /** A report from the public form opens an incident in triage, detected when the report arrived. */
+  /**
+   * A report from the public form opens an incident in triage, detected when the report arrived.
+   */
   public Outcome reportReceived(String incidentId, Report report, Instant now) {
     Incident incident = Incident.fromReport(incidentId, report, now);
-    return new Outcome(incident, new Change(ChangeType.REPORT_RECEIVED, Actor.reporter(incidentId), now, incidentId,
-        "Report received (" + report.kind() + ")", null,
-        Map.of("phase", incident.phase().name(), "source", incident.source().name())));
+    return new Outcome(
+        incident,
+        new Change(
+            ChangeType.REPORT_RECEIVED,
+            Actor.reporter(incidentId),
+            now,
+            incidentId,
+            "Report received (" + report.kind() + ")",
+            null,
+            Map.of("phase", incident.phase().name(), "source", incident.source().name())));
   }
 
   /**
-   * Opens an incident as it stands: one a staff member opens in triage, or one brought in with the state it
-   * already has (test data, a migration), whose history before lies elsewhere.
+   * Opens an incident as it stands: one a staff member opens in triage, or one brought in with the
+   * state it already has (test data, a migration), whose history before lies elsewhere.
    */
   public Outcome opened(Incident incident, Actor actor) {
-    return new Outcome(incident, new Change(ChangeType.INCIDENT_OPENED, actor, incident.updatedAt(), incident.id(),
-        "Incident opened (" + incident.source() + ")", null,
-        Map.of("phase", incident.phase().name(), "source", incident.source().name())));
+    return new Outcome(
+        incident,
+        new Change(
+            ChangeType.INCIDENT_OPENED,
+            actor,
+            incident.updatedAt(),
+            incident.id(),
+            "Incident opened (" + incident.source() + ")",
+            null,
+            Map.of("phase", incident.phase().name(), "source", incident.source().name())));
   }
-
 
   public Outcome triage(Incident incident, Triage.Input input, Actor actor, Instant now) {
     refuseIfClosed(incident);
@@ -42,37 +57,68 @@ public final class Lifecycle {
     Map<String, Object> before = TriageView.of(incident.triage());
     Map<String, Object> after = TriageView.of(next);
     Diff diff = Diff.of(before, after);
-    return new Outcome(incident.withTriage(next, now), new Change(ChangeType.TRIAGE_RECORDED, actor, now, incident.id(),
-        "Triage recorded" + (diff.after().isEmpty() ? " (no change)" : ": " + String.join(", ", diff.after().keySet())),
-        diff.before(), diff.after()));
+    return new Outcome(
+        incident.withTriage(next, now),
+        new Change(
+            ChangeType.TRIAGE_RECORDED,
+            actor,
+            now,
+            incident.id(),
+            "Triage recorded"
+                + (diff.after().isEmpty()
+                    ? " (no change)"
+                    : ": " + String.join(", ", diff.after().keySet())),
+            diff.before(),
+            diff.after()));
   }
 
   /** Moves exactly one phase forward when the current phase's exit criteria hold. */
-  public Outcome advance(Incident incident, IncidentRecords records, Phase to, String noEvidenceJustification,
-      Actor actor, Instant now) {
+  public Outcome advance(
+      Incident incident,
+      IncidentRecords records,
+      Phase to,
+      String noEvidenceJustification,
+      Actor actor,
+      Instant now) {
     refuseIfClosed(incident);
     Phase from = incident.phase();
     requireTarget(to);
     if (!from.isBefore(to)) {
-      throw new Conflict(to == from ? "ALREADY_IN_PHASE" : "BACKWARD_NOT_ALLOWED",
-          to == from ? "the incident is already in " + to
+      throw new Conflict(
+          to == from ? "ALREADY_IN_PHASE" : "BACKWARD_NOT_ALLOWED",
+          to == from
+              ? "the incident is already in " + to
               : "an incident only moves backward through a justified reopen by the second line");
     }
     if (to != from.next()) {
-      throw new Conflict("SKIP_REQUIRES_APPROVAL", "moving from " + from + " to " + to
-          + " skips a phase: file a skip request for second-line approval");
+      throw new Conflict(
+          "SKIP_REQUIRES_APPROVAL",
+          "moving from "
+              + from
+              + " to "
+              + to
+              + " skips a phase: file a skip request for second-line approval");
     }
-    String noEvidence = Text.optional("noEvidenceJustification", noEvidenceJustification,
-        Triage.MAX_JUSTIFICATION_LENGTH, true);
+    String noEvidence =
+        Text.optional(
+            "noEvidenceJustification",
+            noEvidenceJustification,
+            Triage.MAX_JUSTIFICATION_LENGTH,
+            true);
     if (noEvidence != null && from != Phase.FORENSICS) {
-      throw new InvalidInput("noEvidenceJustification", "NOT_APPLICABLE",
+      throw new InvalidInput(
+          "noEvidenceJustification",
+          "NOT_APPLICABLE",
           "a statement that no evidence exists belongs to leaving forensics");
     }
-    Incident candidate = noEvidence == null ? incident
-        : incident.inPhase(from, noEvidence, incident.closedAt(), incident.updatedAt());
+    Incident candidate =
+        noEvidence == null
+            ? incident
+            : incident.inPhase(from, noEvidence, incident.closedAt(), incident.updatedAt());
     List<Conflict.Unmet> unmet = ExitCriteria.unmet(from, candidate, records);
     if (!unmet.isEmpty()) {
-      throw new Conflict("EXIT_CRITERIA_UNMET", "the exit criteria of " + from + " are not met", unmet);
+      throw new Conflict(
+          "EXIT_CRITERIA_UNMET", "the exit criteria of " + from + " are not met", unmet);
     }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("phase", to.name());
@@ -81,8 +127,16 @@ public final class Lifecycle {
     }
     Incident moved = enter(incident, to, candidate.noEvidenceJustification(), now);
     addClosure(moved, after);
-    return new Outcome(moved, new Change(ChangeType.PHASE_CHANGED, actor, now, incident.id(),
-        "Phase " + from + " → " + to, Map.of("phase", from.name()), after));
+    return new Outcome(
+        moved,
+        new Change(
+            ChangeType.PHASE_CHANGED,
+            actor,
+            now,
+            incident.id(),
+            "Phase " + from + " → " + to,
+            Map.of("phase", from.name()),
+            after));
   }
 
   /** Files a request to skip: checked now, applied only on approval. */
@@ -92,34 +146,66 @@ public final class Lifecycle {
       throw new IllegalArgumentException("a skip request starts from the incident's phase");
     }
     if (!incident.phase().isBefore(request.to()) || request.to() == incident.phase().next()) {
-      throw new InvalidInput("to", "NOT_A_SKIP", "a skip request moves more than one phase forward; from "
-          + incident.phase() + " that is any phase after " + incident.phase().next());
+      throw new InvalidInput(
+          "to",
+          "NOT_A_SKIP",
+          "a skip request moves more than one phase forward; from "
+              + incident.phase()
+              + " that is any phase after "
+              + incident.phase().next());
     }
-    return new Outcome(incident.touched(now), new Change(ChangeType.SKIP_REQUESTED, actor, now, incident.id(),
-        "Skip requested: " + request.from() + " → " + request.to() + " (" + request.id() + ")", null,
-        Map.of("skipRequest", request.id(), "from", request.from().name(), "to", request.to().name(),
-            "justification", request.justification())));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.SKIP_REQUESTED,
+            actor,
+            now,
+            incident.id(),
+            "Skip requested: " + request.from() + " → " + request.to() + " (" + request.id() + ")",
+            null,
+            Map.of(
+                "skipRequest",
+                request.id(),
+                "from",
+                request.from().name(),
+                "to",
+                request.to().name(),
+                "justification",
+                request.justification())));
   }
 
   /**
-   * Applies a skip on approval by someone other than the requester (four eyes). The current phase's exit
-   * criteria still hold; only the skipped phases' are waived. A breach never skips its legal assessment's
-   * decisions: Art. 33(5) wants every breach documented with its notification decision.
+   * Applies a skip on approval by someone other than the requester (four eyes). The current phase's
+   * exit criteria still hold; only the skipped phases' are waived. A breach never skips its legal
+   * assessment's decisions: Art. 33(5) wants every breach documented with its notification
+   * decision.
    */
-  public Outcome approveSkip(Incident incident, IncidentRecords records, SkipRequest request, Actor approver,
+  public Outcome approveSkip(
+      Incident incident,
+      IncidentRecords records,
+      SkipRequest request,
+      Actor approver,
       Instant now) {
     if (request.status() != SkipRequest.Status.PENDING) {
-      throw new Conflict("SKIP_REQUEST_DECIDED", "skip request " + request.id() + " was already approved");
+      throw new Conflict(
+          "SKIP_REQUEST_DECIDED", "skip request " + request.id() + " was already approved");
     }
     if (approver.id().equalsIgnoreCase(request.requestedBy())) {
       throw new Conflict("SELF_APPROVAL", "four eyes: the requester of a skip cannot approve it");
     }
     if (incident.phase() != request.from()) {
-      throw new Conflict("SKIP_REQUEST_STALE", "the incident moved to " + incident.phase()
-          + " since the skip request from " + request.from() + " was filed");
+      throw new Conflict(
+          "SKIP_REQUEST_STALE",
+          "the incident moved to "
+              + incident.phase()
+              + " since the skip request from "
+              + request.from()
+              + " was filed");
     }
-    List<Conflict.Unmet> unmet = new ArrayList<>(ExitCriteria.unmet(request.from(), incident, records));
-    if (incident.isBreach() && request.from().isBefore(Phase.LEGAL_ASSESSMENT)
+    List<Conflict.Unmet> unmet =
+        new ArrayList<>(ExitCriteria.unmet(request.from(), incident, records));
+    if (incident.isBreach()
+        && request.from().isBefore(Phase.LEGAL_ASSESSMENT)
         && Phase.LEGAL_ASSESSMENT.isBefore(request.to())) {
       unmet.addAll(ExitCriteria.unmet(Phase.LEGAL_ASSESSMENT, incident, records));
     }
@@ -138,38 +224,78 @@ public final class Lifecycle {
     after.put("skipRequest", request.id());
     Incident moved = enter(incident, request.to(), incident.noEvidenceJustification(), now);
     addClosure(moved, after);
-    return new Outcome(moved, new Change(ChangeType.SKIP_APPROVED, approver, now, incident.id(),
-        "Skip approved: " + request.from() + " → " + request.to() + ", skipping " + String.join(", ", skipped),
-        Map.of("phase", request.from().name()), after));
+    return new Outcome(
+        moved,
+        new Change(
+            ChangeType.SKIP_APPROVED,
+            approver,
+            now,
+            incident.id(),
+            "Skip approved: "
+                + request.from()
+                + " → "
+                + request.to()
+                + ", skipping "
+                + String.join(", ", skipped),
+            Map.of("phase", request.from().name()),
+            after));
   }
 
-  /** Moves back to an earlier phase (also out of CLOSED): the second line's call, always justified. */
-  public Outcome reopen(Incident incident, Phase to, String justification, Actor actor, Instant now) {
+  /**
+   * Moves back to an earlier phase (also out of CLOSED): the second line's call, always justified.
+   */
+  public Outcome reopen(
+      Incident incident, Phase to, String justification, Actor actor, Instant now) {
     requireTarget(to);
-    String reason = Text.required("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
+    String reason =
+        Text.required("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
     if (to == Phase.CLOSED || !to.isBefore(incident.phase())) {
-      throw new InvalidInput("to", "NOT_BACKWARD", "reopen moves to a phase before " + incident.phase());
+      throw new InvalidInput(
+          "to", "NOT_BACKWARD", "reopen moves to a phase before " + incident.phase());
     }
-    String noEvidence = to.isBefore(Phase.LEGAL_ASSESSMENT) ? null : incident.noEvidenceJustification();
+    String noEvidence =
+        to.isBefore(Phase.LEGAL_ASSESSMENT) ? null : incident.noEvidenceJustification();
     Incident reopened = incident.inPhase(to, noEvidence, null, now);
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("phase", incident.phase().name());
     if (incident.closedAt() != null) {
       before.put("closedAt", incident.closedAt().toString());
     }
-    return new Outcome(reopened, new Change(ChangeType.REOPENED, actor, now, incident.id(),
-        "Reopened: " + incident.phase() + " → " + to, before, Map.of("phase", to.name(), "justification", reason)));
+    return new Outcome(
+        reopened,
+        new Change(
+            ChangeType.REOPENED,
+            actor,
+            now,
+            incident.id(),
+            "Reopened: " + incident.phase() + " → " + to,
+            before,
+            Map.of("phase", to.name(), "justification", reason)));
   }
 
-  /** The security and privacy role acknowledges the escalation (meets the internal escalation target). */
+  /**
+   * The security and privacy role acknowledges the escalation (meets the internal escalation
+   * target).
+   */
   public Outcome acknowledgeEscalation(Incident incident, Actor actor, Instant now) {
     if (incident.milestones().escalationAcknowledgedAt() != null) {
-      throw new Conflict("ALREADY_ACKNOWLEDGED", "the escalation was acknowledged at "
-          + incident.milestones().escalationAcknowledgedAt() + " by " + incident.milestones().escalationAcknowledgedBy());
+      throw new Conflict(
+          "ALREADY_ACKNOWLEDGED",
+          "the escalation was acknowledged at "
+              + incident.milestones().escalationAcknowledgedAt()
+              + " by "
+              + incident.milestones().escalationAcknowledgedBy());
     }
-    return new Outcome(incident.withMilestones(incident.milestones().acknowledged(now, actor.id()), now),
-        new Change(ChangeType.ESCALATION_ACKNOWLEDGED, actor, now, incident.id(), "Escalation acknowledged by " + actor.role(),
-            null, Map.of("acknowledgedAt", now.toString())));
+    return new Outcome(
+        incident.withMilestones(incident.milestones().acknowledged(now, actor.id()), now),
+        new Change(
+            ChangeType.ESCALATION_ACKNOWLEDGED,
+            actor,
+            now,
+            incident.id(),
+            "Escalation acknowledged by " + actor.role(),
+            null,
+            Map.of("acknowledgedAt", now.toString())));
   }
 
   /** The final report of a closed incident was issued (meets the final-report deadline). */
@@ -178,60 +304,135 @@ public final class Lifecycle {
       throw new Conflict("INCIDENT_NOT_CLOSED", "the final report follows the closure");
     }
     if (incident.milestones().finalReportIssuedAt() != null) {
-      throw new Conflict("ALREADY_ISSUED", "the final report was issued at " + incident.milestones().finalReportIssuedAt());
+      throw new Conflict(
+          "ALREADY_ISSUED",
+          "the final report was issued at " + incident.milestones().finalReportIssuedAt());
     }
-    return new Outcome(incident.withMilestones(incident.milestones().finalReportIssued(now), now),
-        new Change(ChangeType.FINAL_REPORT_ISSUED, actor, now, incident.id(), "Final report issued", null,
+    return new Outcome(
+        incident.withMilestones(incident.milestones().finalReportIssued(now), now),
+        new Change(
+            ChangeType.FINAL_REPORT_ISSUED,
+            actor,
+            now,
+            incident.id(),
+            "Final report issued",
+            null,
             Map.of("issuedAt", now.toString())));
   }
 
-  public Outcome retentionExtended(Incident incident, RetentionExtension extension, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change(ChangeType.RETENTION_EXTENDED, actor, now, incident.id(),
-        "Retention extended (" + extension.id() + ") until " + extension.until(), null,
-        Map.of("extension", extension.id(), "until", extension.until().toString(), "what", extension.what(),
-            "justification", extension.justification())));
+  public Outcome retentionExtended(
+      Incident incident, RetentionExtension extension, Actor actor, Instant now) {
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.RETENTION_EXTENDED,
+            actor,
+            now,
+            incident.id(),
+            "Retention extended (" + extension.id() + ") until " + extension.until(),
+            null,
+            Map.of(
+                "extension",
+                extension.id(),
+                "until",
+                extension.until().toString(),
+                "what",
+                extension.what(),
+                "justification",
+                extension.justification())));
   }
 
-  public Outcome retentionDecided(Incident incident, RetentionExtension before, RetentionExtension after, Actor actor,
+  public Outcome retentionDecided(
+      Incident incident,
+      RetentionExtension before,
+      RetentionExtension after,
+      Actor actor,
       Instant now) {
-    return new Outcome(incident.touched(now), new Change(after.status() == RetentionExtension.Status.LIFTED
-        ? ChangeType.RETENTION_LIFTED : ChangeType.RETENTION_RENEWED, actor, now, incident.id(), "Retention extension " + after.id() + " " + after.status().name().toLowerCase(),
-        Map.of("status", before.status().name(), "until", before.until().toString()),
-        Map.of("status", after.status().name(), "until", after.until().toString(),
-            "justification", after.lastJustification())));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            after.status() == RetentionExtension.Status.LIFTED
+                ? ChangeType.RETENTION_LIFTED
+                : ChangeType.RETENTION_RENEWED,
+            actor,
+            now,
+            incident.id(),
+            "Retention extension " + after.id() + " " + after.status().name().toLowerCase(),
+            Map.of("status", before.status().name(), "until", before.until().toString()),
+            Map.of(
+                "status",
+                after.status().name(),
+                "until",
+                after.until().toString(),
+                "justification",
+                after.lastJustification())));
   }
 
   /** Records what is known in words for notifications; the timeline keeps which parts changed. */
-  public Outcome assessmentRecorded(Incident incident, Assessment assessment, Actor actor, Instant now) {
+  public Outcome assessmentRecorded(
+      Incident incident, Assessment assessment, Actor actor, Instant now) {
     Diff diff = Diff.of(AssessmentView.of(incident.assessment()), AssessmentView.of(assessment));
-    return new Outcome(incident.withAssessment(assessment, now), new Change(ChangeType.ASSESSMENT_RECORDED, actor, now,
-        incident.id(), "Assessment recorded" + (diff.after().isEmpty() ? " (no change)"
-            : ": " + String.join(", ", diff.after().keySet())), diff.before(), diff.after()));
+    return new Outcome(
+        incident.withAssessment(assessment, now),
+        new Change(
+            ChangeType.ASSESSMENT_RECORDED,
+            actor,
+            now,
+            incident.id(),
+            "Assessment recorded"
+                + (diff.after().isEmpty()
+                    ? " (no change)"
+                    : ": " + String.join(", ", diff.after().keySet())),
+            diff.before(),
+            diff.after()));
   }
 
   public Outcome teamChanged(Incident incident, List<String> team, Actor actor, Instant now) {
-    return new Outcome(incident.withTeam(team, now), new Change(ChangeType.TEAM_CHANGED, actor, now, incident.id(),
-        "Incident team changed", Map.of("team", incident.team()), Map.of("team", team)));
+    return new Outcome(
+        incident.withTeam(team, now),
+        new Change(
+            ChangeType.TEAM_CHANGED,
+            actor,
+            now,
+            incident.id(),
+            "Incident team changed",
+            Map.of("team", incident.team()),
+            Map.of("team", team)));
   }
 
   /** Legal sign-off for one audience: what the communication gate waits for. */
   public Outcome approvalRecorded(Incident incident, Approval approval, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change(ChangeType.COMMUNICATION_APPROVED, actor, now, incident.id(),
-        "Legal approval to communicate with " + approval.audience(), null,
-        Map.of("approval", approval.id(), "audience", approval.audience().name())));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.COMMUNICATION_APPROVED,
+            actor,
+            now,
+            incident.id(),
+            "Legal approval to communicate with " + approval.audience(),
+            null,
+            Map.of("approval", approval.id(), "audience", approval.audience().name())));
   }
 
   /**
-   * The communication gate: nothing goes out before a LEGAL member approved that audience for this incident;
-   * press and public statements are recorded by the COMMUNICATIONS role only.
+   * The communication gate: nothing goes out before a LEGAL member approved that audience for this
+   * incident; press and public statements are recorded by the COMMUNICATIONS role only.
    */
-  public Outcome communicationRecorded(Incident incident, List<Approval> approvals, Communication communication,
-      Actor actor, Instant now) {
+  public Outcome communicationRecorded(
+      Incident incident,
+      List<Approval> approvals,
+      Communication communication,
+      Actor actor,
+      Instant now) {
     if (approvals.stream().noneMatch(a -> a.audience() == communication.audience())) {
-      throw new Conflict("LEGAL_APPROVAL_MISSING", "no legal approval to communicate with "
-          + communication.audience() + " about this incident: a LEGAL member records it first");
+      throw new Conflict(
+          "LEGAL_APPROVAL_MISSING",
+          "no legal approval to communicate with "
+              + communication.audience()
+              + " about this incident: a LEGAL member records it first");
     }
-    if (communication.audience() == Audience.PRESS && !Role.COMMUNICATIONS.name().equals(actor.role())) {
+    if (communication.audience() == Audience.PRESS
+        && !Role.COMMUNICATIONS.name().equals(actor.role())) {
       throw new Forbidden("press and public statements are recorded by the COMMUNICATIONS role");
     }
     Map<String, Object> after = new LinkedHashMap<>();
@@ -244,57 +445,115 @@ public final class Lifecycle {
     if (communication.stage() != null) {
       after.put("stage", communication.stage());
     }
-    return new Outcome(incident.touched(now), new Change(ChangeType.COMMUNICATION_RECORDED, actor, now, incident.id(),
-        "Communication to " + communication.audience() + " recorded (" + communication.id() + ")", null, after));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.COMMUNICATION_RECORDED,
+            actor,
+            now,
+            incident.id(),
+            "Communication to "
+                + communication.audience()
+                + " recorded ("
+                + communication.id()
+                + ")",
+            null,
+            after));
   }
 
   /**
-   * A sector regime found to apply (NIS2: marked significant; DORA: classified as major), which starts its
-   * clocks; marking it again records a corrected time, and its clocks move.
+   * A sector regime found to apply (NIS2: marked significant; DORA: classified as major), which
+   * starts its clocks; marking it again records a corrected time, and its clocks move.
    */
-  public Outcome regimeTriggered(Incident incident, String regime, RegimeTrigger trigger, Actor actor, Instant now) {
+  public Outcome regimeTriggered(
+      Incident incident, String regime, RegimeTrigger trigger, Actor actor, Instant now) {
     refuseIfClosed(incident);
     if (trigger.triggeredAt().isAfter(now)) {
       throw new InvalidInput("triggeredAt", "IN_FUTURE", "triggeredAt lies in the future");
     }
     RegimeTrigger previous = incident.regimes().get(regime);
-    RegimeTrigger kept = previous == null ? trigger : new RegimeTrigger(trigger.triggeredAt(), trigger.awareAt(),
-        trigger.by(), trigger.justification(), previous.requests());
+    RegimeTrigger kept =
+        previous == null
+            ? trigger
+            : new RegimeTrigger(
+                trigger.triggeredAt(),
+                trigger.awareAt(),
+                trigger.by(),
+                trigger.justification(),
+                previous.requests());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("regime", regime);
     after.put("triggeredAt", kept.triggeredAt().toString());
     after.put("awareAt", kept.awareAt().toString());
-    Map<String, Object> before = previous == null ? null
-        : Map.of("triggeredAt", previous.triggeredAt().toString(), "awareAt", previous.awareAt().toString());
-    return new Outcome(incident.withRegime(regime, kept, now), new Change(ChangeType.REGIME_TRIGGERED, actor, now,
-        incident.id(), regime + " applies (from " + kept.triggeredAt() + ")", before, after));
+    Map<String, Object> before =
+        previous == null
+            ? null
+            : Map.of(
+                "triggeredAt",
+                previous.triggeredAt().toString(),
+                "awareAt",
+                previous.awareAt().toString());
+    return new Outcome(
+        incident.withRegime(regime, kept, now),
+        new Change(
+            ChangeType.REGIME_TRIGGERED,
+            actor,
+            now,
+            incident.id(),
+            regime + " applies (from " + kept.triggeredAt() + ")",
+            before,
+            after));
   }
 
   /** The authority asked for a report (such as NIS2's intermediate report), due when it says. */
-  public Outcome regimeReportRequested(Incident incident, String regime, String stage, Instant due, Actor actor,
-      Instant now) {
+  public Outcome regimeReportRequested(
+      Incident incident, String regime, String stage, Instant due, Actor actor, Instant now) {
     RegimeTrigger trigger = incident.regimes().get(regime);
     if (trigger == null) {
       throw new Conflict("REGIME_NOT_TRIGGERED", regime + " does not apply to this incident yet");
     }
     if (due == null) {
-      throw new InvalidInput("dueAt", "REQUIRED", "dueAt (when the requested report is due) is required");
+      throw new InvalidInput(
+          "dueAt", "REQUIRED", "dueAt (when the requested report is due) is required");
     }
-    return new Outcome(incident.withRegime(regime, trigger.withRequest(stage, due), now), new Change(
-        ChangeType.REGIME_REPORT_REQUESTED, actor, now, incident.id(), regime + " requested " + stage + " by " + due, null,
-        Map.of("regime", regime, "stage", stage, "dueAt", due.toString())));
+    return new Outcome(
+        incident.withRegime(regime, trigger.withRequest(stage, due), now),
+        new Change(
+            ChangeType.REGIME_REPORT_REQUESTED,
+            actor,
+            now,
+            incident.id(),
+            regime + " requested " + stage + " by " + due,
+            null,
+            Map.of("regime", regime, "stage", stage, "dueAt", due.toString())));
   }
 
   public Outcome measureAdded(Incident incident, Measure measure, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change(ChangeType.MEASURE_ADDED, actor, now, incident.id(),
-        measure.type() + " measure " + measure.id() + " added", null, MeasureView.of(measure)));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.MEASURE_ADDED,
+            actor,
+            now,
+            incident.id(),
+            measure.type() + " measure " + measure.id() + " added",
+            null,
+            MeasureView.of(measure)));
   }
 
-  public Outcome measureChanged(Incident incident, Measure before, Measure after, Actor actor, Instant now) {
+  public Outcome measureChanged(
+      Incident incident, Measure before, Measure after, Actor actor, Instant now) {
     Diff diff = Diff.of(MeasureView.of(before), MeasureView.of(after));
-    return new Outcome(incident.touched(now), new Change(ChangeType.MEASURE_CHANGED, actor, now, incident.id(),
-        "Measure " + before.id() + " changed: " + String.join(", ", diff.after().keySet()), diff.before(),
-        diff.after()));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.MEASURE_CHANGED,
+            actor,
+            now,
+            incident.id(),
+            "Measure " + before.id() + " changed: " + String.join(", ", diff.after().keySet()),
+            diff.before(),
+            diff.after()));
   }
 
   public Outcome evidenceAdded(Incident incident, Evidence evidence, Actor actor, Instant now) {
@@ -302,35 +561,73 @@ public final class Lifecycle {
     after.put("evidence", evidence.id());
     after.put("source", evidence.source().name());
     after.put("sha256", evidence.sha256());
-    return new Outcome(incident.touched(now), new Change(ChangeType.EVIDENCE_ADDED, actor, now, incident.id(),
-        "Evidence " + evidence.id() + " secured (" + evidence.source() + ")", null, after));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.EVIDENCE_ADDED,
+            actor,
+            now,
+            incident.id(),
+            "Evidence " + evidence.id() + " secured (" + evidence.source() + ")",
+            null,
+            after));
   }
 
-  public Outcome custodyAppended(Incident incident, Evidence evidence, CustodyEntry entry, Actor actor, Instant now) {
-    return new Outcome(incident.touched(now), new Change(ChangeType.CUSTODY_APPENDED, actor, now, incident.id(),
-        "Evidence " + evidence.id() + ": " + entry.action() + " (custody entry " + entry.sequence() + ")", null,
-        Map.of("evidence", evidence.id(), "sequence", entry.sequence(), "action", entry.action().name())));
+  public Outcome custodyAppended(
+      Incident incident, Evidence evidence, CustodyEntry entry, Actor actor, Instant now) {
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.CUSTODY_APPENDED,
+            actor,
+            now,
+            incident.id(),
+            "Evidence "
+                + evidence.id()
+                + ": "
+                + entry.action()
+                + " (custody entry "
+                + entry.sequence()
+                + ")",
+            null,
+            Map.of(
+                "evidence",
+                evidence.id(),
+                "sequence",
+                entry.sequence(),
+                "action",
+                entry.action().name())));
   }
 
   /**
-   * Logs a decision. A correction must name a decision that is still in force; a decision must fit the
-   * classification (the Art. 33/34 decisions for a breach, "no personal data affected" for a plain incident).
+   * Logs a decision. A correction must name a decision that is still in force; a decision must fit
+   * the classification (the Art. 33/34 decisions for a breach, "no personal data affected" for a
+   * plain incident).
    */
-  public Outcome decisionLogged(Incident incident, IncidentRecords records, Decision decision, Actor actor,
-      Instant now) {
+  public Outcome decisionLogged(
+      Incident incident, IncidentRecords records, Decision decision, Actor actor, Instant now) {
     if (decision.corrects() != null
-        && records.effectiveDecisions().stream().noneMatch(d -> d.id().equals(decision.corrects()))) {
-      boolean exists = records.decisions().stream().anyMatch(d -> d.id().equals(decision.corrects()));
+        && records.effectiveDecisions().stream()
+            .noneMatch(d -> d.id().equals(decision.corrects()))) {
+      boolean exists =
+          records.decisions().stream().anyMatch(d -> d.id().equals(decision.corrects()));
       throw exists
-          ? new Conflict("DECISION_ALREADY_CORRECTED", "decision " + decision.corrects() + " was already corrected")
-          : new InvalidInput("corrects", "NOT_FOUND", "no decision " + decision.corrects() + " in this incident");
+          ? new Conflict(
+              "DECISION_ALREADY_CORRECTED",
+              "decision " + decision.corrects() + " was already corrected")
+          : new InvalidInput(
+              "corrects", "NOT_FOUND", "no decision " + decision.corrects() + " in this incident");
     }
-    Classification classification = incident.triage() == null ? null : incident.triage().classification();
+    Classification classification =
+        incident.triage() == null ? null : incident.triage().classification();
     boolean personalData = decision.type() != DecisionType.NO_PERSONAL_DATA_AFFECTED;
     if (classification == null || personalData != (classification == Classification.BREACH)) {
-      throw new Conflict("DECISION_CONTRADICTS_CLASSIFICATION", decision.type() + " does not fit an incident "
-          + (classification == null ? "not yet classified" : "classified as " + classification)
-          + "; record the classification in triage first");
+      throw new Conflict(
+          "DECISION_CONTRADICTS_CLASSIFICATION",
+          decision.type()
+              + " does not fit an incident "
+              + (classification == null ? "not yet classified" : "classified as " + classification)
+              + "; record the classification in triage first");
     }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("decision", decision.id());
@@ -339,8 +636,16 @@ public final class Lifecycle {
     if (decision.corrects() != null) {
       after.put("corrects", decision.corrects());
     }
-    return new Outcome(incident.touched(now), new Change(ChangeType.DECISION_LOGGED, actor, now, incident.id(),
-        "Decision " + decision.id() + ": " + decision.type(), null, after));
+    return new Outcome(
+        incident.touched(now),
+        new Change(
+            ChangeType.DECISION_LOGGED,
+            actor,
+            now,
+            incident.id(),
+            "Decision " + decision.id() + ": " + decision.type(),
+            null,
+            after));
   }
 
   private static Incident enter(Incident incident, Phase to, String noEvidence, Instant now) {
@@ -362,7 +667,8 @@ public final class Lifecycle {
 
   private static void refuseIfClosed(Incident incident) {
     if (incident.isClosed()) {
-      throw new Conflict("INCIDENT_CLOSED", "the incident is closed; the second line can reopen it");
+      throw new Conflict(
+          "INCIDENT_CLOSED", "the incident is closed; the second line can reopen it");
     }
   }
 

@@ -23,8 +23,10 @@ final class Lists {
       }
     }
     if (distinct.size() > MAX_ITEMS) {
-      throw new InvalidInput(field, "TOO_MANY", field + " has " + distinct.size() + " entries; at most "
-          + MAX_ITEMS + " are allowed");
+      throw new InvalidInput(
+          field,
+          "TOO_MANY",
+          field + " has " + distinct.size() + " entries; at most " + MAX_ITEMS + " are allowed");
     }
     return List.copyOf(distinct);
   }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A containment, corrective or preventive measure. Unlike evidence and decisions, a measure is worked on:
- * status, owner, due date and the effectiveness check change over time, each change in the timeline.
+ * A containment, corrective or preventive measure. Unlike evidence and decisions, a measure is
+ * worked on: status, owner, due date and the effectiveness check change over time, each change in
+ * the timeline.
  */
 public record Measure(
     String id,
@@ -28,7 +29,10 @@ public record Measure(
       throw new InvalidInput("type", "REQUIRED", "type is required");
     }
     if (containmentKind != null && type != MeasureType.CONTAINMENT) {
-      throw new InvalidInput("containmentKind", "NOT_APPLICABLE", "containmentKind applies to containment measures only");
+      throw new InvalidInput(
+          "containmentKind",
+          "NOT_APPLICABLE",
+          "containmentKind applies to containment measures only");
     }
     description = Text.required("description", description, MAX_DESCRIPTION_LENGTH, true);
     owner = Text.optional("owner", owner, MAX_OWNER_LENGTH, false);
@@ -40,22 +44,35 @@ public record Measure(
   }
 
   /** What a PATCH may change; null leaves a value as it is. */
-  public record Changes(String description, String owner, Instant dueAt, MeasureStatus status,
-      EffectivenessResult effectivenessResult, String effectivenessNote) {}
+  public record Changes(
+      String description,
+      String owner,
+      Instant dueAt,
+      MeasureStatus status,
+      EffectivenessResult effectivenessResult,
+      String effectivenessNote) {}
 
   public Measure with(Changes changes, String by, Instant now) {
     Effectiveness checked = effectiveness;
     if (changes.effectivenessResult() != null) {
-      String note = Text.optional("effectiveness.note", changes.effectivenessNote(), MAX_DESCRIPTION_LENGTH, true);
+      String note =
+          Text.optional(
+              "effectiveness.note", changes.effectivenessNote(), MAX_DESCRIPTION_LENGTH, true);
       checked = new Effectiveness(changes.effectivenessResult(), note, by, now);
     } else if (changes.effectivenessNote() != null) {
-      throw new InvalidInput("effectiveness.result", "REQUIRED", "an effectiveness check needs its result");
+      throw new InvalidInput(
+          "effectiveness.result", "REQUIRED", "an effectiveness check needs its result");
     }
-    return new Measure(id, type, containmentKind,
+    return new Measure(
+        id,
+        type,
+        containmentKind,
         changes.description() != null ? changes.description() : description,
         changes.owner() != null ? changes.owner() : owner,
         changes.dueAt() != null ? changes.dueAt() : dueAt,
         changes.status() != null ? changes.status() : status,
-        checked, createdBy, createdAt);
+        checked,
+        createdBy,
+        createdAt);
   }
 }

@@ -10,13 +10,18 @@ import java.time.Instant;
  * @param escalationAcknowledgedBy who acknowledged it
  * @param finalReportIssuedAt when the final report was issued
  */
-public record Milestones(Instant triagedAt, Instant escalationAcknowledgedAt, String escalationAcknowledgedBy,
+public record Milestones(
+    Instant triagedAt,
+    Instant escalationAcknowledgedAt,
+    String escalationAcknowledgedBy,
     Instant finalReportIssuedAt) {
   public static final Milestones NONE = new Milestones(null, null, null, null);
 
   public Milestones triaged(Instant at) {
-    return triagedAt != null ? this : new Milestones(at, escalationAcknowledgedAt, escalationAcknowledgedBy,
-        finalReportIssuedAt);
+    return triagedAt != null
+        ? this
+        : new Milestones(
+            at, escalationAcknowledgedAt, escalationAcknowledgedBy, finalReportIssuedAt);
   }
 
   public Milestones acknowledged(Instant at, String by) {

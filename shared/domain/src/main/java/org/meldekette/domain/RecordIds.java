@@ -2,7 +2,10 @@ package org.meldekette.domain;
 
 import java.util.random.RandomGenerator;
 
-/** Random IDs for the records beside an incident, such as {@code MSR-4K7Q2X9MZB}: prefix and ten base-32 characters. */
+/**
+ * Random IDs for the records beside an incident, such as {@code MSR-4K7Q2X9MZB}: prefix and ten
+ * base-32 characters.
+ */
 public final class RecordIds {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private final RandomGenerator random;
@@ -16,7 +19,8 @@ public final class RecordIds {
   }
 
   /**
-   * Characters of Crockford's base 32: no I, L, O or U, so an ID read out over the phone is not misheard.
+   * Characters of Crockford's base 32: no I, L, O or U, so an ID read out over the phone is not
+   * misheard.
    */
   static String randomChars(RandomGenerator random, int count) {
     char[] chars = new char[count];

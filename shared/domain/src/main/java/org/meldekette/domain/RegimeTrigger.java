@@ -9,18 +9,24 @@ import java.util.Objects;
  *
  * @param triggeredAt when the regime was found to apply (the classification or marking)
  * @param awareAt when the entity became aware of the incident, the regime's reference time
- * @param requests reports the authority asked for (such as NIS2's intermediate report), by stage ID, with the
- *     time they are due
+ * @param requests reports the authority asked for (such as NIS2's intermediate report), by stage
+ *     ID, with the time they are due
  */
-public record RegimeTrigger(Instant triggeredAt, Instant awareAt, String by, String justification,
+public record RegimeTrigger(
+    Instant triggeredAt,
+    Instant awareAt,
+    String by,
+    String justification,
     java.util.Map<String, Instant> requests) {
   public RegimeTrigger {
     Objects.requireNonNull(triggeredAt, "triggeredAt");
     awareAt = awareAt == null ? triggeredAt : awareAt;
     if (awareAt.isAfter(triggeredAt)) {
-      throw new InvalidInput("awareAt", "AFTER_TRIGGER", "awareness cannot come after the classification");
+      throw new InvalidInput(
+          "awareAt", "AFTER_TRIGGER", "awareness cannot come after the classification");
     }
-    justification = Text.optional("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
+    justification =
+        Text.optional("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
     requests = requests == null ? java.util.Map.of() : java.util.Map.copyOf(requests);
   }
 

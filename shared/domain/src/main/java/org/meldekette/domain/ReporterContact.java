@@ -1,8 +1,8 @@
 package org.meldekette.domain;
 
 /**
- * How to reach a reporter. Personal data: stored apart from the incident, read only by those who answer
- * the reporter, never logged. Either part may be absent.
+ * How to reach a reporter. Personal data: stored apart from the incident, read only by those who
+ * answer the reporter, never logged. Either part may be absent.
  */
 public record ReporterContact(String name, String email) {
   public static final int MAX_NAME_LENGTH = 200;
@@ -11,7 +11,8 @@ public record ReporterContact(String name, String email) {
     name = Text.optional("reporterName", name, MAX_NAME_LENGTH, false);
     email = Text.optional("reporterEmail", email, EmailAddress.MAX_LENGTH, false);
     if (email != null && !EmailAddress.isValid(email)) {
-      throw new InvalidInput("reporterEmail", "INVALID_EMAIL", "reporterEmail is not a valid email address");
+      throw new InvalidInput(
+          "reporterEmail", "INVALID_EMAIL", "reporterEmail is not a valid email address");
     }
   }
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Data an incident keeps past its normal retention (logs, exports, mailboxes), recorded apart from holds:
- * what, until when, why. Before the incident closes each one is lifted, or renewed with a justification.
+ * Data an incident keeps past its normal retention (logs, exports, mailboxes), recorded apart from
+ * holds: what, until when, why. Before the incident closes each one is lifted, or renewed with a
+ * justification.
  */
 public record RetentionExtension(
     String id,
@@ -17,7 +18,11 @@ public record RetentionExtension(
     Instant decidedAt,
     String lastJustification) {
 
-  public enum Status { ACTIVE, RENEWED, LIFTED }
+  public enum Status {
+    ACTIVE,
+    RENEWED,
+    LIFTED
+  }
 
   public static final int MAX_TEXT = 2_000;
 
@@ -38,7 +43,14 @@ public record RetentionExtension(
 
   public RetentionExtension lifted(String by, Instant at, String why) {
     requireNotLifted();
-    return new RetentionExtension(id, what, until, justification, Status.LIFTED, by, at,
+    return new RetentionExtension(
+        id,
+        what,
+        until,
+        justification,
+        Status.LIFTED,
+        by,
+        at,
         Text.required("justification", why, MAX_TEXT, true));
   }
 
@@ -47,7 +59,14 @@ public record RetentionExtension(
     if (newUntil == null || !newUntil.isAfter(at)) {
       throw new InvalidInput("until", "NOT_IN_FUTURE", "a renewal runs until a time after now");
     }
-    return new RetentionExtension(id, what, newUntil, justification, Status.RENEWED, by, at,
+    return new RetentionExtension(
+        id,
+        what,
+        newUntil,
+        justification,
+        Status.RENEWED,
+        by,
+        at,
         Text.required("justification", why, MAX_TEXT, true));
   }
 

@@ -14,6 +14,8 @@ public enum Role {
   COMMUNICATIONS,
   /** Manages members. */
   ADMIN,
-  /** A service identity: the erasure workflow, which may only ask whether a subject may be erased. */
+  /**
+   * A service identity: the erasure workflow, which may only ask whether a subject may be erased.
+   */
   ERASURE_WORKFLOW
 }

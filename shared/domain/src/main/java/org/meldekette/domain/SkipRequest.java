@@ -3,7 +3,10 @@ package org.meldekette.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A request to move more than one phase forward; applied only when a second-line member approves it. */
+/**
+ * A request to move more than one phase forward; applied only when a second-line member approves
+ * it.
+ */
 public record SkipRequest(
     String id,
     Phase from,
@@ -15,7 +18,10 @@ public record SkipRequest(
     String approvedBy,
     Instant approvedAt) {
 
-  public enum Status { PENDING, APPROVED }
+  public enum Status {
+    PENDING,
+    APPROVED
+  }
 
   public static final int MAX_JUSTIFICATION_LENGTH = 5_000;
 
@@ -31,6 +37,7 @@ public record SkipRequest(
   }
 
   public SkipRequest approved(String by, Instant at) {
-    return new SkipRequest(id, from, to, justification, requestedBy, requestedAt, Status.APPROVED, by, at);
+    return new SkipRequest(
+        id, from, to, justification, requestedBy, requestedAt, Status.APPROVED, by, at);
   }
 }

@@ -1,6 +1,9 @@
 package org.meldekette.domain;
 
-/** Checks for free text typed by people: trimmed length in characters (code points) and no control characters. */
+/**
+ * Checks for free text typed by people: trimmed length in characters (code points) and no control
+ * characters.
+ */
 public final class Text {
   private Text() {}
 
@@ -22,7 +25,9 @@ public final class Text {
   private static String checked(String field, String value, int maxLength, boolean multiline) {
     int length = value.codePointCount(0, value.length());
     if (length > maxLength) {
-      throw new InvalidInput(field, "TOO_LONG",
+      throw new InvalidInput(
+          field,
+          "TOO_LONG",
           field + " has " + length + " characters; at most " + maxLength + " are allowed");
     }
     for (int i = 0; i < value.length(); i++) {
@@ -32,9 +37,14 @@ public final class Text {
         throw new InvalidInput(field, "CONTROL_CHARACTER", field + " contains a control character");
       }
       if (Character.isSurrogate(c)
-          && !(Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
-          && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)))) {
-        throw new InvalidInput(field, "INVALID_CHARACTER", field + " contains an unpaired surrogate");
+          && !(Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1)))
+          && !(Character.isLowSurrogate(c)
+              && i > 0
+              && Character.isHighSurrogate(value.charAt(i - 1)))) {
+        throw new InvalidInput(
+            field, "INVALID_CHARACTER", field + " contains an unpaired surrogate");
       }
     }
     return value;

@@ -18,7 +18,10 @@ final class TriageView {
     put(view, "cia.integrity", triage.cia().integrity());
     put(view, "cia.availability", triage.cia().availability());
     put(view, "scope", triage.scope());
-    put(view, "affectedSystems", triage.affectedSystems().isEmpty() ? null : triage.affectedSystems());
+    put(
+        view,
+        "affectedSystems",
+        triage.affectedSystems().isEmpty() ? null : triage.affectedSystems());
     put(view, "dataDomains", triage.dataDomains().isEmpty() ? null : triage.dataDomains());
     put(view, "dataCategories", triage.dataCategories().isEmpty() ? null : triage.dataCategories());
     put(view, "estimatedDataSubjects", triage.estimatedDataSubjects());

@@ -11,8 +11,19 @@ class TriageTest {
   private static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
 
   private static Triage.Input breach(Instant awareness, String justification) {
-    return new Triage.Input(Classification.BREACH, Severity.P2, null, null, List.of(), List.of(), List.of(), null,
-        null, RiskLevel.HIGH, awareness, justification);
+    return new Triage.Input(
+        Classification.BREACH,
+        Severity.P2,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        RiskLevel.HIGH,
+        awareness,
+        justification);
   }
 
   @Test
@@ -32,14 +43,32 @@ class TriageTest {
     Triage justified = Triage.record(null, breach(earlier, "processor called"), T0);
     Triage resent = Triage.record(justified, breach(earlier, null), T0.plusSeconds(60));
     assertThat(resent.awarenessJustification()).isEqualTo("processor called");
-    assertThatThrownBy(() -> Triage.record(justified, breach(earlier.minusSeconds(60), null), T0.plusSeconds(60)))
+    assertThatThrownBy(
+            () ->
+                Triage.record(
+                    justified, breach(earlier.minusSeconds(60), null), T0.plusSeconds(60)))
         .hasFieldOrPropertyWithValue("code", "REQUIRED");
   }
 
   @Test
   void aPlainIncidentHasNoAwarenessClockAndReclassifyingAsBreachStartsOne() {
-    Triage incident = Triage.record(null, new Triage.Input(Classification.INCIDENT, null, null, null, null, null, null,
-        null, null, null, T0.minusSeconds(60), "ignored"), T0);
+    Triage incident =
+        Triage.record(
+            null,
+            new Triage.Input(
+                Classification.INCIDENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0.minusSeconds(60),
+                "ignored"),
+            T0);
     assertThat(incident.awarenessAt()).isNull();
     assertThat(incident.awarenessJustification()).isNull();
     Triage breach = Triage.record(incident, breach(null, null), T0.plusSeconds(600));
@@ -48,7 +77,24 @@ class TriageTest {
 
   @Test
   void countsMustBeNonNegative() {
-    assertThatThrownBy(() -> Triage.record(null, new Triage.Input(Classification.BREACH, null, null, null, null, null,
-        null, -1L, null, null, null, null), T0)).hasFieldOrPropertyWithValue("field", "estimatedDataSubjects");
+    assertThatThrownBy(
+            () ->
+                Triage.record(
+                    null,
+                    new Triage.Input(
+                        Classification.BREACH,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1L,
+                        null,
+                        null,
+                        null,
+                        null),
+                    T0))
+        .hasFieldOrPropertyWithValue("field", "estimatedDataSubjects");
   }
 }

@@ -15,31 +15,38 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@code hosting} part of {@code firebase.json}, read so the local stack serves the report form exactly
- * as Firebase Hosting does: the same public folder, the same response headers (the Content-Security-Policy
- * among them) and the same rewrites to functions. One file says it for both.
+ * The {@code hosting} part of {@code firebase.json}, read so the local stack serves the report form
+ * exactly as Firebase Hosting does: the same public folder, the same response headers (the
+ * Content-Security-Policy among them) and the same rewrites to functions. One file says it for
+ * both.
  *
  * @param publicDir the folder of static files
  * @param functionRewrites request path to the ID of the function it goes to
  * @param headers response headers with the glob of paths they apply to
  */
-public record HostingConfig(Path publicDir, Map<String, String> functionRewrites, List<Header> headers) {
+public record HostingConfig(
+    Path publicDir, Map<String, String> functionRewrites, List<Header> headers) {
 
   /** A header Hosting adds to responses whose path matches {@code glob}. */
   public record Header(Pattern glob, String name, String value) {}
 
   public static HostingConfig read(Path firebaseJson) throws IOException {
-    JsonObject hosting = JsonParser.parseString(Files.readString(firebaseJson)).getAsJsonObject()
-        .getAsJsonObject("hosting");
+    JsonObject hosting =
+        JsonParser.parseString(Files.readString(firebaseJson))
+            .getAsJsonObject()
+            .getAsJsonObject("hosting");
     if (hosting == null) {
       throw new IllegalArgumentException(firebaseJson + " has no hosting section");
     }
-    Path publicDir = firebaseJson.toAbsolutePath().getParent().resolve(hosting.get("public").getAsString());
+    Path publicDir =
+        firebaseJson.toAbsolutePath().getParent().resolve(hosting.get("public").getAsString());
     Map<String, String> rewrites = new LinkedHashMap<>();
     for (JsonElement rewrite : array(hosting, "rewrites")) {
       JsonObject function = rewrite.getAsJsonObject().getAsJsonObject("function");
       if (function != null) {
-        rewrites.put(rewrite.getAsJsonObject().get("source").getAsString(), function.get("functionId").getAsString());
+        rewrites.put(
+            rewrite.getAsJsonObject().get("source").getAsString(),
+            function.get("functionId").getAsString());
       }
     }
     List<Header> headers = new ArrayList<>();
@@ -47,7 +54,8 @@ public record HostingConfig(Path publicDir, Map<String, String> functionRewrites
       Pattern glob = glob(rule.getAsJsonObject().get("source").getAsString());
       for (JsonElement header : rule.getAsJsonObject().getAsJsonArray("headers")) {
         JsonObject pair = header.getAsJsonObject();
-        headers.add(new Header(glob, pair.get("key").getAsString(), pair.get("value").getAsString()));
+        headers.add(
+            new Header(glob, pair.get("key").getAsString(), pair.get("value").getAsString()));
       }
     }
     return new HostingConfig(publicDir, Map.copyOf(rewrites), List.copyOf(headers));
@@ -63,7 +71,10 @@ public record HostingConfig(Path publicDir, Map<String, String> functionRewrites
     return headers.stream().filter(header -> header.glob().matcher(path).matches()).toList();
   }
 
-  /** Hosting's globs as far as this project uses them: {@code **} any path, {@code *} one path segment. */
+  /**
+   * Hosting's globs as far as this project uses them: {@code **} any path, {@code *} one path
+   * segment.
+   */
   static Pattern glob(String glob) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {

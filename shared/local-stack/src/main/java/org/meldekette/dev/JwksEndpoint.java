@@ -18,14 +18,16 @@ public final class JwksEndpoint implements AutoCloseable {
   public static JwksEndpoint serve(TokenIssuer issuer, int port) {
     try {
       HttpServer server = LocalHttpServer.create(port);
-      server.createContext("/certs", exchange -> {
-        byte[] body = issuer.jwks().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
+      server.createContext(
+          "/certs",
+          exchange -> {
+            byte[] body = issuer.jwks().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
       server.start();
       return new JwksEndpoint(server);
     } catch (IOException e) {

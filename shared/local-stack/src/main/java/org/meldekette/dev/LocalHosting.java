@@ -20,37 +20,46 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The local stack's Firebase Hosting, started by {@code ./run-local.sh} on port 5000: serves the public
- * folder with the headers of {@code firebase.json} and passes its function rewrites (the form's
- * {@code /api/report}) on to the locally running function. Never deployed.
+ * The local stack's Firebase Hosting, started by {@code ./run-local.sh} on port 5000: serves the
+ * public folder with the headers of {@code firebase.json} and passes its function rewrites (the
+ * form's {@code /api/report}) on to the locally running function. Never deployed.
  *
- * <p>Arguments: port, path of firebase.json, then {@code functionId=url} for each rewritten function.
+ * <p>Arguments: port, path of firebase.json, then {@code functionId=url} for each rewritten
+ * function.
  */
 public final class LocalHosting {
-  private static final Map<String, String> CONTENT_TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "svg", "image/svg+xml",
-      "png", "image/png",
-      "ico", "image/x-icon",
-      "txt", "text/plain; charset=utf-8");
-  /** What a browser sends that the function needs; everything else stays here, as behind Hosting. */
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon",
+          "txt", "text/plain; charset=utf-8");
+
+  /**
+   * What a browser sends that the function needs; everything else stays here, as behind Hosting.
+   */
   private static final List<String> FORWARDED_REQUEST_HEADERS =
-      List.of("Content-Type", "Idempotency-Key", "Origin", "Accept", "Accept-Language", "User-Agent");
+      List.of(
+          "Content-Type", "Idempotency-Key", "Origin", "Accept", "Accept-Language", "User-Agent");
+
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "date", "upgrade");
 
   private final HostingConfig config;
   private final Map<String, URI> functions;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   LocalHosting(HostingConfig config, Map<String, URI> functions) {
     this.config = config;
     this.functions = Map.copyOf(functions);
     for (String functionId : config.functionRewrites().values()) {
       if (!functions.containsKey(functionId)) {
-        throw new IllegalArgumentException("firebase.json rewrites to " + functionId + ", but no URL was given for it");
+        throw new IllegalArgumentException(
+            "firebase.json rewrites to " + functionId + ", but no URL was given for it");
       }
     }
   }
@@ -64,26 +73,29 @@ public final class LocalHosting {
       functions.put(pair[0], URI.create(pair[1]));
     }
     new LocalHosting(config, functions).start(port);
-    System.out.println("Local hosting of " + config.publicDir() + " on http://localhost:" + port + "/");
+    System.out.println(
+        "Local hosting of " + config.publicDir() + " on http://localhost:" + port + "/");
   }
 
   HttpServer start(int port) throws IOException {
     HttpServer server = LocalHttpServer.create(port);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        String path = exchange.getRequestURI().getPath();
-        var function = config.functionFor(path);
-        if (function.isPresent()) {
-          forward(exchange, functions.get(function.get()));
-        } else {
-          serveFile(exchange, path);
-        }
-      } catch (IOException | RuntimeException e) {
-        System.err.println("local hosting: " + exchange.getRequestURI().getPath() + ": " + e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            var function = config.functionFor(path);
+            if (function.isPresent()) {
+              forward(exchange, functions.get(function.get()));
+            } else {
+              serveFile(exchange, path);
+            }
+          } catch (IOException | RuntimeException e) {
+            System.err.println("local hosting: " + exchange.getRequestURI().getPath() + ": " + e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     server.start();
     return server;
   }
@@ -94,12 +106,17 @@ public final class LocalHosting {
     String method = exchange.getRequestMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       headers.set("Allow", "GET, HEAD");
-      send(exchange, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          405,
+          "text/plain; charset=utf-8",
+          "method not allowed".getBytes(StandardCharsets.UTF_8));
       return;
     }
     Path file = resolve(path);
     if (file == null) {
-      send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
       return;
     }
     send(exchange, 200, contentType(file), Files.readAllBytes(file));
@@ -125,9 +142,12 @@ public final class LocalHosting {
   }
 
   private void forward(HttpExchange exchange, URI target) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-        .method(exchange.getRequestMethod(),
-            HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                exchange.getRequestMethod(),
+                HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
     for (String name : FORWARDED_REQUEST_HEADERS) {
       String value = exchange.getRequestHeaders().getFirst(name);
       if (value != null) {
@@ -138,14 +158,22 @@ public final class LocalHosting {
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      send(exchange, 502, "text/plain; charset=utf-8", "the function did not answer".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          502,
+          "text/plain; charset=utf-8",
+          "the function did not answer".getBytes(StandardCharsets.UTF_8));
       return;
     }
-    response.headers().map().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-        values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+              }
+            });
     byte[] body = response.body();
     exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
@@ -155,7 +183,8 @@ public final class LocalHosting {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : body.length);

@@ -23,18 +23,21 @@ import java.util.concurrent.TimeUnit;
 import org.meldekette.json.Json;
 
 /**
- * The local stack's stand-in for a Cloud Tasks queue, started by {@code ./run-local.sh} and used by tests:
- * tasks created over HTTP ({@code POST /tasks}, {@code GET /tasks}, {@code DELETE /tasks/{name}}) are
- * delivered at their schedule time as HTTP POSTs carrying an OIDC token of the queue's service account,
- * signed by a key it publishes at {@code /certs}. Like Cloud Tasks, it retries failed deliveries with
- * backoff and keeps the names of delivered and deleted tasks taken for an hour. Never part of a deployment.
+ * The local stack's stand-in for a Cloud Tasks queue, started by {@code ./run-local.sh} and used by
+ * tests: tasks created over HTTP ({@code POST /tasks}, {@code GET /tasks}, {@code DELETE
+ * /tasks/{name}}) are delivered at their schedule time as HTTP POSTs carrying an OIDC token of the
+ * queue's service account, signed by a key it publishes at {@code /certs}. Like Cloud Tasks, it
+ * retries failed deliveries with backoff and keeps the names of delivered and deleted tasks taken
+ * for an hour. Never part of a deployment.
  */
 public final class LocalTaskQueue implements AutoCloseable {
   private static final Duration NAME_REUSE_AFTER = Duration.ofHours(1);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** A queued task. */
-  public record Task(String name, Instant scheduleTime, String url, String audience, String body, int attempts) {}
+  public record Task(
+      String name, Instant scheduleTime, String url, String audience, String body, int attempts) {}
 
   private final TokenIssuer issuer;
   private final String serviceAccount;
@@ -45,7 +48,8 @@ public final class LocalTaskQueue implements AutoCloseable {
 
   public LocalTaskQueue(int port, String serviceAccount, Clock clock) throws IOException {
     this.server = LocalHttpServer.create(port);
-    this.issuer = new TokenIssuer("http://127.0.0.1:" + server.getAddress().getPort(), "local-queue");
+    this.issuer =
+        new TokenIssuer("http://127.0.0.1:" + server.getAddress().getPort(), "local-queue");
     this.serviceAccount = serviceAccount;
     this.clock = clock;
     server.createContext("/tasks", this::tasks);
@@ -94,17 +98,26 @@ public final class LocalTaskQueue implements AutoCloseable {
     return delivered;
   }
 
-  /** Delivers one task, as Cloud Tasks would even for a task it already delivered (at-least-once). */
+  /**
+   * Delivers one task, as Cloud Tasks would even for a task it already delivered (at-least-once).
+   */
   public boolean deliver(Task task) {
     Instant now = clock.instant();
-    String token = issuer.sign(serviceAccount, task.audience(), now, now.plus(Duration.ofMinutes(30)));
+    String token =
+        issuer.sign(serviceAccount, task.audience(), now, now.plus(Duration.ofMinutes(30)));
     int status;
     try {
-      status = HTTP.send(HttpRequest.newBuilder(URI.create(task.url())).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-          .header("X-CloudTasks-TaskName", task.name())
-          .POST(HttpRequest.BodyPublishers.ofString(task.body())).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      status =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create(task.url()))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Content-Type", "application/json")
+                      .header("Authorization", "Bearer " + token)
+                      .header("X-CloudTasks-TaskName", task.name())
+                      .POST(HttpRequest.BodyPublishers.ofString(task.body()))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
     } catch (IOException | InterruptedException e) {
       status = 503;
     }
@@ -114,9 +127,12 @@ public final class LocalTaskQueue implements AutoCloseable {
         taken.put(task.name(), now);
         return true;
       }
-      Duration backoff = Duration.ofSeconds(Math.min(3600, 1L << Math.min(task.attempts() + 1, 12)));
-      tasks.computeIfPresent(task.name(), (name, t) -> new Task(name, now.plus(backoff), t.url(), t.audience(),
-          t.body(), t.attempts() + 1));
+      Duration backoff =
+          Duration.ofSeconds(Math.min(3600, 1L << Math.min(task.attempts() + 1, 12)));
+      tasks.computeIfPresent(
+          task.name(),
+          (name, t) ->
+              new Task(name, now.plus(backoff), t.url(), t.audience(), t.body(), t.attempts() + 1));
       return false;
     }
   }
@@ -125,16 +141,30 @@ public final class LocalTaskQueue implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     if (method.equals("POST") && path.equals("/tasks")) {
-      JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
-          StandardCharsets.UTF_8)).getAsJsonObject();
-      Task task = new Task(body.get("name").getAsString(), Instant.parse(body.get("scheduleTime").getAsString()),
-          body.get("url").getAsString(), body.get("audience").getAsString(), body.get("body").getAsString(), 0);
+      JsonObject body =
+          JsonParser.parseString(
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+              .getAsJsonObject();
+      Task task =
+          new Task(
+              body.get("name").getAsString(),
+              Instant.parse(body.get("scheduleTime").getAsString()),
+              body.get("url").getAsString(),
+              body.get("audience").getAsString(),
+              body.get("body").getAsString(),
+              0);
       answer(exchange, create(task) ? 201 : 409, "{}");
     } else if (method.equals("GET") && path.equals("/tasks")) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Task task : pending()) {
-        list.add(Map.of("name", task.name(), "scheduleTime", task.scheduleTime().toString(), "attempts",
-            task.attempts()));
+        list.add(
+            Map.of(
+                "name",
+                task.name(),
+                "scheduleTime",
+                task.scheduleTime().toString(),
+                "attempts",
+                task.attempts()));
       }
       answer(exchange, 200, Json.write(Map.of("tasks", list)));
     } else if (method.equals("DELETE") && path.startsWith("/tasks/")) {
@@ -146,7 +176,8 @@ public final class LocalTaskQueue implements AutoCloseable {
 
   private synchronized boolean create(Task task) {
     Instant takenAt = taken.get(task.name());
-    if (tasks.containsKey(task.name()) || takenAt != null && takenAt.plus(NAME_REUSE_AFTER).isAfter(clock.instant())) {
+    if (tasks.containsKey(task.name())
+        || takenAt != null && takenAt.plus(NAME_REUSE_AFTER).isAfter(clock.instant())) {
       return false;
     }
     tasks.put(task.name(), task);
@@ -168,27 +199,44 @@ public final class LocalTaskQueue implements AutoCloseable {
   }
 
   /**
-   * {@code ./run-local.sh}: serves on the given port, delivers due tasks every second, and plays Cloud
-   * Scheduler: calls the sweep every 15 minutes with the scheduler account's token. Args: port, tasks
-   * service account, sweep URL, scheduler service account, audience.
+   * {@code ./run-local.sh}: serves on the given port, delivers due tasks every second, and plays
+   * Cloud Scheduler: calls the sweep every 15 minutes with the scheduler account's token. Args:
+   * port, tasks service account, sweep URL, scheduler service account, audience.
    */
   public static void main(String[] args) throws IOException {
-    LocalTaskQueue queue = new LocalTaskQueue(Integer.parseInt(args[0]), args[1], Clock.systemUTC());
+    LocalTaskQueue queue =
+        new LocalTaskQueue(Integer.parseInt(args[0]), args[1], Clock.systemUTC());
     String sweepUrl = args[2];
     String scheduler = args[3];
     String audience = args[4];
     var timer = Executors.newScheduledThreadPool(2);
     timer.scheduleWithFixedDelay(queue::deliverDue, 1, 1, TimeUnit.SECONDS);
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        HTTP.send(HttpRequest.newBuilder(URI.create(sweepUrl)).timeout(Duration.ofMinutes(2))
-            .header("Authorization", "Bearer " + queue.token(scheduler, audience))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-      } catch (IOException | InterruptedException e) {
-        System.out.println("sweep call failed: " + e.getClass().getSimpleName());
-      }
-    }, 1, 15, TimeUnit.MINUTES);
-    System.out.println("Local task queue on " + queue.url() + " (tokens of " + args[1] + ", issuer " + queue.issuer()
-        + "); sweeping " + sweepUrl + " every 15 minutes");
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(sweepUrl))
+                    .timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + queue.token(scheduler, audience))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+          } catch (IOException | InterruptedException e) {
+            System.out.println("sweep call failed: " + e.getClass().getSimpleName());
+          }
+        },
+        1,
+        15,
+        TimeUnit.MINUTES);
+    System.out.println(
+        "Local task queue on "
+            + queue.url()
+            + " (tokens of "
+            + args[1]
+            + ", issuer "
+            + queue.issuer()
+            + "); sweeping "
+            + sweepUrl
+            + " every 15 minutes");
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.meldekette.json.Json;
 
 /**
- * Signs ID tokens shaped like Google's (RS256, iss, aud, email, email_verified) with a key of its own, and
- * publishes that key as a JWK set. For the local stack and tests only: production verifies against
- * Google's published keys, which never include this one.
+ * Signs ID tokens shaped like Google's (RS256, iss, aud, email, email_verified) with a key of its
+ * own, and publishes that key as a JWK set. For the local stack and tests only: production verifies
+ * against Google's published keys, which never include this one.
  */
 public final class TokenIssuer {
   private final KeyPair keys;
@@ -38,12 +38,13 @@ public final class TokenIssuer {
 
   /** A token for {@code email}, valid from {@code issuedAt} until {@code expiresAt}. */
   public String sign(String email, String audience, Instant issuedAt, Instant expiresAt) {
-    JsonWebToken.Payload payload = new JsonWebToken.Payload()
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setSubject("local-" + Integer.toHexString(email.hashCode()))
-        .setIssuedAtTimeSeconds(issuedAt.getEpochSecond())
-        .setExpirationTimeSeconds(expiresAt.getEpochSecond());
+    JsonWebToken.Payload payload =
+        new JsonWebToken.Payload()
+            .setIssuer(issuer)
+            .setAudience(audience)
+            .setSubject("local-" + Integer.toHexString(email.hashCode()))
+            .setIssuedAtTimeSeconds(issuedAt.getEpochSecond())
+            .setExpirationTimeSeconds(expiresAt.getEpochSecond());
     payload.set("email", email);
     payload.set("email_verified", true);
     return sign(payload);
@@ -51,9 +52,11 @@ public final class TokenIssuer {
 
   /** Signs any payload, for tests that need tokens missing a claim. */
   public String sign(JsonWebToken.Payload payload) {
-    JsonWebSignature.Header header = new JsonWebSignature.Header().setAlgorithm("RS256").setType("JWT").setKeyId(keyId);
+    JsonWebSignature.Header header =
+        new JsonWebSignature.Header().setAlgorithm("RS256").setType("JWT").setKeyId(keyId);
     try {
-      return JsonWebSignature.signUsingRsaSha256(keys.getPrivate(), GsonFactory.getDefaultInstance(), header, payload);
+      return JsonWebSignature.signUsingRsaSha256(
+          keys.getPrivate(), GsonFactory.getDefaultInstance(), header, payload);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("could not sign a token", e);
     }
@@ -66,9 +69,23 @@ public final class TokenIssuer {
   /** The public key as a JWK set, what the verifier's certificate URL serves. */
   public String jwks() {
     RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-    return Json.write(Map.of("keys", List.of(Map.of(
-        "kty", "RSA", "alg", "RS256", "use", "sig", "kid", keyId,
-        "n", base64Url(key.getModulus()), "e", base64Url(key.getPublicExponent())))));
+    return Json.write(
+        Map.of(
+            "keys",
+            List.of(
+                Map.of(
+                    "kty",
+                    "RSA",
+                    "alg",
+                    "RS256",
+                    "use",
+                    "sig",
+                    "kid",
+                    keyId,
+                    "n",
+                    base64Url(key.getModulus()),
+                    "e",
+                    base64Url(key.getPublicExponent())))));
   }
 
   private static String base64Url(BigInteger value) {

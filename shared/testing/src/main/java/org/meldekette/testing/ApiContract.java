@@ -23,15 +23,20 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * An OpenAPI 3.1 description (a file in {@code api/}) as a contract the tests hold a function to: every
- * response a test receives must be declared for its path, method and status, and its JSON body must be valid
- * against the declared schema (validated by networknt's json-schema-validator in the OpenAPI 3.1 dialect).
- * A path the description does not know must be answered with an error.
+ * An OpenAPI 3.1 description (a file in {@code api/}) as a contract the tests hold a function to:
+ * every response a test receives must be declared for its path, method and status, and its JSON
+ * body must be valid against the declared schema (validated by networknt's json-schema-validator in
+ * the OpenAPI 3.1 dialect). A path the description does not know must be answered with an error.
  */
 public final class ApiContract {
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete", "options", "head");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "patch", "delete", "options", "head");
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The descriptions are served to the validator under this base from api/, so they can refer to each other. */
+
+  /**
+   * The descriptions are served to the validator under this base from api/, so they can refer to
+   * each other.
+   */
   private static final String BASE = "https://meldekette.invalid/api/";
 
   private final Path file;
@@ -43,9 +48,18 @@ public final class ApiContract {
     this.file = file;
     this.document = new YAMLMapper().readTree(file.toFile());
     Path directory = file.getParent();
-    this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-        .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
-        .schemas(iri -> iri.startsWith(BASE) ? read(directory.resolve(iri.substring(BASE.length()))) : null));
+    this.registry =
+        SchemaRegistry.withDialect(
+            Dialects.getOpenApi31(),
+            builder ->
+                builder
+                    .schemaRegistryConfig(
+                        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemas(
+                        iri ->
+                            iri.startsWith(BASE)
+                                ? read(directory.resolve(iri.substring(BASE.length())))
+                                : null));
   }
 
   /** The description {@code api/<name>}, from the project's top directory. */
@@ -70,25 +84,48 @@ public final class ApiContract {
   public HttpResponse<String> check(HttpResponse<String> response) {
     String method = response.request().method();
     URI uri = response.request().uri();
-    List<String> problems = problems(method, uri.getRawPath(), response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""), response.body());
+    List<String> problems =
+        problems(
+            method,
+            uri.getRawPath(),
+            response.statusCode(),
+            response.headers().firstValue("Content-Type").orElse(""),
+            response.body());
     if (!problems.isEmpty()) {
-      throw new AssertionError(method + " " + uri.getPath() + " answered " + response.statusCode() + " against "
-          + file.getFileName() + ":\n  " + String.join("\n  ", problems) + "\n  body: " + abbreviated(response.body()));
+      throw new AssertionError(
+          method
+              + " "
+              + uri.getPath()
+              + " answered "
+              + response.statusCode()
+              + " against "
+              + file.getFileName()
+              + ":\n  "
+              + String.join("\n  ", problems)
+              + "\n  body: "
+              + abbreviated(response.body()));
     }
     return response;
   }
 
-  public List<String> problems(String method, String path, int status, String contentType, String body) {
+  public List<String> problems(
+      String method, String path, int status, String contentType, String body) {
     if (status >= 400 && status < 500 && contentType.isEmpty() && body.isEmpty()) {
-      return List.of(); // the HTTP server's own refusal (a path with an encoded NUL, say): no function saw it
+      return List
+          .of(); // the HTTP server's own refusal (a path with an encoded NUL, say): no function saw
+      // it
     }
     String template = templateOf(path);
-    JsonNode operation = template == null ? null
-        : document.get("paths").get(template).get(method.toLowerCase(Locale.ROOT));
+    JsonNode operation =
+        template == null
+            ? null
+            : document.get("paths").get(template).get(method.toLowerCase(Locale.ROOT));
     if (operation == null) {
-      return refusal(method + " " + (template == null ? path : template) + " is not in the description", status,
-          contentType, body);
+      return refusal(
+          method + " " + (template == null ? path : template) + " is not in the description",
+          status,
+          contentType,
+          body);
     }
     String pointer = "#/paths/" + escape(template);
     pointer += "/" + method.toLowerCase(Locale.ROOT) + "/responses";
@@ -105,7 +142,8 @@ public final class ApiContract {
     }
     String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (!content.has(mediaType)) {
-      return List.of("content type " + mediaType + " is not declared (declared: " + names(content) + ")");
+      return List.of(
+          "content type " + mediaType + " is not declared (declared: " + names(content) + ")");
     }
     if (!mediaType.equals("application/json")) {
       return List.of();
@@ -141,8 +179,9 @@ public final class ApiContract {
   }
 
   private List<String> validate(String pointer, String body) {
-    Schema schema = schemas.computeIfAbsent(pointer,
-        p -> registry.getSchema(SchemaLocation.of(BASE + file.getFileName() + p)));
+    Schema schema =
+        schemas.computeIfAbsent(
+            pointer, p -> registry.getSchema(SchemaLocation.of(BASE + file.getFileName() + p)));
     List<String> problems = new ArrayList<>();
     try {
       JSON.readTree(body);
@@ -177,7 +216,9 @@ public final class ApiContract {
   }
 
   private static String[] split(String path) {
-    return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return java.util.Arrays.stream(path.split("/"))
+        .filter(s -> !s.isEmpty())
+        .toArray(String[]::new);
   }
 
   private static String names(JsonNode node) {

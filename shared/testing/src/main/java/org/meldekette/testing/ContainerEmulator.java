@@ -24,6 +24,7 @@ final class ContainerEmulator {
     }
     FirestoreEmulatorContainer container = new FirestoreEmulatorContainer(IMAGE);
     container.start(); // Testcontainers' Ryuk removes the container when the JVM exits
-    return Optional.of(FirestoreEmulator.at(container.getEmulatorEndpoint(), "Testcontainers " + IMAGE));
+    return Optional.of(
+        FirestoreEmulator.at(container.getEmulatorEndpoint(), "Testcontainers " + IMAGE));
   }
 }

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay between a client and a server that can be cut: {@link #cut()} resets every open connection
- * and refuses new ones (the server is gone, as far as the client can tell), {@link #restore()} accepts
- * again on the same port. The outage test puts it between the functions and the Firestore emulator, so
- * the emulator can be stopped and restarted while no request reaches it.
+ * A TCP relay between a client and a server that can be cut: {@link #cut()} resets every open
+ * connection and refuses new ones (the server is gone, as far as the client can tell), {@link
+ * #restore()} accepts again on the same port. The outage test puts it between the functions and the
+ * Firestore emulator, so the emulator can be stopped and restarted while no request reaches it.
  */
 public final class CuttableProxy implements AutoCloseable {
   private final int port;
@@ -73,7 +73,8 @@ public final class CuttableProxy implements AutoCloseable {
         }
         client.setTcpNoDelay(true);
         server.setTcpNoDelay(true);
-        // A connection accepted while cut() ran must not outlive it: it would carry writes to the emulator
+        // A connection accepted while cut() ran must not outlive it: it would carry writes to the
+        // emulator
         // during the outage (a write after the export is acknowledged, then lost with the process).
         synchronized (this) {
           if (listener != socket) {
@@ -93,22 +94,26 @@ public final class CuttableProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-          out.write(buffer, 0, read);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // one side went away
-      } finally {
-        reset(from);
-        reset(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "proxy-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                  out.write(buffer, 0, read);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // one side went away
+              } finally {
+                reset(from);
+                reset(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

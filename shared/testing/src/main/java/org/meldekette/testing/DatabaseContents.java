@@ -6,11 +6,17 @@ import com.google.cloud.firestore.Firestore;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
-/** Every document in a test database, for assertions that a request wrote exactly these or nothing at all. */
+/**
+ * Every document in a test database, for assertions that a request wrote exactly these or nothing
+ * at all.
+ */
 public final class DatabaseContents {
   private DatabaseContents() {}
 
-  /** Paths of all documents that exist, such as {@code incidents/INC-20261122-7KQ3XZ/timeline/report-received}. */
+  /**
+   * Paths of all documents that exist, such as {@code
+   * incidents/INC-20261122-7KQ3XZ/timeline/report-received}.
+   */
   public static TreeSet<String> documentPaths(Firestore db) {
     TreeSet<String> paths = new TreeSet<>();
     for (CollectionReference collection : db.listCollections()) {

@@ -14,13 +14,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One Cloud Firestore emulator process from the Google Cloud CLI, on a port of the caller's choosing. The
- * shared emulator of a test run is one; the outage test starts its own, because it stops it: it exports the
- * data (what a real Firestore keeps through an outage), kills the process and starts a new one on the same
- * port from the export.
+ * One Cloud Firestore emulator process from the Google Cloud CLI, on a port of the caller's
+ * choosing. The shared emulator of a test run is one; the outage test starts its own, because it
+ * stops it: it exports the data (what a real Firestore keeps through an outage), kills the process
+ * and starts a new one on the same port from the export.
  */
 public final class EmulatorProcess implements AutoCloseable {
-  private static final String EMULATOR_JAR = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
+  private static final String EMULATOR_JAR =
+      "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
 
   private final Path jar;
   private final int port;
@@ -35,7 +36,9 @@ public final class EmulatorProcess implements AutoCloseable {
 
   /** The emulator jar of the installed Google Cloud CLI, if there is one. */
   public static Optional<Path> cloudSdkJar() {
-    return FirestoreEmulator.cloudSdkRoot().map(root -> root.resolve(EMULATOR_JAR)).filter(Files::isRegularFile);
+    return FirestoreEmulator.cloudSdkRoot()
+        .map(root -> root.resolve(EMULATOR_JAR))
+        .filter(Files::isRegularFile);
   }
 
   /** Starts an emulator on {@code port}, logging to {@code log}, and waits until it answers. */
@@ -55,21 +58,40 @@ public final class EmulatorProcess implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Writes the data of {@code projectId} to a new export in {@code directory}, through the emulator's own API. */
+  /**
+   * Writes the data of {@code projectId} to a new export in {@code directory}, through the
+   * emulator's own API.
+   */
   public Path export(String projectId, Path directory) throws IOException, InterruptedException {
     Files.createDirectories(directory);
-    String body = "{\"database\":\"projects/" + projectId + "/databases/(default)\",\"export_directory\":\""
-        + directory.toAbsolutePath() + "\"}";
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://" + host() + "/emulator/v1/projects/" + projectId + ":export"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String body =
+        "{\"database\":\"projects/"
+            + projectId
+            + "/databases/(default)\",\"export_directory\":\""
+            + directory.toAbsolutePath()
+            + "\"}";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://" + host() + "/emulator/v1/projects/" + projectId + ":export"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("emulator export failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "emulator export failed: " + response.statusCode() + " " + response.body());
     }
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(file -> file.toString().endsWith(".overall_export_metadata")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("the emulator wrote no export metadata to " + directory));
+      return files
+          .filter(file -> file.toString().endsWith(".overall_export_metadata"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "the emulator wrote no export metadata to " + directory));
     }
   }
 
@@ -86,24 +108,35 @@ public final class EmulatorProcess implements AutoCloseable {
   }
 
   private void launch(Path importData) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", jar.toString(),
-        "com.google.cloud.datastore.emulator.firestore.CloudFirestore", "start",
-        "--host=127.0.0.1", "--port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                jar.toString(),
+                "com.google.cloud.datastore.emulator.firestore.CloudFirestore",
+                "start",
+                "--host=127.0.0.1",
+                "--port=" + port));
     ProjectFiles.find("firestore.rules").ifPresent(rules -> command.add("--rules=" + rules));
     if (importData != null) {
       command.add("--import-data=" + importData);
     }
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       Process started = process;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        started.descendants().forEach(ProcessHandle::destroy);
-        started.destroy();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.descendants().forEach(ProcessHandle::destroy);
+                    started.destroy();
+                  }));
       FirestoreEmulator.awaitReady(host(), process, Duration.ofSeconds(60));
     } catch (IOException e) {
       throw new IllegalStateException("could not start the Firestore emulator from " + jar, e);

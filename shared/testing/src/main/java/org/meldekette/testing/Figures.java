@@ -11,8 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where benchmarks put their figures: printed, and appended as Markdown to {@code target/bench/figures.md}
- * at the project's top, which {@code ./bench.sh} shows at the end and the README quotes.
+ * Where benchmarks put their figures: printed, and appended as Markdown to {@code
+ * target/bench/figures.md} at the project's top, which {@code ./bench.sh} shows at the end and the
+ * README quotes.
  */
 public final class Figures {
   private Figures() {}
@@ -23,7 +24,12 @@ public final class Figures {
     Path file = ProjectFiles.root().resolve("target/bench/figures.md");
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, section, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          section,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -35,6 +41,8 @@ public final class Figures {
     values.forEach(value -> sorted.add(value.doubleValue()));
     Collections.sort(sorted);
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -18,15 +18,17 @@ import java.util.UUID;
 
 /**
  * The real Cloud Firestore emulator for a test run, found or started once per JVM, in this order:
+ *
  * <ol>
- *   <li>{@code FIRESTORE_EMULATOR_HOST}, when set: an emulator someone already runs;</li>
- *   <li>Google's emulator from the installed Google Cloud CLI, started on a free port with this project's
- *       {@code firestore.rules};</li>
- *   <li>Testcontainers' {@code FirestoreEmulatorContainer}, when a Docker engine answers;</li>
- *   <li>otherwise the run fails and says how to install one.</li>
+ *   <li>{@code FIRESTORE_EMULATOR_HOST}, when set: an emulator someone already runs;
+ *   <li>Google's emulator from the installed Google Cloud CLI, started on a free port with this
+ *       project's {@code firestore.rules};
+ *   <li>Testcontainers' {@code FirestoreEmulatorContainer}, when a Docker engine answers;
+ *   <li>otherwise the run fails and says how to install one.
  * </ol>
- * Tests isolate by data: each {@link #newDatabase()} is a fresh project ID, which the emulator keeps as a
- * database of its own, so no test ever resets or restarts the emulator under another.
+ *
+ * Tests isolate by data: each {@link #newDatabase()} is a fresh project ID, which the emulator
+ * keeps as a database of its own, so no test ever resets or restarts the emulator under another.
  */
 public final class FirestoreEmulator {
   private static FirestoreEmulator shared;
@@ -84,7 +86,8 @@ public final class FirestoreEmulator {
     if (container.isPresent()) {
       return container.get();
     }
-    throw new IllegalStateException("""
+    throw new IllegalStateException(
+        """
         No Cloud Firestore emulator for the tests. Provide one of:
           - the Google Cloud CLI with the emulator component:
               gcloud components install cloud-firestore-emulator
@@ -96,10 +99,14 @@ public final class FirestoreEmulator {
   private static FirestoreEmulator startFromCloudSdk(Path jar) {
     Path log = Path.of("target", "firestore-emulator.log").toAbsolutePath();
     EmulatorProcess process = EmulatorProcess.start(jar, freePort(), log);
-    return new FirestoreEmulator(process.host(), "Google Cloud CLI emulator at " + jar + " (log " + log + ")");
+    return new FirestoreEmulator(
+        process.host(), "Google Cloud CLI emulator at " + jar + " (log " + log + ")");
   }
 
-  /** The SDK root: CLOUDSDK_ROOT_DIR, else where the {@code gcloud} on the PATH lives, else gcloud info. */
+  /**
+   * The SDK root: CLOUDSDK_ROOT_DIR, else where the {@code gcloud} on the PATH lives, else gcloud
+   * info.
+   */
   static Optional<Path> cloudSdkRoot() {
     String configured = System.getenv("CLOUDSDK_ROOT_DIR");
     if (configured != null && !configured.isBlank()) {
@@ -125,8 +132,10 @@ public final class FirestoreEmulator {
 
   private static Optional<Path> askGcloud() {
     try {
-      Process process = new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
-          .redirectErrorStream(false).start();
+      Process process =
+          new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
+              .redirectErrorStream(false)
+              .start();
       try (InputStream out = process.getInputStream()) {
         String root = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
@@ -140,18 +149,27 @@ public final class FirestoreEmulator {
     }
   }
 
-  /** Ready when {@code GET /} answers {@code Ok}; polls, since the emulator prints no reliable marker. */
+  /**
+   * Ready when {@code GET /} answers {@code Ok}; polls, since the emulator prints no reliable
+   * marker.
+   */
   static void awaitReady(String host, Process process, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (process != null && !process.isAlive()) {
-        throw new IllegalStateException("the Firestore emulator exited with " + process.exitValue()
-            + "; see its log under target/");
+        throw new IllegalStateException(
+            "the Firestore emulator exited with "
+                + process.exitValue()
+                + "; see its log under target/");
       }
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + "/"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().strip().equals("Ok")) {
           return;
         }
@@ -168,7 +186,8 @@ public final class FirestoreEmulator {
         throw new IllegalStateException("interrupted while waiting for the Firestore emulator", e);
       }
     }
-    throw new IllegalStateException("the Firestore emulator at " + host + " did not answer within " + timeout);
+    throw new IllegalStateException(
+        "the Firestore emulator at " + host + " did not answer within " + timeout);
   }
 
   static int freePort() {

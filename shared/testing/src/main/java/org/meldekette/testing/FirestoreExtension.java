@@ -7,12 +7,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test class a {@link Firestore} client on the real emulator ({@link FirestoreEmulator}), on a
- * database of its own: every test class starts empty, and nothing it writes is seen by another.
- * Use with {@code @ExtendWith(FirestoreExtension.class)} and a {@code Firestore} parameter.
+ * Gives a test class a {@link Firestore} client on the real emulator ({@link FirestoreEmulator}),
+ * on a database of its own: every test class starts empty, and nothing it writes is seen by
+ * another. Use with {@code @ExtendWith(FirestoreExtension.class)} and a {@code Firestore}
+ * parameter.
  */
 public final class FirestoreExtension implements BeforeAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FirestoreExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FirestoreExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -34,13 +36,17 @@ public final class FirestoreExtension implements BeforeAllCallback, ParameterRes
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("database", key -> new ClosingDatabase(FirestoreEmulator.shared().newDatabase()),
+    return classContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            "database",
+            key -> new ClosingDatabase(FirestoreEmulator.shared().newDatabase()),
             ClosingDatabase.class)
         .firestore();
   }
 
-  private record ClosingDatabase(Firestore firestore) implements ExtensionContext.Store.CloseableResource {
+  private record ClosingDatabase(Firestore firestore)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws Exception {
       firestore.close();

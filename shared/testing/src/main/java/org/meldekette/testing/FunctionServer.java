@@ -4,9 +4,10 @@ import com.google.cloud.functions.invoker.runner.Invoker;
 import java.net.URI;
 
 /**
- * A function served over real HTTP by the Functions Framework invoker, in this JVM, on a free port: the same
- * request parsing, headers and status handling as in production. The function class is instantiated by the
- * invoker, so tests pass their dependencies through a subclass beside the test (see the function tests).
+ * A function served over real HTTP by the Functions Framework invoker, in this JVM, on a free port:
+ * the same request parsing, headers and status handling as in production. The function class is
+ * instantiated by the invoker, so tests pass their dependencies through a subclass beside the test
+ * (see the function tests).
  */
 public final class FunctionServer implements AutoCloseable {
   private final Invoker invoker;
@@ -23,8 +24,10 @@ public final class FunctionServer implements AutoCloseable {
   }
 
   /** On a port chosen before, for a function that must know its own URL when it starts. */
-  public static FunctionServer start(Class<?> functionClass, String signature, int port) throws Exception {
-    Invoker invoker = new Invoker(port, functionClass.getName(), signature, functionClass.getClassLoader());
+  public static FunctionServer start(Class<?> functionClass, String signature, int port)
+      throws Exception {
+    Invoker invoker =
+        new Invoker(port, functionClass.getName(), signature, functionClass.getClassLoader());
     invoker.startTestServer();
     return new FunctionServer(invoker, port);
   }
@@ -33,7 +36,10 @@ public final class FunctionServer implements AutoCloseable {
     return FirestoreEmulator.freePort();
   }
 
-  /** Holds every answer a test receives from this server through {@link TestHttp} to the API description. */
+  /**
+   * Holds every answer a test receives from this server through {@link TestHttp} to the API
+   * description.
+   */
   public FunctionServer checkedAgainst(ApiContract contract) {
     TestHttp.holdTo(port, contract);
     return this;

@@ -21,10 +21,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A gRPC server in the test's own process for Google APIs without an emulator (Cloud Logging, Cloud Tasks,
- * Secret Manager), built from the proto messages alone: each method records the requests it received and
- * answers with the test's function, or fails with a status the test sets. The real client library talks to
- * it through an in-process channel, as Google's generated client tests do.
+ * A gRPC server in the test's own process for Google APIs without an emulator (Cloud Logging, Cloud
+ * Tasks, Secret Manager), built from the proto messages alone: each method records the requests it
+ * received and answers with the test's function, or fails with a status the test sets. The real
+ * client library talks to it through an in-process channel, as Google's generated client tests do.
  */
 public final class InProcessGrpcServer implements AutoCloseable {
   private final String name = "grpc-test-" + UUID.randomUUID();
@@ -42,33 +42,44 @@ public final class InProcessGrpcServer implements AutoCloseable {
 
   /** Adds a unary method {@code service/method} answering with {@code answer}. */
   @SuppressWarnings("unchecked")
-  public <Q extends Message, A extends Message> InProcessGrpcServer unary(String method, Q requestPrototype,
-      A responsePrototype, Function<Q, A> answer) {
-    MethodDescriptor<Q, A> descriptor = MethodDescriptor.<Q, A>newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(serviceName, method))
-        .setRequestMarshaller(ProtoUtils.marshaller((Q) requestPrototype.getDefaultInstanceForType()))
-        .setResponseMarshaller(ProtoUtils.marshaller((A) responsePrototype.getDefaultInstanceForType()))
-        .build();
-    service.addMethod(descriptor, ServerCalls.asyncUnaryCall((request, observer) -> {
-      requests.add(request);
-      Status fail = failure;
-      if (fail != null) {
-        observer.onError(fail.asRuntimeException());
-        return;
-      }
-      try {
-        observer.onNext(answer.apply(request));
-        observer.onCompleted();
-      } catch (io.grpc.StatusRuntimeException e) {
-        observer.onError(e);
-      }
-    }));
+  public <Q extends Message, A extends Message> InProcessGrpcServer unary(
+      String method, Q requestPrototype, A responsePrototype, Function<Q, A> answer) {
+    MethodDescriptor<Q, A> descriptor =
+        MethodDescriptor.<Q, A>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(MethodDescriptor.generateFullMethodName(serviceName, method))
+            .setRequestMarshaller(
+                ProtoUtils.marshaller((Q) requestPrototype.getDefaultInstanceForType()))
+            .setResponseMarshaller(
+                ProtoUtils.marshaller((A) responsePrototype.getDefaultInstanceForType()))
+            .build();
+    service.addMethod(
+        descriptor,
+        ServerCalls.asyncUnaryCall(
+            (request, observer) -> {
+              requests.add(request);
+              Status fail = failure;
+              if (fail != null) {
+                observer.onError(fail.asRuntimeException());
+                return;
+              }
+              try {
+                observer.onNext(answer.apply(request));
+                observer.onCompleted();
+              } catch (io.grpc.StatusRuntimeException e) {
+                observer.onError(e);
+              }
+            }));
     return this;
   }
 
   public InProcessGrpcServer start() throws IOException {
-    server = InProcessServerBuilder.forName(name).directExecutor().addService(service.build()).build().start();
+    server =
+        InProcessServerBuilder.forName(name)
+            .directExecutor()
+            .addService(service.build())
+            .build()
+            .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().usePlaintext().build();
     return this;
   }

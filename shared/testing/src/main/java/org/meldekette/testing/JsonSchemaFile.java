@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** A JSON Schema (draft 2020-12) in {@code api/}, for checking documents that are not HTTP answers. */
+/**
+ * A JSON Schema (draft 2020-12) in {@code api/}, for checking documents that are not HTTP answers.
+ */
 public final class JsonSchemaFile {
   private final Schema schema;
 
@@ -21,8 +23,12 @@ public final class JsonSchemaFile {
   public static JsonSchemaFile of(String name) {
     try {
       String text = Files.readString(ProjectFiles.root().resolve("api").resolve(name));
-      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-          .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12,
+              builder ->
+                  builder.schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
       return new JsonSchemaFile(registry.getSchema(text, InputFormat.JSON));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for an outside process to become ready (an emulator restarting, a gRPC channel reconnecting after
- * its backoff). Never used to wait for the code under test: that is driven by calls and injected clocks.
+ * Waits for an outside process to become ready (an emulator restarting, a gRPC channel reconnecting
+ * after its backoff). Never used to wait for the code under test: that is driven by calls and
+ * injected clocks.
  */
 public final class Poll {
   private Poll() {}

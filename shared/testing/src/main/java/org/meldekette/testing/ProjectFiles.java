@@ -21,7 +21,11 @@ public final class ProjectFiles {
 
   /** The project's top directory: where firebase.json is. */
   public static Path root() {
-    return find("firebase.json").map(Path::getParent)
-        .orElseThrow(() -> new IllegalStateException("firebase.json not found above " + Path.of("").toAbsolutePath()));
+    return find("firebase.json")
+        .map(Path::getParent)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "firebase.json not found above " + Path.of("").toAbsolutePath()));
   }
 }

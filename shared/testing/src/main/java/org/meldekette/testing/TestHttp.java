@@ -13,21 +13,33 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A plain HTTP client for tests that talk to functions over the loopback. */
 public final class TestHttp {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  /** The API descriptions of functions served on the loopback, by port: every answer is checked against them. */
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * The API descriptions of functions served on the loopback, by port: every answer is checked
+   * against them.
+   */
   private static final Map<Integer, ApiContract> CONTRACTS = new ConcurrentHashMap<>();
 
   private TestHttp() {}
 
   /** Sends a request; {@code headers} are name, value pairs. A null body sends none. */
   public static HttpResponse<String> send(String method, URI uri, byte[] body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       ApiContract contract = CONTRACTS.get(uri.getPort());
       return contract == null ? response : contract.check(response);
     } catch (IOException e) {
@@ -38,7 +50,9 @@ public final class TestHttp {
     }
   }
 
-  /** From now on, answers from {@code port} on the loopback are checked against {@code contract}. */
+  /**
+   * From now on, answers from {@code port} on the loopback are checked against {@code contract}.
+   */
   static void holdTo(int port, ApiContract contract) {
     CONTRACTS.put(port, contract);
   }
@@ -48,7 +62,11 @@ public final class TestHttp {
   }
 
   public static HttpResponse<String> send(String method, URI uri, String body, String... headers) {
-    return send(method, uri, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    return send(
+        method,
+        uri,
+        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        headers);
   }
 
   public static JsonObject json(HttpResponse<String> response) {

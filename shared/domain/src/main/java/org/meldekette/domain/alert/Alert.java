@@ -10,7 +10,8 @@ import org.meldekette.domain.Hashes;
  * One alert notification, whatever sent it: a Cloud Monitoring incident or a generic source.
  *
  * @param key identifies one occurrence of an alert across its open and closed notifications
- * @param labels the alert policy's user labels (or a generic alert's labels): what the rules match first
+ * @param labels the alert policy's user labels (or a generic alert's labels): what the rules match
+ *     first
  * @param resource the alerting resource's type and labels, for grouping
  * @param url the console link of the alert, shown to people
  */
@@ -28,9 +29,14 @@ public record Alert(
     String url,
     String sourceSeverity) {
 
-  public enum AlertState { OPEN, CLOSED }
+  public enum AlertState {
+    OPEN,
+    CLOSED
+  }
 
-  /** The resource an alert is about; its identity is its type with its labels, in a stable order. */
+  /**
+   * The resource an alert is about; its identity is its type with its labels, in a stable order.
+   */
   public record Resource(String type, Map<String, String> labels, String displayName) {
     public Resource {
       labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -58,5 +64,4 @@ public record Alert(
   public String documentId() {
     return Hashes.sha256(key).substring(0, 40);
   }
-
 }

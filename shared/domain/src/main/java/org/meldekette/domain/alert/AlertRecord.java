@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.meldekette.domain.Severity;
 
 /**
- * What Meldekette keeps of one alert occurrence: its state and the incident it opened or joined (null when
- * its rule opens none).
+ * What Meldekette keeps of one alert occurrence: its state and the incident it opened or joined
+ * (null when its rule opens none).
  */
 public record AlertRecord(
     String key,
@@ -24,14 +24,37 @@ public record AlertRecord(
 
   /** The record of an alert seen for the first time. */
   public static AlertRecord first(Alert alert, AlertRule rule, String groupKey, String incidentId) {
-    return new AlertRecord(alert.key(), alert.source(), alert.state(), rule.name(), rule.signal(), rule.severity(),
-        groupKey, incidentId, alert.policyName(), alert.resource().name(), alert.url(), alert.startedAt(),
+    return new AlertRecord(
+        alert.key(),
+        alert.source(),
+        alert.state(),
+        rule.name(),
+        rule.signal(),
+        rule.severity(),
+        groupKey,
+        incidentId,
+        alert.policyName(),
+        alert.resource().name(),
+        alert.url(),
+        alert.startedAt(),
         alert.state() == Alert.AlertState.CLOSED ? endOf(alert) : null);
   }
 
   public AlertRecord resolved(Alert closing) {
-    return new AlertRecord(key, source, Alert.AlertState.CLOSED, rule, signal, severity, groupKey, incidentId,
-        policyName, resourceName, url, startedAt, endOf(closing));
+    return new AlertRecord(
+        key,
+        source,
+        Alert.AlertState.CLOSED,
+        rule,
+        signal,
+        severity,
+        groupKey,
+        incidentId,
+        policyName,
+        resourceName,
+        url,
+        startedAt,
+        endOf(closing));
   }
 
   private static Instant endOf(Alert alert) {

@@ -5,9 +5,9 @@ import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Severity;
 
 /**
- * Maps matching alerts to a signal with its severity and CIA impact. A rule matches by policy user labels
- * (all given labels equal), or by policy name, or by metric type; rules that match by labels are tried
- * first, then by policy name, then by metric type.
+ * Maps matching alerts to a signal with its severity and CIA impact. A rule matches by policy user
+ * labels (all given labels equal), or by policy name, or by metric type; rules that match by labels
+ * are tried first, then by policy name, then by metric type.
  *
  * @param opensIncident whether a matching alert opens (or joins) an incident, or is only recorded
  */
@@ -25,7 +25,12 @@ public record AlertRule(
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
-  public enum MatchKind { LABELS, POLICY_NAME, METRIC_TYPE, NONE }
+  public enum MatchKind {
+    LABELS,
+    POLICY_NAME,
+    METRIC_TYPE,
+    NONE
+  }
 
   public MatchKind kind() {
     if (!labels.isEmpty()) {
@@ -39,7 +44,9 @@ public record AlertRule(
 
   boolean matches(Alert alert) {
     return switch (kind()) {
-      case LABELS -> labels.entrySet().stream().allMatch(e -> e.getValue().equals(alert.labels().get(e.getKey())));
+      case LABELS ->
+          labels.entrySet().stream()
+              .allMatch(e -> e.getValue().equals(alert.labels().get(e.getKey())));
       case POLICY_NAME -> policyName.equals(alert.policyName());
       case METRIC_TYPE -> metricType.equals(alert.metricType());
       case NONE -> false;

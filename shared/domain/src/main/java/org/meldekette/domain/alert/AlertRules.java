@@ -14,9 +14,10 @@ import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Severity;
 
 /**
- * The alert rules of a deployment (JSON, see {@code alert-rules.json}): which signal an alert is, how severe,
- * which CIA impact, whether it opens an incident, and what groups alerts into one incident. An alert no rule
- * matches is the {@code unknown} rule's: it still opens a P3 incident rather than vanish.
+ * The alert rules of a deployment (JSON, see {@code alert-rules.json}): which signal an alert is,
+ * how severe, which CIA impact, whether it opens an incident, and what groups alerts into one
+ * incident. An alert no rule matches is the {@code unknown} rule's: it still opens a P3 incident
+ * rather than vanish.
  */
 public final class AlertRules {
   /** What a group key may be made of. */
@@ -32,10 +33,16 @@ public final class AlertRules {
     this.groupBy = List.copyOf(groupBy);
   }
 
-  /** The first matching rule: by labels, else by policy name, else by metric type, else {@code unknown}. */
+  /**
+   * The first matching rule: by labels, else by policy name, else by metric type, else {@code
+   * unknown}.
+   */
   public AlertRule classify(Alert alert) {
-    for (AlertRule.MatchKind kind : List.of(AlertRule.MatchKind.LABELS, AlertRule.MatchKind.POLICY_NAME,
-        AlertRule.MatchKind.METRIC_TYPE)) {
+    for (AlertRule.MatchKind kind :
+        List.of(
+            AlertRule.MatchKind.LABELS,
+            AlertRule.MatchKind.POLICY_NAME,
+            AlertRule.MatchKind.METRIC_TYPE)) {
       for (AlertRule rule : rules) {
         if (rule.kind() == kind && rule.matches(alert)) {
           return rule;
@@ -45,17 +52,22 @@ public final class AlertRules {
     return unknown;
   }
 
-  /** The group an alert belongs to, such as {@code signal=typesense-cpu|resource=gce_instance{...}}. */
+  /**
+   * The group an alert belongs to, such as {@code signal=typesense-cpu|resource=gce_instance{...}}.
+   */
   public String groupKey(Alert alert, AlertRule rule) {
     List<String> parts = new ArrayList<>();
     for (String part : groupBy) {
-      parts.add(part + "=" + switch (part) {
-        case "signal" -> rule.signal();
-        case "resource" -> alert.resource().identity();
-        case "policy" -> String.valueOf(alert.policyName());
-        case "source" -> alert.source();
-        default -> throw new IllegalStateException(part);
-      });
+      parts.add(
+          part
+              + "="
+              + switch (part) {
+                case "signal" -> rule.signal();
+                case "resource" -> alert.resource().identity();
+                case "policy" -> String.valueOf(alert.policyName());
+                case "source" -> alert.source();
+                default -> throw new IllegalStateException(part);
+              });
     }
     return String.join("|", parts);
   }
@@ -83,22 +95,26 @@ public final class AlertRules {
       groupBy.addAll(List.of("signal", "resource"));
     }
     if (!GROUP_PARTS.containsAll(groupBy)) {
-      throw new IllegalArgumentException("groupBy may only name " + GROUP_PARTS + ", not " + groupBy);
+      throw new IllegalArgumentException(
+          "groupBy may only name " + GROUP_PARTS + ", not " + groupBy);
     }
     List<AlertRule> rules = new ArrayList<>();
     for (JsonElement element : root.getAsJsonArray("rules")) {
       AlertRule rule = rule(element.getAsJsonObject());
       if (rule.kind() == AlertRule.MatchKind.NONE) {
-        throw new IllegalArgumentException("rule " + rule.name() + " matches nothing: give labels, policyName or metricType");
+        throw new IllegalArgumentException(
+            "rule " + rule.name() + " matches nothing: give labels, policyName or metricType");
       }
       rules.add(rule);
     }
     if (!root.has("unknown")) {
-      throw new IllegalArgumentException("alert rules need an 'unknown' rule for alerts no rule matches");
+      throw new IllegalArgumentException(
+          "alert rules need an 'unknown' rule for alerts no rule matches");
     }
     AlertRule unknown = rule(root.getAsJsonObject("unknown"));
     if (!unknown.opensIncident()) {
-      throw new IllegalArgumentException("the 'unknown' rule must open an incident: an unknown alert never vanishes");
+      throw new IllegalArgumentException(
+          "the 'unknown' rule must open an incident: an unknown alert never vanishes");
     }
     return new AlertRules(rules, unknown, groupBy);
   }
@@ -108,19 +124,26 @@ public final class AlertRules {
     JsonObject match = o.has("match") ? o.getAsJsonObject("match") : new JsonObject();
     Map<String, String> labels = new LinkedHashMap<>();
     if (match.has("labels")) {
-      match.getAsJsonObject("labels").entrySet().forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
+      match
+          .getAsJsonObject("labels")
+          .entrySet()
+          .forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
     }
     JsonObject cia = o.getAsJsonObject("cia");
     if (cia == null) {
       throw new IllegalArgumentException("rule " + name + " needs cia");
     }
-    return new AlertRule(name, labels,
+    return new AlertRule(
+        name,
+        labels,
         match.has("policyName") ? match.get("policyName").getAsString() : null,
         match.has("metricType") ? match.get("metricType").getAsString() : null,
         required(o, "signal"),
         Severity.valueOf(required(o, "severity")),
-        new CiaImpact(ImpactLevel.valueOf(required(cia, "confidentiality")),
-            ImpactLevel.valueOf(required(cia, "integrity")), ImpactLevel.valueOf(required(cia, "availability"))),
+        new CiaImpact(
+            ImpactLevel.valueOf(required(cia, "confidentiality")),
+            ImpactLevel.valueOf(required(cia, "integrity")),
+            ImpactLevel.valueOf(required(cia, "availability"))),
         !o.has("opensIncident") || o.get("opensIncident").getAsBoolean());
   }
 

@@ -39,23 +39,48 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
     return Duration.between(now, dueAt);
   }
 
-  /** One reminder of this deadline: {@code kind} is {@code before-48h}, {@code due} or {@code overdue-3}. */
+  /**
+   * One reminder of this deadline: {@code kind} is {@code before-48h}, {@code due} or {@code
+   * overdue-3}.
+   */
   public record Reminder(Deadline deadline, String kind, Instant at, boolean escalates) {
     /**
-     * The Cloud Tasks name: incident, stage, reminder and the due time as generation, so a moved deadline
-     * gets new tasks and scheduling the same reminder twice is harmless.
+     * The Cloud Tasks name: incident, stage, reminder and the due time as generation, so a moved
+     * deadline gets new tasks and scheduling the same reminder twice is harmless.
      */
     /** What sending this reminder records on the incident's timeline and audit chain. */
     public Change sent(String incidentId, Actor actor, Instant now) {
-      return new Change(ChangeType.REMINDER_SENT, actor, now, incidentId,
-          (escalates ? "Overdue reminder, escalated: " : "Reminder sent: ") + deadline.stage().label()
-              + " (due " + deadline.dueAt() + ")",
-          null, Map.of("deadline", deadline.stage().key(), "reminder", kind, "dueAt", deadline.dueAt().toString(),
-              "escalated", escalates));
+      return new Change(
+          ChangeType.REMINDER_SENT,
+          actor,
+          now,
+          incidentId,
+          (escalates ? "Overdue reminder, escalated: " : "Reminder sent: ")
+              + deadline.stage().label()
+              + " (due "
+              + deadline.dueAt()
+              + ")",
+          null,
+          Map.of(
+              "deadline",
+              deadline.stage().key(),
+              "reminder",
+              kind,
+              "dueAt",
+              deadline.dueAt().toString(),
+              "escalated",
+              escalates));
     }
 
     public String taskName(String incidentId) {
-      return incidentId + "-" + deadline.stage().regime() + "-" + deadline.stage().id() + "-" + kind + "-"
+      return incidentId
+          + "-"
+          + deadline.stage().regime()
+          + "-"
+          + deadline.stage().id()
+          + "-"
+          + kind
+          + "-"
           + deadline.dueAt().getEpochSecond();
     }
   }

@@ -9,9 +9,9 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.InvalidInput;
 
 /**
- * Derives every clock of an incident from its state, for the regimes switched on: which stages apply, when
- * each falls due, whether and when it was met. Pure: the same facts give the same deadlines, whatever the
- * time; the clock only matters for "overdue" and "time left".
+ * Derives every clock of an incident from its state, for the regimes switched on: which stages
+ * apply, when each falls due, whether and when it was met. Pure: the same facts give the same
+ * deadlines, whatever the time; the clock only matters for "overdue" and "time left".
  */
 public final class DeadlinePolicy {
   private final Regimes regimes;
@@ -46,8 +46,12 @@ public final class DeadlinePolicy {
       if (due == null) {
         continue;
       }
-      Instant met = stage.satisfiedBy().stream().map(facts::satisfiedAt).flatMap(Optional::stream)
-          .min(Comparator.naturalOrder()).orElse(null);
+      Instant met =
+          stage.satisfiedBy().stream()
+              .map(facts::satisfiedAt)
+              .flatMap(Optional::stream)
+              .min(Comparator.naturalOrder())
+              .orElse(null);
       facts.put("stage." + stage.key() + ".met", met);
       deadlines.add(new Deadline(stage, started, due, met));
     }
@@ -60,24 +64,35 @@ public final class DeadlinePolicy {
   }
 
   /**
-   * Refuses a record made after a deadline's due time without the reasons for the delay, where the stage asks
-   * for them for that kind of record (GDPR Art. 33(1): a notification later than 72 hours states why).
+   * Refuses a record made after a deadline's due time without the reasons for the delay, where the
+   * stage asks for them for that kind of record (GDPR Art. 33(1): a notification later than 72
+   * hours states why).
    *
-   * @param satisfier what is being recorded: {@code decision:TYPE} or {@code communication:AUDIENCE/KIND}
+   * @param satisfier what is being recorded: {@code decision:TYPE} or {@code
+   *     communication:AUDIENCE/KIND}
    * @param at when it happened (decided, or sent)
    */
-  public static void requireDelayReasons(List<Deadline> deadlines, String satisfier, String delayReasons, Instant at) {
+  public static void requireDelayReasons(
+      List<Deadline> deadlines, String satisfier, String delayReasons, Instant at) {
     for (Deadline deadline : deadlines) {
-      if (at.isAfter(deadline.dueAt()) && deadline.stage().lateNeedsReasons().contains(satisfier)
+      if (at.isAfter(deadline.dueAt())
+          && deadline.stage().lateNeedsReasons().contains(satisfier)
           && delayReasons == null) {
-        throw new InvalidInput("delayReasons", "REQUIRED", satisfier.substring(satisfier.indexOf(':') + 1)
-            + " comes after the deadline of " + deadline.stage().label() + " (" + deadline.dueAt()
-            + "): state the reasons for the delay");
+        throw new InvalidInput(
+            "delayReasons",
+            "REQUIRED",
+            satisfier.substring(satisfier.indexOf(':') + 1)
+                + " comes after the deadline of "
+                + deadline.stage().label()
+                + " ("
+                + deadline.dueAt()
+                + "): state the reasons for the delay");
       }
     }
   }
 
   public static void requireDelayReasons(List<Deadline> deadlines, Decision decision, Instant now) {
-    requireDelayReasons(deadlines, "decision:" + decision.type().name(), decision.delayReasons(), now);
+    requireDelayReasons(
+        deadlines, "decision:" + decision.type().name(), decision.delayReasons(), now);
   }
 }

@@ -1,6 +1,8 @@
 package org.meldekette.domain.deadline;
 
-/** Where a clock stands at a moment: the one vocabulary of views, reports, reminders and the sweep. */
+/**
+ * Where a clock stands at a moment: the one vocabulary of views, reports, reminders and the sweep.
+ */
 public enum DeadlineStatus {
   /** Not met, and not yet due. */
   OPEN,

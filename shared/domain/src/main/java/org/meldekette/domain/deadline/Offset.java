@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * A span of time as regimes state it: hours ({@code PT72H}) or calendar days and months ({@code P14D},
- * {@code P1M}, counted in UTC, so "one month" after 31 January is the last day of February).
+ * A span of time as regimes state it: hours ({@code PT72H}) or calendar days and months ({@code
+ * P14D}, {@code P1M}, counted in UTC, so "one month" after 31 January is the last day of February).
  */
 public record Offset(String text, Duration duration, Period period) {
   public static Offset parse(String text) {
@@ -24,18 +24,21 @@ public record Offset(String text, Duration duration, Period period) {
   }
 
   public Instant after(Instant instant) {
-    return duration != null ? instant.plus(duration)
+    return duration != null
+        ? instant.plus(duration)
         : instant.atOffset(ZoneOffset.UTC).plus(period).toInstant();
   }
 
   public Instant before(Instant instant) {
-    return duration != null ? instant.minus(duration)
+    return duration != null
+        ? instant.minus(duration)
         : instant.atOffset(ZoneOffset.UTC).minus(period).toInstant();
   }
 
   /** At least as long as this offset: a month counts as 31 days. */
   public Duration atMost() {
-    return duration != null ? duration
+    return duration != null
+        ? duration
         : Duration.ofDays(period.toTotalMonths() * 31 + period.getDays());
   }
 

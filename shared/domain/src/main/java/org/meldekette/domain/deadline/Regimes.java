@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reporting regimes a deployment knows (GDPR, the company's internal targets, NIS2, DORA, …) as data
- * from a JSON file, and which of them are switched on. A new regime is a new entry in the file; nothing in
- * the functions changes.
+ * The reporting regimes a deployment knows (GDPR, the company's internal targets, NIS2, DORA, …) as
+ * data from a JSON file, and which of them are switched on. A new regime is a new entry in the
+ * file; nothing in the functions changes.
  */
 public final class Regimes {
   private final Map<String, String> names;
@@ -24,7 +24,10 @@ public final class Regimes {
     this.stages = List.copyOf(stages);
   }
 
-  /** The stages of the enabled regimes, in file order (a stage may build on an earlier stage's facts). */
+  /**
+   * The stages of the enabled regimes, in file order (a stage may build on an earlier stage's
+   * facts).
+   */
   public List<Stage> stages() {
     return stages;
   }
@@ -48,7 +51,8 @@ public final class Regimes {
 
   /** The regimes file shipped with Meldekette ({@code org/meldekette/regimes.json}), as text. */
   public static String shippedFile() {
-    try (java.io.InputStream in = Regimes.class.getResourceAsStream("/org/meldekette/regimes.json")) {
+    try (java.io.InputStream in =
+        Regimes.class.getResourceAsStream("/org/meldekette/regimes.json")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot read the shipped regimes file", e);
@@ -61,8 +65,8 @@ public final class Regimes {
   }
 
   /**
-   * Reads a regimes file, keeping the regimes named in {@code enabled}; naming one the file lacks is an
-   * error at start, not a silently missing clock.
+   * Reads a regimes file, keeping the regimes named in {@code enabled}; naming one the file lacks
+   * is an error at start, not a silently missing clock.
    */
   public static Regimes parse(String json, List<String> enabled) {
     JsonObject root = JsonParser.parseString(json).getAsJsonObject();
@@ -83,7 +87,8 @@ public final class Regimes {
     }
     for (String regime : enabled) {
       if (!known.contains(regime)) {
-        throw new IllegalArgumentException("regime " + regime + " is switched on but not defined; known: " + known);
+        throw new IllegalArgumentException(
+            "regime " + regime + " is switched on but not defined; known: " + known);
       }
     }
     return new Regimes(names, stages);
@@ -103,9 +108,18 @@ public final class Regimes {
     if (!id.matches("[A-Z0-9_]{1,40}")) {
       throw new IllegalArgumentException("stage IDs are upper case letters, digits and _: " + id);
     }
-    return new Stage(regime, id, text(o, "label"), strings(o, "when"), due, strings(o, "satisfiedBy"),
-        strings(o, "lateNeedsReasons"), before, Offset.parse(o.has("overdueEvery") ? text(o, "overdueEvery") : "PT12H"),
-        o.has("escalate") && o.get("escalate").getAsBoolean(), o.has("template") ? text(o, "template") : null,
+    return new Stage(
+        regime,
+        id,
+        text(o, "label"),
+        strings(o, "when"),
+        due,
+        strings(o, "satisfiedBy"),
+        strings(o, "lateNeedsReasons"),
+        before,
+        Offset.parse(o.has("overdueEvery") ? text(o, "overdueEvery") : "PT12H"),
+        o.has("escalate") && o.get("escalate").getAsBoolean(),
+        o.has("template") ? text(o, "template") : null,
         strings(o, "draftItems"));
   }
 

@@ -3,19 +3,21 @@ package org.meldekette.domain.deadline;
 import java.util.List;
 
 /**
- * One reporting stage of a regime, such as GDPR Art. 33: when it applies, when it falls due, what meets it,
- * and when people are reminded. All of it is data from the regimes file.
+ * One reporting stage of a regime, such as GDPR Art. 33: when it applies, when it falls due, what
+ * meets it, and when people are reminded. All of it is data from the regimes file.
  *
  * @param when facts that must all be known for the stage to apply (such as {@code awareness})
  * @param due when it falls due: the earliest of these fact-plus-offset rules whose fact is known
  * @param satisfiedBy what meets it: {@code decision:TYPE}, {@code decision:*}, {@code fact:NAME} or
  *     {@code communication:REGIME/STAGE}; the earliest counts
- * @param lateNeedsReasons satisfiers that, when recorded after the due time, must say why (Art. 33(1))
+ * @param lateNeedsReasons satisfiers that, when recorded after the due time, must say why (Art.
+ *     33(1))
  * @param remindBefore reminders before the due time (a reminder at the due time is always sent)
  * @param overdueEvery how often to remind while overdue
  * @param escalate whether overdue reminders go to the escalation channel too (DPO, management)
  * @param template the draft template of the stage's notification, or null
- * @param draftItems the items its draft must contain; those the incident does not know are listed as missing
+ * @param draftItems the items its draft must contain; those the incident does not know are listed
+ *     as missing
  */
 public record Stage(
     String regime,

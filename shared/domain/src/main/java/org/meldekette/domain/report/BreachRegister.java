@@ -16,15 +16,30 @@ import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.Triage;
 
 /**
- * The register of personal data breaches GDPR Art. 33(5) asks the controller to keep: every breach with its
- * facts, effects and the remedial action taken, including those not notified and why.
+ * The register of personal data breaches GDPR Art. 33(5) asks the controller to keep: every breach
+ * with its facts, effects and the remedial action taken, including those not notified and why.
  */
 public final class BreachRegister {
   /** The columns, in order: the JSON field names and the CSV columns. */
-  public static final List<String> COLUMNS = List.of("incidentId", "detectedAt", "awarenessAt", "phase", "nature",
-      "dataSubjectCategories", "estimatedDataSubjects", "dataCategories", "estimatedRecords", "effects",
-      "remedialAction", "authorityDecision", "authorityDecisionReasoning", "authorityNotifiedAt",
-      "dataSubjectDecision", "dataSubjectDecisionReasoning", "dataSubjectsInformedAt");
+  public static final List<String> COLUMNS =
+      List.of(
+          "incidentId",
+          "detectedAt",
+          "awarenessAt",
+          "phase",
+          "nature",
+          "dataSubjectCategories",
+          "estimatedDataSubjects",
+          "dataCategories",
+          "estimatedRecords",
+          "effects",
+          "remedialAction",
+          "authorityDecision",
+          "authorityDecisionReasoning",
+          "authorityNotifiedAt",
+          "dataSubjectDecision",
+          "dataSubjectDecisionReasoning",
+          "dataSubjectsInformedAt");
 
   private final Templates templates;
 
@@ -38,7 +53,8 @@ public final class BreachRegister {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("incidentId", incident.id());
     row.put("detectedAt", incident.detectedAt().toString());
-    row.put("awarenessAt", t == null || t.awarenessAt() == null ? null : t.awarenessAt().toString());
+    row.put(
+        "awarenessAt", t == null || t.awarenessAt() == null ? null : t.awarenessAt().toString());
     row.put("phase", incident.phase().name());
     row.put("nature", incident.assessment().nature());
     row.put("dataSubjectCategories", incident.assessment().dataSubjectCategories());
@@ -46,23 +62,32 @@ public final class BreachRegister {
     row.put("dataCategories", t == null ? null : String.join(", ", t.dataCategories()));
     row.put("estimatedRecords", t == null ? null : t.estimatedRecords());
     row.put("effects", incident.assessment().likelyConsequences());
-    row.put("remedialAction", file.measures().stream().filter(m -> m.status() != MeasureStatus.CANCELLED)
-        .map(m -> m.description() + " (" + m.status() + ")").collect(Collectors.joining("; ")));
-    Decision authority = latest(file, DecisionType.NOTIFY_AUTHORITY, DecisionType.NO_AUTHORITY_NOTIFICATION);
+    row.put(
+        "remedialAction",
+        file.measures().stream()
+            .filter(m -> m.status() != MeasureStatus.CANCELLED)
+            .map(m -> m.description() + " (" + m.status() + ")")
+            .collect(Collectors.joining("; ")));
+    Decision authority =
+        latest(file, DecisionType.NOTIFY_AUTHORITY, DecisionType.NO_AUTHORITY_NOTIFICATION);
     row.put("authorityDecision", authority == null ? null : authority.type().name());
     row.put("authorityDecisionReasoning", authority == null ? null : authority.reasoning());
     row.put("authorityNotifiedAt", firstSent(file, Audience.SUPERVISORY_AUTHORITY));
-    Decision subjects = latest(file, DecisionType.NOTIFY_DATA_SUBJECTS, DecisionType.NO_DATA_SUBJECT_NOTIFICATION);
+    Decision subjects =
+        latest(file, DecisionType.NOTIFY_DATA_SUBJECTS, DecisionType.NO_DATA_SUBJECT_NOTIFICATION);
     row.put("dataSubjectDecision", subjects == null ? null : subjects.type().name());
     row.put("dataSubjectDecisionReasoning", subjects == null ? null : subjects.reasoning());
     row.put("dataSubjectsInformedAt", firstSent(file, Audience.DATA_SUBJECTS));
     return row;
   }
 
-  /** The register as CSV (RFC 4180), its header row in {@code language} from the header template. */
+  /**
+   * The register as CSV (RFC 4180), its header row in {@code language} from the header template.
+   */
   public String csv(List<Map<String, Object>> rows, String language) {
-    StringBuilder csv = new StringBuilder(templates.render("breach-register-header", language, Map.of()).strip())
-        .append("\r\n");
+    StringBuilder csv =
+        new StringBuilder(templates.render("breach-register-header", language, Map.of()).strip())
+            .append("\r\n");
     for (Map<String, Object> row : rows) {
       List<String> cells = new ArrayList<>();
       for (String column : COLUMNS) {
@@ -79,19 +104,28 @@ public final class BreachRegister {
     if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    boolean quote = text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0;
+    boolean quote =
+        text.indexOf('"') >= 0
+            || text.indexOf(',') >= 0
+            || text.indexOf('\n') >= 0
+            || text.indexOf('\r') >= 0;
     return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
   private static Decision latest(IncidentFile file, DecisionType... types) {
     List<DecisionType> wanted = List.of(types);
-    return file.decisions().stream().filter(d -> wanted.contains(d.type()))
-        .max(Comparator.comparing(Decision::decidedAt)).orElse(null);
+    return file.decisions().stream()
+        .filter(d -> wanted.contains(d.type()))
+        .max(Comparator.comparing(Decision::decidedAt))
+        .orElse(null);
   }
 
   private static String firstSent(IncidentFile file, Audience audience) {
-    return file.communications().stream().filter(c -> c.audience() == audience).map(Communication::sentAt)
-        .min(Instant::compareTo).map(Instant::toString).orElse(null);
+    return file.communications().stream()
+        .filter(c -> c.audience() == audience)
+        .map(Communication::sentAt)
+        .min(Instant::compareTo)
+        .map(Instant::toString)
+        .orElse(null);
   }
 }

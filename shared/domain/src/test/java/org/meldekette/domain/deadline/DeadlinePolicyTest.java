@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.Classification;
@@ -38,13 +36,31 @@ class DeadlinePolicyTest {
   }
 
   static Triage.Input breach(RiskLevel risk, Instant awareness, String justification) {
-    return new Triage.Input(Classification.BREACH, null, null, null, null, null, null, null, null, risk, awareness,
+    return new Triage.Input(
+        Classification.BREACH,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        risk,
+        awareness,
         justification);
   }
 
   static Decision decision(DecisionType type, Instant at, String delayReasons) {
-    return new Decision("DEC-" + type.ordinal() + at.getEpochSecond(), type, "because", "legal@x.test", Role.LEGAL,
-        at, null, delayReasons);
+    return new Decision(
+        "DEC-" + type.ordinal() + at.getEpochSecond(),
+        type,
+        "because",
+        "legal@x.test",
+        Role.LEGAL,
+        at,
+        null,
+        delayReasons);
   }
 
   private List<Deadline> deadlines(Incident incident, Decision... decisions) {
@@ -65,71 +81,126 @@ class DeadlinePolicyTest {
   @Test
   void article33FallsDue72HoursAfterAwarenessAndIsMetByEitherAuthorityDecision() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
-        .incident();
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+            .incident();
     Deadline art33 = find(deadlines(breach), "GDPR/ART33");
     assertThat(art33.startedAt()).isEqualTo(classified);
     assertThat(art33.dueAt()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
     assertThat(find(deadlines(breach), "GDPR/ART34")).as("no high risk, no Art. 34 clock").isNull();
 
     Instant decided = classified.plus(Duration.ofHours(50));
-    assertThat(find(deadlines(breach, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, decided, null)), "GDPR/ART33")
-        .metAt()).isEqualTo(decided);
-    assertThat(find(deadlines(breach, decision(DecisionType.NOTIFY_AUTHORITY, decided, null)), "GDPR/ART33")
-        .metAt()).isEqualTo(decided);
-    assertThat(find(deadlines(breach, decision(DecisionType.SUPPLEMENTARY_NOTIFICATION, decided, null)), "GDPR/ART33")
-        .isOpen()).as("a supplementary notification does not answer Art. 33").isTrue();
+    assertThat(
+            find(
+                    deadlines(
+                        breach, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, decided, null)),
+                    "GDPR/ART33")
+                .metAt())
+        .isEqualTo(decided);
+    assertThat(
+            find(
+                    deadlines(breach, decision(DecisionType.NOTIFY_AUTHORITY, decided, null)),
+                    "GDPR/ART33")
+                .metAt())
+        .isEqualTo(decided);
+    assertThat(
+            find(
+                    deadlines(
+                        breach, decision(DecisionType.SUPPLEMENTARY_NOTIFICATION, decided, null)),
+                    "GDPR/ART33")
+                .isOpen())
+        .as("a supplementary notification does not answer Art. 33")
+        .isTrue();
   }
 
   @Test
   void anAwarenessTimeChangedLaterMovesTheArticle33Deadline() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified).incident();
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
+            .incident();
     Instant earlier = DETECTED.minus(Duration.ofHours(10));
-    Incident corrected = lifecycle.triage(breach, breach(RiskLevel.LOW, earlier, "the processor told us a day earlier"),
-        RESPONDER, classified.plus(Duration.ofHours(5))).incident();
-    assertThat(find(deadlines(corrected), "GDPR/ART33").dueAt()).isEqualTo(earlier.plus(Duration.ofHours(72)));
+    Incident corrected =
+        lifecycle
+            .triage(
+                breach,
+                breach(RiskLevel.LOW, earlier, "the processor told us a day earlier"),
+                RESPONDER,
+                classified.plus(Duration.ofHours(5)))
+            .incident();
+    assertThat(find(deadlines(corrected), "GDPR/ART33").dueAt())
+        .isEqualTo(earlier.plus(Duration.ofHours(72)));
   }
 
   @Test
   void aLateNotificationDecisionWithoutReasonsIsRefused() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
-        .incident();
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+            .incident();
     List<Deadline> deadlines = deadlines(breach);
     Instant late = classified.plus(Duration.ofHours(73));
-    assertThatThrownBy(() -> DeadlinePolicy.requireDelayReasons(deadlines,
-        decision(DecisionType.NOTIFY_AUTHORITY, late, null), late))
-        .isInstanceOf(InvalidInput.class).hasFieldOrPropertyWithValue("field", "delayReasons");
-    DeadlinePolicy.requireDelayReasons(deadlines, decision(DecisionType.NOTIFY_AUTHORITY, late, "forensics took 4 days"),
-        late);
-    DeadlinePolicy.requireDelayReasons(deadlines, decision(DecisionType.NOTIFY_AUTHORITY, late.minusSeconds(7200), null),
+    assertThatThrownBy(
+            () ->
+                DeadlinePolicy.requireDelayReasons(
+                    deadlines, decision(DecisionType.NOTIFY_AUTHORITY, late, null), late))
+        .isInstanceOf(InvalidInput.class)
+        .hasFieldOrPropertyWithValue("field", "delayReasons");
+    DeadlinePolicy.requireDelayReasons(
+        deadlines, decision(DecisionType.NOTIFY_AUTHORITY, late, "forensics took 4 days"), late);
+    DeadlinePolicy.requireDelayReasons(
+        deadlines,
+        decision(DecisionType.NOTIFY_AUTHORITY, late.minusSeconds(7200), null),
         late.minusSeconds(7200));
-    DeadlinePolicy.requireDelayReasons(deadlines, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, late, null), late);
+    DeadlinePolicy.requireDelayReasons(
+        deadlines, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, late, null), late);
   }
 
   @Test
   void article34RunsFromTheHighRiskFindingAndIsMetByADataSubjectDecision() {
     Instant classified = DETECTED.plus(Duration.ofHours(1));
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
-        .incident();
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+            .incident();
     Instant highRisk = classified.plus(Duration.ofHours(20));
-    Incident worse = lifecycle.triage(breach, breach(RiskLevel.HIGH, null, null), RESPONDER, highRisk).incident();
+    Incident worse =
+        lifecycle
+            .triage(breach, breach(RiskLevel.HIGH, null, null), RESPONDER, highRisk)
+            .incident();
     Deadline art34 = find(deadlines(worse), "GDPR/ART34");
     assertThat(art34.startedAt()).isEqualTo(highRisk);
     assertThat(art34.dueAt()).isEqualTo(highRisk.plus(Duration.ofHours(72)));
-    assertThat(find(deadlines(worse, decision(DecisionType.NO_DATA_SUBJECT_NOTIFICATION, highRisk.plusSeconds(60), null)),
-        "GDPR/ART34").isOpen()).isFalse();
+    assertThat(
+            find(
+                    deadlines(
+                        worse,
+                        decision(
+                            DecisionType.NO_DATA_SUBJECT_NOTIFICATION,
+                            highRisk.plusSeconds(60),
+                            null)),
+                    "GDPR/ART34")
+                .isOpen())
+        .isFalse();
   }
 
   @Test
   void theInternalTargetsRunFromDetectionClassificationTriageAndClosure() {
     Instant classified = DETECTED.plus(Duration.ofHours(2));
-    Incident triaged = lifecycle.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified).incident();
-    assertThat(find(deadlines(triaged), "INTERNAL/ESCALATION").dueAt()).isEqualTo(classified.plus(Duration.ofHours(4)));
+    Incident triaged =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
+            .incident();
+    assertThat(find(deadlines(triaged), "INTERNAL/ESCALATION").dueAt())
+        .isEqualTo(classified.plus(Duration.ofHours(4)));
     Instant acknowledged = classified.plus(Duration.ofHours(1));
-    Incident escalated = lifecycle.acknowledgeEscalation(triaged, Actor.staff("dpo@x.test", Role.DPO), acknowledged)
-        .incident();
+    Incident escalated =
+        lifecycle
+            .acknowledgeEscalation(triaged, Actor.staff("dpo@x.test", Role.DPO), acknowledged)
+            .incident();
     assertThat(find(deadlines(escalated), "INTERNAL/ESCALATION").metAt()).isEqualTo(acknowledged);
 
     Instant leftTriage = DETECTED.plus(Duration.ofHours(30));
@@ -139,8 +210,17 @@ class DeadlinePolicyTest {
     assertThat(triage.status(leftTriage)).isEqualTo(DeadlineStatus.MET_LATE);
     Deadline legal = find(deadlines(contained), "INTERNAL/LEGAL_ASSESSMENT");
     assertThat(legal.dueAt()).isEqualTo(leftTriage.plus(Duration.ofHours(24)));
-    assertThat(find(deadlines(contained, decision(DecisionType.NO_AUTHORITY_NOTIFICATION, leftTriage.plusSeconds(60),
-        null)), "INTERNAL/LEGAL_ASSESSMENT").isOpen()).isFalse();
+    assertThat(
+            find(
+                    deadlines(
+                        contained,
+                        decision(
+                            DecisionType.NO_AUTHORITY_NOTIFICATION,
+                            leftTriage.plusSeconds(60),
+                            null)),
+                    "INTERNAL/LEGAL_ASSESSMENT")
+                .isOpen())
+        .isFalse();
   }
 
   @Test
@@ -149,16 +229,22 @@ class DeadlinePolicyTest {
     Incident done = incident().inPhase(Phase.CLOSED, null, closed, closed);
     Deadline report = find(deadlines(done), "INTERNAL/FINAL_REPORT");
     assertThat(report.dueAt()).isEqualTo(Instant.parse("2026-12-15T16:30:00Z"));
-    Incident issued = lifecycle.finalReportIssued(done, RESPONDER, closed.plus(Duration.ofDays(10))).incident();
-    assertThat(find(deadlines(issued), "INTERNAL/FINAL_REPORT").metAt()).isEqualTo(closed.plus(Duration.ofDays(10)));
+    Incident issued =
+        lifecycle.finalReportIssued(done, RESPONDER, closed.plus(Duration.ofDays(10))).incident();
+    assertThat(find(deadlines(issued), "INTERNAL/FINAL_REPORT").metAt())
+        .isEqualTo(closed.plus(Duration.ofDays(10)));
   }
 
   @Test
   void article33RemindsAt48And24And6HoursBeforeAtTheDeadlineAndEvery12HoursOverdueWithEscalation() {
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, DETECTED).incident();
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, DETECTED)
+            .incident();
     Deadline art33 = find(deadlines(breach), "GDPR/ART33");
     Instant due = DETECTED.plus(Duration.ofHours(72));
-    assertThat(art33.remindersUntilDue()).extracting(Deadline.Reminder::kind, Deadline.Reminder::at)
+    assertThat(art33.remindersUntilDue())
+        .extracting(Deadline.Reminder::kind, Deadline.Reminder::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("before-48h", due.minus(Duration.ofHours(48))),
             org.assertj.core.groups.Tuple.tuple("before-24h", due.minus(Duration.ofHours(24))),
@@ -174,8 +260,12 @@ class DeadlinePolicyTest {
   @Test
   void aRegimeSwitchedOffShowsNoneOfItsClocks() {
     DeadlinePolicy internalOnly = policy("INTERNAL");
-    Incident breach = lifecycle.triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED).incident();
-    List<Deadline> deadlines = internalOnly.deadlines(new IncidentFacts(breach, List.of(), List.of()));
+    Incident breach =
+        lifecycle
+            .triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED)
+            .incident();
+    List<Deadline> deadlines =
+        internalOnly.deadlines(new IncidentFacts(breach, List.of(), List.of()));
     assertThat(deadlines).extracting(d -> d.stage().regime()).containsOnly("INTERNAL");
     assertThatThrownBy(() -> policy("GDPR", "MARS")).hasMessageContaining("MARS");
   }
@@ -183,8 +273,13 @@ class DeadlinePolicyTest {
   @Test
   void aClockIsOpenUntilDueThenOverdueAndOnceMetStaysMetInTimeOrLate() {
     Instant aware = DETECTED;
-    Deadline art33 = find(deadlines(lifecycle.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, aware)
-        .incident()), "GDPR/ART33");
+    Deadline art33 =
+        find(
+            deadlines(
+                lifecycle
+                    .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, aware)
+                    .incident()),
+            "GDPR/ART33");
     Instant due = aware.plus(Duration.ofHours(72));
     assertThat(art33.status(due)).isEqualTo(DeadlineStatus.OPEN);
     assertThat(art33.status(due.plusSeconds(1))).isEqualTo(DeadlineStatus.OVERDUE);

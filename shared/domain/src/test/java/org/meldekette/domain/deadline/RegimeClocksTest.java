@@ -36,27 +36,50 @@ class RegimeClocksTest {
   }
 
   private Communication report(String stage, Instant at) {
-    return new Communication("COM-" + stage.hashCode() + at.getEpochSecond(), Audience.COMPETENT_AUTHORITY, "portal",
-        "report", at, null, stage, null, "legal@x.test", at, null);
+    return new Communication(
+        "COM-" + stage.hashCode() + at.getEpochSecond(),
+        Audience.COMPETENT_AUTHORITY,
+        "portal",
+        "report",
+        at,
+        null,
+        stage,
+        null,
+        "legal@x.test",
+        at,
+        null);
   }
 
-  private Deadline clock(DeadlinePolicy policy, Incident incident, String key, Decision... decisions) {
+  private Deadline clock(
+      DeadlinePolicy policy, Incident incident, String key, Decision... decisions) {
     return policy.deadlines(new IncidentFacts(incident, List.of(decisions), sent)).stream()
-        .filter(d -> d.stage().key().equals(key)).findFirst().orElse(null);
+        .filter(d -> d.stage().key().equals(key))
+        .findFirst()
+        .orElse(null);
   }
 
   private Incident marked(String regime, Instant triggeredAt, Instant awareAt) {
-    return lifecycle.regimeTriggered(incident(), regime, new RegimeTrigger(triggeredAt, awareAt, "r@x.test", null,
-        null), RESPONDER, triggeredAt).incident();
+    return lifecycle
+        .regimeTriggered(
+            incident(),
+            regime,
+            new RegimeTrigger(triggeredAt, awareAt, "r@x.test", null, null),
+            RESPONDER,
+            triggeredAt)
+        .incident();
   }
 
   @Test
   void nis2EarlyWarningIn24AndNotificationIn72HoursOfAwareness() {
     Instant aware = T0.plus(Duration.ofHours(2));
     Incident significant = marked("NIS2", T0.plus(Duration.ofHours(5)), aware);
-    assertThat(clock(all, significant, "NIS2/EARLY_WARNING").dueAt()).isEqualTo(aware.plus(Duration.ofHours(24)));
-    assertThat(clock(all, significant, "NIS2/INCIDENT_NOTIFICATION").dueAt()).isEqualTo(aware.plus(Duration.ofHours(72)));
-    assertThat(clock(all, significant, "NIS2/FINAL_REPORT")).as("not before the incident notification").isNull();
+    assertThat(clock(all, significant, "NIS2/EARLY_WARNING").dueAt())
+        .isEqualTo(aware.plus(Duration.ofHours(24)));
+    assertThat(clock(all, significant, "NIS2/INCIDENT_NOTIFICATION").dueAt())
+        .isEqualTo(aware.plus(Duration.ofHours(72)));
+    assertThat(clock(all, significant, "NIS2/FINAL_REPORT"))
+        .as("not before the incident notification")
+        .isNull();
     assertThat(clock(all, significant, "NIS2/INTERMEDIATE_REPORT")).as("only on request").isNull();
 
     sent.add(report("NIS2/EARLY_WARNING", aware.plus(Duration.ofHours(20))));
@@ -69,11 +92,16 @@ class RegimeClocksTest {
     Incident significant = marked("NIS2", T0, T0);
     Instant notified = Instant.parse("2026-11-22T10:00:00Z");
     sent.add(report("NIS2/INCIDENT_NOTIFICATION", notified));
-    assertThat(clock(all, significant, "NIS2/FINAL_REPORT").dueAt()).isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+    assertThat(clock(all, significant, "NIS2/FINAL_REPORT").dueAt())
+        .isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
 
     sent.add(report("NIS2/PROGRESS_REPORT", Instant.parse("2026-12-20T10:00:00Z")));
-    assertThat(clock(all, significant, "NIS2/FINAL_REPORT").isOpen()).as("a progress report answers it").isFalse();
-    assertThat(clock(all, significant, "NIS2/FINAL_REPORT_AFTER_HANDLING")).as("until handled").isNull();
+    assertThat(clock(all, significant, "NIS2/FINAL_REPORT").isOpen())
+        .as("a progress report answers it")
+        .isFalse();
+    assertThat(clock(all, significant, "NIS2/FINAL_REPORT_AFTER_HANDLING"))
+        .as("until handled")
+        .isNull();
     Instant handled = Instant.parse("2027-01-31T16:00:00Z");
     Incident closed = significant.inPhase(Phase.CLOSED, null, handled, handled);
     assertThat(clock(all, closed, "NIS2/FINAL_REPORT_AFTER_HANDLING").dueAt())
@@ -84,8 +112,16 @@ class RegimeClocksTest {
   void nis2IntermediateReportFallsDueWhenTheAuthorityAsksForIt() {
     Incident significant = marked("NIS2", T0, T0);
     Instant due = Instant.parse("2026-11-27T12:00:00Z");
-    Incident asked = lifecycle.regimeReportRequested(significant, "NIS2", "INTERMEDIATE_REPORT", due, RESPONDER,
-        T0.plus(Duration.ofDays(2))).incident();
+    Incident asked =
+        lifecycle
+            .regimeReportRequested(
+                significant,
+                "NIS2",
+                "INTERMEDIATE_REPORT",
+                due,
+                RESPONDER,
+                T0.plus(Duration.ofDays(2)))
+            .incident();
     assertThat(clock(all, asked, "NIS2/INTERMEDIATE_REPORT").dueAt()).isEqualTo(due);
   }
 
@@ -95,8 +131,10 @@ class RegimeClocksTest {
     assertThat(clock(all, marked("DORA", classified, T0), "DORA/INITIAL_NOTIFICATION").dueAt())
         .isEqualTo(classified.plus(Duration.ofHours(4)));
     Instant lateClassification = T0.plus(Duration.ofHours(22));
-    assertThat(clock(all, marked("DORA", lateClassification, T0), "DORA/INITIAL_NOTIFICATION").dueAt())
-        .as("24 h after awareness comes first").isEqualTo(T0.plus(Duration.ofHours(24)));
+    assertThat(
+            clock(all, marked("DORA", lateClassification, T0), "DORA/INITIAL_NOTIFICATION").dueAt())
+        .as("24 h after awareness comes first")
+        .isEqualTo(T0.plus(Duration.ofHours(24)));
   }
 
   @Test
@@ -104,27 +142,68 @@ class RegimeClocksTest {
     Incident major = marked("DORA", T0, T0);
     Instant initial = T0.plus(Duration.ofHours(3));
     sent.add(report("DORA/INITIAL_NOTIFICATION", initial));
-    assertThat(clock(all, major, "DORA/INTERMEDIATE_REPORT").dueAt()).isEqualTo(initial.plus(Duration.ofHours(72)));
+    assertThat(clock(all, major, "DORA/INTERMEDIATE_REPORT").dueAt())
+        .isEqualTo(initial.plus(Duration.ofHours(72)));
     sent.add(report("DORA/INTERMEDIATE_REPORT", Instant.parse("2026-11-22T09:00:00Z")));
     sent.add(report("DORA/INTERMEDIATE_REPORT", Instant.parse("2026-11-30T09:00:00Z")));
-    assertThat(clock(all, major, "DORA/FINAL_REPORT").dueAt()).isEqualTo(Instant.parse("2026-12-30T09:00:00Z"));
+    assertThat(clock(all, major, "DORA/FINAL_REPORT").dueAt())
+        .isEqualTo(Instant.parse("2026-12-30T09:00:00Z"));
   }
 
   @Test
   void oneIncidentRunsGdprNis2AndDoraClocksAtOnceEachMetIndependently() {
-    Incident breach = lifecycle.triage(incident(), new Triage.Input(Classification.BREACH, null, null, null, null,
-        null, null, null, null, RiskLevel.LOW, null, null), RESPONDER, T0).incident();
-    Incident both = lifecycle.regimeTriggered(breach, "NIS2", new RegimeTrigger(T0, T0, "r@x.test", null, null),
-        RESPONDER, T0).incident();
-    Incident three = lifecycle.regimeTriggered(both, "DORA", new RegimeTrigger(T0, T0, "r@x.test", null, null),
-        RESPONDER, T0).incident();
-    List<String> open = all.deadlines(new IncidentFacts(three, List.of(), sent)).stream()
-        .filter(Deadline::isOpen).map(d -> d.stage().key()).toList();
-    assertThat(open).contains("GDPR/ART33", "NIS2/EARLY_WARNING", "NIS2/INCIDENT_NOTIFICATION",
-        "DORA/INITIAL_NOTIFICATION");
+    Incident breach =
+        lifecycle
+            .triage(
+                incident(),
+                new Triage.Input(
+                    Classification.BREACH,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    RiskLevel.LOW,
+                    null,
+                    null),
+                RESPONDER,
+                T0)
+            .incident();
+    Incident both =
+        lifecycle
+            .regimeTriggered(
+                breach, "NIS2", new RegimeTrigger(T0, T0, "r@x.test", null, null), RESPONDER, T0)
+            .incident();
+    Incident three =
+        lifecycle
+            .regimeTriggered(
+                both, "DORA", new RegimeTrigger(T0, T0, "r@x.test", null, null), RESPONDER, T0)
+            .incident();
+    List<String> open =
+        all.deadlines(new IncidentFacts(three, List.of(), sent)).stream()
+            .filter(Deadline::isOpen)
+            .map(d -> d.stage().key())
+            .toList();
+    assertThat(open)
+        .contains(
+            "GDPR/ART33",
+            "NIS2/EARLY_WARNING",
+            "NIS2/INCIDENT_NOTIFICATION",
+            "DORA/INITIAL_NOTIFICATION");
 
-    Decision notify = new Decision("DEC-1", DecisionType.NOTIFY_AUTHORITY, "r", "l@x.test", Role.LEGAL,
-        T0.plusSeconds(3600), null, null);
+    Decision notify =
+        new Decision(
+            "DEC-1",
+            DecisionType.NOTIFY_AUTHORITY,
+            "r",
+            "l@x.test",
+            Role.LEGAL,
+            T0.plusSeconds(3600),
+            null,
+            null);
     assertThat(clock(all, three, "GDPR/ART33", notify).isOpen()).isFalse();
     assertThat(clock(all, three, "NIS2/EARLY_WARNING", notify).isOpen()).isTrue();
     assertThat(clock(all, three, "DORA/INITIAL_NOTIFICATION", notify).isOpen()).isTrue();
@@ -143,7 +222,8 @@ class RegimeClocksTest {
 
   @Test
   void aFourthRegimeIsOneMoreEntryInTheRegimesFile() {
-    String json = """
+    String json =
+        """
         {"regimes": [{"id": "KRITIS", "name": "A national law", "stages": [
           {"id": "FIRST_REPORT", "label": "First report (12 h)", "when": ["regime.KRITIS.aware"],
            "due": [{"from": "regime.KRITIS.aware", "after": "PT12H"}],
@@ -153,9 +233,12 @@ class RegimeClocksTest {
     Deadline first = national.deadlines(new IncidentFacts(marked, List.of(), List.of())).get(0);
     assertThat(first.stage().key()).isEqualTo("KRITIS/FIRST_REPORT");
     assertThat(first.dueAt()).isEqualTo(T0.plus(Duration.ofHours(12)));
-    assertThat(first.remindersUntilDue()).extracting(Deadline.Reminder::kind).containsExactly("before-2h", "due");
+    assertThat(first.remindersUntilDue())
+        .extracting(Deadline.Reminder::kind)
+        .containsExactly("before-2h", "due");
     sent.add(report("KRITIS/FIRST_REPORT", T0.plusSeconds(600)));
-    assertThat(national.deadlines(new IncidentFacts(marked, List.of(), sent)).get(0).isOpen()).isFalse();
+    assertThat(national.deadlines(new IncidentFacts(marked, List.of(), sent)).get(0).isOpen())
+        .isFalse();
     assertThat(Map.of()).isEmpty();
   }
 }

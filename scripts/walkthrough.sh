@@ -57,13 +57,31 @@ api POST "/incidents/$ID/transitions" responder '{"to":"LEGAL_ASSESSMENT"}'; exp
 
 api POST "/incidents/$ID/decisions" legal '{"type":"NOTIFY_AUTHORITY","reasoning":"Contact data of 1200 customers exposed."}'; expect 201
 api POST "/incidents/$ID/decisions" dpo '{"type":"NOTIFY_DATA_SUBJECTS","reasoning":"Names with addresses: phishing risk is high."}'; expect 201
+# A decision to notify starts the notification; the clock stops when it is sent, after legal's sign-off.
+now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+api POST "/incidents/$ID/approvals" legal '{"audience":"SUPERVISORY_AUTHORITY","note":"Draft reviewed."}'; expect 201
+api POST "/incidents/$ID/communications" responder '{"audience":"SUPERVISORY_AUTHORITY","notification":"INITIAL",
+  "channel":"authority portal","summary":"Initial notification under Art. 33","sentAt":"'"$(now)"'"}'; expect 201
+api POST "/incidents/$ID/approvals" legal '{"audience":"DATA_SUBJECTS"}'; expect 201
+api POST "/incidents/$ID/communications" responder '{"audience":"DATA_SUBJECTS",
+  "channel":"email","summary":"Notice under Art. 34","sentAt":"'"$(now)"'"}'; expect 201
 api POST "/incidents/$ID/transitions" responder '{"to":"RECOVERY_CLOSURE"}'; expect 200
 
 api POST "/incidents/$ID/measures" responder '{"type":"CORRECTIVE","description":"Rotate the export links",
   "owner":"platform-team","dueAt":"2030-01-31T17:00:00+01:00"}'; expect 201
 api POST "/incidents/$ID/measures" responder '{"type":"PREVENTIVE","description":"Org policy: no public buckets",
   "owner":"security-architecture","dueAt":"2030-02-28T17:00:00+01:00"}'; expect 201
+api POST "/incidents/$ID/transitions" responder '{"to":"CLOSED"}'; expect 409   # operation not yet restored
+api POST "/incidents/$ID/operation-restored" responder '{"restoredAt":"'"$(now)"'"}'; expect 200
 api POST "/incidents/$ID/transitions" responder '{"to":"CLOSED"}'; expect 200
+
+# The final report needs the root cause and the lessons taken into the ISMS; once issued it is frozen.
+api POST "/incidents/$ID/final-report/issued" second-line; expect 409
+api PUT "/incidents/$ID/assessment" legal '{"nature":"A customer export was readable without sign-in.",
+  "rootCause":"A bucket policy granted allUsers read access during a migration.",
+  "lessonsLearned":"Public access prevention is enforced by organisation policy; the ISMS change process now covers bucket policies."}'; expect 200
+api POST "/incidents/$ID/final-report/issued" second-line; expect 200
+api GET "/incidents/$ID/final-reports" dpo; expect 200
 
 api GET "/incidents/$ID/timeline" responder; expect 200
 echo "$ID is closed; final report due $(ETAG=; api GET "/incidents/$ID" responder >/dev/null; field finalReportDueAt)"

@@ -103,12 +103,13 @@ public class DeadlineReminderFunction extends ApiFunction {
     JsonFields body =
         JsonFields.parse(
             RequestBodies.readUtf8(requireJson(call.request()), 16 * 1024),
-            Set.of("incidentId", "regime", "stage", "kind", "dueAt"));
+            Set.of("incidentId", "regime", "stage", "subject", "kind", "dueAt"));
     ReminderRef task =
         new ReminderRef(
             required(body, "incidentId"),
             required(body, "regime"),
             required(body, "stage"),
+            body.string("subject"),
             required(body, "kind"),
             requiredNumber(body, "dueAt"));
     call.labels().put("incidentId", task.incidentId());

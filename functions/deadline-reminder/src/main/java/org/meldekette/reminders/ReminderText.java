@@ -27,10 +27,13 @@ final class ReminderText {
         .append(" · ")
         .append(regimeName)
         .append(" · ")
-        .append(deadline.stage().label())
+        .append(deadline.label())
         .append(" · due ")
         .append(TIME.format(deadline.dueAt()))
         .append(overdue ? " (" + span(left.negated()) + " ago)" : " (in " + span(left) + ")");
+    if (deadline.isInProgress()) {
+      text.append(" · decided, not yet sent");
+    }
     if (reminder.escalates()) {
       text.append(" · escalated to the DPO and management");
     }

@@ -27,13 +27,13 @@ import org.meldekette.testing.TestHttp;
  * The GDPR clocks end to end on the emulator: a change classifies a breach and its reminders are
  * queued (as the lifecycle function queues them); the local task queue delivers them, some twice,
  * to the deadline-reminder function; a local webhook receives exactly one message per reminder;
- * nothing is sent once the decision is logged; and the sweep re-sends a reminder whose task was
- * deleted.
+ * reminders run until the notification itself is recorded; and the sweep re-sends a reminder whose
+ * task was deleted.
  */
 class RemindersEndToEndTest extends ServedReminders {
 
   @Test
-  void eachReminderArrivesOnceEvenWhenDeliveredTwiceAndNothingIsSentOnceTheDecisionIsLogged()
+  void eachReminderArrivesOnceEvenWhenDeliveredTwiceAndRemindersRunUntilTheNotificationIsSent()
       throws Exception {
     String id = classifiedBreach(T0);
     Instant due = T0.plus(Duration.ofHours(72));
@@ -77,31 +77,78 @@ class RemindersEndToEndTest extends ServedReminders {
                   Role.LEGAL,
                   clockNow(),
                   null,
+                  null,
                   null);
           Lifecycle.Outcome logged =
               lifecycle.decisionLogged(incident, tx.records(), decision, LEGAL, clockNow());
           tx.createDecision(decision);
           return tx.apply(logged);
         });
+    // Deciding to notify does not meet Art. 33(1): the notification does. Reminders go on, saying
+    // so.
     at(due.minus(Duration.ofHours(6)));
+    assertThat(messagesAbout(team, id)).hasSize(3);
+    assertThat(messagesAbout(team, id).get(2)).contains("decided, not yet sent");
+    notifyAuthority(id);
     at(due);
     at(due.plus(Duration.ofHours(13)));
-    assertThat(messagesAbout(team, id)).hasSize(2);
+    assertThat(messagesAbout(team, id))
+        .as("the notification is recorded: no more reminders")
+        .hasSize(3);
     assertThat(messagesAbout(escalation, id)).isEmpty();
 
-    String timeline =
+    long art33RemindersOnTimeline =
         db
             .collection("incidents")
             .document(id)
             .collection("timeline")
+            .whereEqualTo("type", "REMINDER_SENT")
             .get()
             .get()
             .getDocuments()
             .stream()
-            .map(d -> d.getString("type"))
-            .toList()
-            .toString();
-    assertThat(timeline.split("REMINDER_SENT", -1)).hasSize(3);
+            .filter(d -> d.getString("summary").contains("Art. 33:"))
+            .count();
+    assertThat(art33RemindersOnTimeline).isEqualTo(3);
+  }
+
+  /** Legal signs off the authority and the notification is recorded as sent now. */
+  private static void notifyAuthority(String id) throws Exception {
+    long version = store.get(id).version();
+    store.update(
+        id,
+        version,
+        (tx, incident) -> {
+          Approval approval =
+              new Approval(
+                  "APR-0000000009", Audience.SUPERVISORY_AUTHORITY, null, LEGAL.id(), clockNow());
+          tx.createApproval(approval);
+          return tx.apply(lifecycle.approvalRecorded(incident, approval, LEGAL, clockNow()));
+        });
+    store.update(
+        id,
+        version + 1,
+        (tx, incident) -> {
+          Communication notification =
+              new Communication(
+                  "COM-0000000009",
+                  Audience.SUPERVISORY_AUTHORITY,
+                  "authority portal",
+                  "Initial notification",
+                  clockNow(),
+                  Communication.Notification.INITIAL,
+                  null,
+                  null,
+                  LEGAL.id(),
+                  clockNow(),
+                  null,
+                  null);
+          Lifecycle.Outcome recorded =
+              lifecycle.communicationRecorded(
+                  incident, tx.approvals(), notification, LEGAL, clockNow());
+          tx.createCommunication(notification);
+          return tx.apply(recorded);
+        });
   }
 
   @Test
@@ -215,6 +262,7 @@ class RemindersEndToEndTest extends ServedReminders {
                   null,
                   legal.id(),
                   clockNow(),
+                  null,
                   null);
           Lifecycle.Outcome recorded =
               lifecycle.communicationRecorded(incident, tx.approvals(), warning, legal, clockNow());

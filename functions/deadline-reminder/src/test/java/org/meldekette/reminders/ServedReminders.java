@@ -115,7 +115,7 @@ abstract class ServedReminders {
                 "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
             Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
             Map.entry("AUDIT_SINK", "stdout"),
-            Map.entry("REGIMES", "GDPR,NIS2"));
+            Map.entry("REGIMES", "GDPR,NIS2,INTERNAL"));
     DeadlineReminderUnderTest.db = database;
     DeadlineReminderUnderTest.clock = clock;
     DeadlineReminderUnderTest.env = env;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.domain.Actor;
+import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.NotFound;
@@ -37,6 +38,26 @@ record Call(
   static final Role[] STAFF = {
     Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS, Role.ADMIN
   };
+
+  /** The roles that see every incident's communications and reporter contacts. */
+  private static final Role[] SEE_ALL = {Role.SECOND_LINE, Role.LEGAL, Role.DPO};
+
+  /**
+   * Need-to-know for an incident's communications and its reporter's contact: the incident's team,
+   * the second line, LEGAL and the DPO.
+   */
+  boolean needsToKnow(Incident incident) {
+    return java.util.Arrays.stream(SEE_ALL).anyMatch(member::has)
+        || incident.team().contains(member.email());
+  }
+
+  /** Refuses with 403 unless the caller has need-to-know for the incident. */
+  void requireNeedToKnow(Incident incident, String what) {
+    if (!needsToKnow(incident)) {
+      throw new org.meldekette.domain.Forbidden(
+          what + " are need-to-know: for the incident's team, the second line, LEGAL and the DPO");
+    }
+  }
 
   /** Refuses with 403 unless the caller holds one of the roles; gives the one they act under. */
   Role require(Role... anyOf) {

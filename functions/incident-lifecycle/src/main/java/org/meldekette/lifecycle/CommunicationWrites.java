@@ -6,7 +6,6 @@ import java.util.Set;
 import org.meldekette.domain.Approval;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
-import org.meldekette.domain.Forbidden;
 import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
@@ -25,8 +24,15 @@ import org.meldekette.store.IncidentStore;
  */
 final class CommunicationWrites {
   private static final Set<String> FIELDS =
-      Set.of("audience", "channel", "summary", "sentAt", "notification", "stage", "delayReasons");
-  private static final Role[] SEE_ALL = {Role.SECOND_LINE, Role.LEGAL, Role.DPO};
+      Set.of(
+          "audience",
+          "channel",
+          "summary",
+          "sentAt",
+          "notification",
+          "stage",
+          "delayReasons",
+          "timeJustification");
 
   private final IncidentStore store;
   private final Lifecycle lifecycle;
@@ -101,7 +107,8 @@ final class CommunicationWrites {
             body.string("delayReasons"),
             call.member().email(),
             call.now(),
-            facts);
+            facts,
+            body.string("timeJustification"));
     Lifecycle.Outcome outcome =
         store.update(
             id,
@@ -130,12 +137,7 @@ final class CommunicationWrites {
    */
   void list(Call call, Map<String, String> params) throws IOException {
     String id = call.incidentId(params);
-    var incident = store.get(id);
-    boolean seesAll = java.util.Arrays.stream(SEE_ALL).anyMatch(call.member()::has);
-    if (!seesAll && !incident.team().contains(call.member().email())) {
-      throw new Forbidden(
-          "communications are need-to-know: for the incident's team, the second line, LEGAL and the DPO");
-    }
+    call.requireNeedToKnow(store.get(id), "communications");
     call.reply()
         .json(
             200,

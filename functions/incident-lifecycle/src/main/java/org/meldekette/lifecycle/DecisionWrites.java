@@ -3,6 +3,7 @@ package org.meldekette.lifecycle;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.meldekette.domain.Art34Exception;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Lifecycle;
@@ -17,7 +18,8 @@ import org.meldekette.store.IncidentStore;
  * sign-in and the clock. A correction is a new entry naming the old one.
  */
 final class DecisionWrites {
-  private static final Set<String> FIELDS = Set.of("type", "reasoning", "corrects", "delayReasons");
+  private static final Set<String> FIELDS =
+      Set.of("type", "reasoning", "corrects", "delayReasons", "exception");
 
   private final IncidentStore store;
   private final Lifecycle lifecycle;
@@ -43,7 +45,8 @@ final class DecisionWrites {
             role,
             call.now(),
             body.string("corrects"),
-            body.string("delayReasons"));
+            body.string("delayReasons"),
+            body.enumValue("exception", Art34Exception.class));
     Lifecycle.Outcome outcome =
         store.update(
             id,

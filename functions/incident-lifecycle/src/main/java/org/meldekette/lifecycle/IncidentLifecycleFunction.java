@@ -36,6 +36,7 @@ import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MemberStore;
+import org.meldekette.store.ReportStore;
 import org.meldekette.tasks.ReminderScheduler;
 import org.meldekette.tasks.TaskQueues;
 
@@ -73,17 +74,15 @@ public class IncidentLifecycleFunction extends ApiFunction {
   private Wiring wire() {
     DeadlinePolicy policy = RegimeConfig.policy(env);
     ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
-    IncidentStore store =
-        new IncidentStore(
-            db.get(),
-            policy,
-            CommitListener.all(
-                audit,
-                committed -> {
-                  if (committed.deadlinesMoved()) {
-                    scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
-                  }
-                }));
+    CommitListener listener =
+        CommitListener.all(
+            audit,
+            committed -> {
+              if (committed.deadlinesMoved()) {
+                scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
+              }
+            });
+    IncidentStore store = new IncidentStore(db.get(), policy, listener);
     MemberStore members = new MemberStore(db.get());
     Lifecycle lifecycle = new Lifecycle();
     RecordIds ids = new RecordIds(new SecureRandom());
@@ -96,18 +95,24 @@ public class IncidentLifecycleFunction extends ApiFunction {
     StaffAuthenticator authenticator =
         new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
+    ReportStore reportStore = new ReportStore(db.get(), policy, listener);
     IncidentReads reads =
         new IncidentReads(
-            store, new AuditTrail(db.get()), Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")));
-    TriageWrites triage = new TriageWrites(store, lifecycle);
+            store,
+            new AuditTrail(db.get()),
+            Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")),
+            reportStore);
+    TriageWrites triage = new TriageWrites(store, lifecycle, ids);
     PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
     MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, lifecycle, ids);
     DecisionWrites decisions = new DecisionWrites(store, lifecycle, ids);
-    MilestoneWrites milestones = new MilestoneWrites(store, lifecycle);
+    Templates templates = new Templates();
+    FinalReport finalReport = new FinalReport(templates);
+    MilestoneWrites milestones = new MilestoneWrites(store, lifecycle, finalReport);
+    ProcessingWrites processing = new ProcessingWrites(store, lifecycle);
     RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
     HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
-    Templates templates = new Templates();
     Drafts drafts =
         new Drafts(
             templates,
@@ -120,8 +125,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
         new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
     ReportReads reports =
-        new ReportReads(
-            store, lifecycle, drafts, new FinalReport(templates), new BreachRegister(templates));
+        new ReportReads(store, lifecycle, drafts, finalReport, new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
     Router<Call> router =
         new Router<Call>()
@@ -132,6 +136,14 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/incidents/{id}/audit", reads::audit)
             .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
             .on("PUT", "/incidents/{id}/triage", triage::put)
+            .on("GET", "/incidents/{id}/triage-changes", triage::listChanges)
+            .on("POST", "/incidents/{id}/triage-changes", triage::requestChange)
+            .on("POST", "/incidents/{id}/triage-changes/{requestId}/approve", triage::approveChange)
+            .on("PUT", "/incidents/{id}/risk", triage::putRisk)
+            .on("PUT", "/incidents/{id}/processing", processing::put)
+            .on("GET", "/incidents/{id}/report", reads::report)
+            .on("GET", "/incidents/{id}/reporter-contact", reads::reporterContact)
+            .on("POST", "/incidents/{id}/operation-restored", milestones::operationRestored)
             .on("GET", "/incidents/{id}/measures", reads::measures)
             .on("POST", "/incidents/{id}/measures", measures::add)
             .on("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
@@ -165,6 +177,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
             .on("GET", "/incidents/{id}/drafts/stages/{regime}/{stage}", reports::stageDraft)
             .on("GET", "/incidents/{id}/final-report", reports::finalReport)
+            .on("GET", "/incidents/{id}/final-reports", reports::issuedReports)
+            .on("GET", "/incidents/{id}/final-reports/{version}", reports::issuedReport)
             .on("GET", "/breach-register", reports::breachRegister)
             .on("GET", "/legal-holds", holds::list)
             .on("POST", "/legal-holds", holds::place)

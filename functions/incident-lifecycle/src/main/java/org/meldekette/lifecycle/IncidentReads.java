@@ -11,8 +11,11 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.ExitCriteria;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.ReporterContact;
 import org.meldekette.domain.RetentionExtension;
+import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.deadline.Offset;
@@ -20,20 +23,23 @@ import org.meldekette.http.ApiException;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.Page;
+import org.meldekette.store.ReportStore;
 
 /** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
 final class IncidentReads {
   private final IncidentStore store;
   private final AuditTrail audit;
   private final Offset retention;
+  private final ReportStore reports;
 
   /**
    * @param retention how long incident records are kept after closure ({@code INCIDENT_RETENTION})
    */
-  IncidentReads(IncidentStore store, AuditTrail audit, Offset retention) {
+  IncidentReads(IncidentStore store, AuditTrail audit, Offset retention, ReportStore reports) {
     this.store = store;
     this.audit = audit;
     this.retention = retention;
+    this.reports = reports;
   }
 
   void list(Call call, Map<String, String> params) throws IOException {
@@ -69,12 +75,7 @@ final class IncidentReads {
     call.require(Call.STAFF);
     IncidentStore.Stored stored = store.getStored(call.incidentId(params));
     Incident incident = stored.incident();
-    IncidentRecords records =
-        new IncidentRecords(
-            store.measures(incident.id()),
-            store.evidence(incident.id()).size(),
-            store.decisions(incident.id()),
-            store.retentionExtensions(incident.id()));
+    IncidentRecords records = store.records(incident.id());
     Map<String, Object> view =
         Views.incidentDetail(
             incident,
@@ -191,6 +192,39 @@ final class IncidentReads {
             200,
             Map.of(
                 "skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
+  }
+
+  /**
+   * {@code GET /incidents/{id}/report}: what the reporter wrote, as they wrote it (every staff
+   * member); 404 for an incident no report opened.
+   */
+  void report(Call call, Map<String, String> params) throws IOException {
+    String id = existing(call, params);
+    Map<String, Object> report =
+        reports
+            .report(id)
+            .orElseThrow(
+                () -> new NotFound("incident " + id + " was not reported through the form"));
+    call.reply().json(200, report);
+  }
+
+  /**
+   * {@code GET /incidents/{id}/reporter-contact}: the reporter's name and address, need-to-know;
+   * every read is recorded in the incident's timeline and audit trail.
+   */
+  void reporterContact(Call call, Map<String, String> params) throws IOException {
+    Role role = call.require(Call.STAFF);
+    String id = call.incidentId(params);
+    call.requireNeedToKnow(store.get(id), "reporter contacts");
+    ReporterContact contact =
+        reports
+            .contact(id, call.actor(role), call.now())
+            .orElseThrow(() -> new NotFound("the reporter of " + id + " left no contact"));
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("name", contact.name());
+    view.put("email", contact.email());
+    call.reply().header("Cache-Control", "no-store");
+    call.reply().json(200, view);
   }
 
   /** The incident ID of the path, for a staff member, once the incident is known to exist. */

@@ -39,7 +39,7 @@ final class MeasureWrites {
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(CREATE);
     Measure measure =
-        new Measure(
+        Measure.added(
             ids.next("MSR"),
             body.enumValue("type", MeasureType.class),
             body.enumValue("containmentKind", ContainmentKind.class),
@@ -47,7 +47,6 @@ final class MeasureWrites {
             body.string("owner"),
             body.instant("dueAt"),
             body.enumValue("status", MeasureStatus.class),
-            null,
             call.member().email(),
             call.now());
     Lifecycle.Outcome outcome =

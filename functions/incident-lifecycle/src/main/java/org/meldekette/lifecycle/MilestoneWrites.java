@@ -1,21 +1,27 @@
 package org.meldekette.lifecycle;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.StaleVersion;
+import org.meldekette.domain.report.FinalReport;
+import org.meldekette.domain.report.IncidentFile;
+import org.meldekette.domain.report.IssuedReport;
 import org.meldekette.store.IncidentStore;
 
-/**
- * Milestones that meet internal deadlines: the escalation acknowledged, the final report issued.
- */
+/** Milestones: the escalation acknowledged, regular operation restored, the final report issued. */
 final class MilestoneWrites {
   private final IncidentStore store;
   private final Lifecycle lifecycle;
+  private final FinalReport finalReport;
 
-  MilestoneWrites(IncidentStore store, Lifecycle lifecycle) {
+  MilestoneWrites(IncidentStore store, Lifecycle lifecycle, FinalReport finalReport) {
     this.store = store;
     this.lifecycle = lifecycle;
+    this.finalReport = finalReport;
   }
 
   /**
@@ -27,28 +33,64 @@ final class MilestoneWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(lifecycle.acknowledgeEscalation(incident, call.actor(role), call.now())));
+            incident -> lifecycle.acknowledgeEscalation(incident, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
   /**
-   * {@code POST /incidents/{id}/final-report/issued}: the final report of a closed incident went
-   * out.
+   * {@code POST /incidents/{id}/final-report/issued}: the final report of a closed incident is
+   * issued by the second line or the DPO, and frozen as issued: its data as canonical JSON with its
+   * SHA-256, the version the incident was at.
    */
   void finalReportIssued(Call call, Map<String, String> params) throws IOException {
-    Role role = call.require(Role.RESPONDER, Role.SECOND_LINE);
+    Role role = call.require(Role.SECOND_LINE, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
+    // The report is built from the incident as the caller saw it; the transaction checks it is
+    // still so.
+    IncidentFile file = store.file(id);
+    if (file.incident().version() != ifMatch) {
+      throw new StaleVersion(ifMatch, file.incident().version());
+    }
+    FinalReport.Frozen frozen = FinalReport.Frozen.of(finalReport.data(file, call.now()));
     Lifecycle.Outcome outcome =
         store.update(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(lifecycle.finalReportIssued(incident, call.actor(role), call.now())));
+            (tx, incident) -> {
+              Lifecycle.Outcome issued =
+                  lifecycle.finalReportIssued(
+                      incident, frozen.sha256(), call.actor(role), call.now());
+              tx.createIssuedReport(
+                  new IssuedReport(
+                      issued.incident().milestones().finalReportVersion(),
+                      call.now(),
+                      call.member().email(),
+                      incident.closedAt(),
+                      frozen));
+              return tx.apply(issued);
+            });
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /**
+   * {@code POST /incidents/{id}/operation-restored} {@code {"restoredAt"}}: regular operation is
+   * back (phase 5; required to close).
+   */
+  void operationRestored(Call call, Map<String, String> params) throws IOException {
+    Role role = call.require(Role.RESPONDER);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    Instant restoredAt = call.body(Set.of("restoredAt")).instant("restoredAt");
+    Lifecycle.Outcome outcome =
+        store.change(
+            id,
+            ifMatch,
+            incident ->
+                lifecycle.operationRestored(incident, restoredAt, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

@@ -117,12 +117,11 @@ final class PhaseWrites {
     Phase to = body.enumValue("to", Phase.class);
     String justification = body.string("justification");
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(
-                    lifecycle.reopen(incident, to, justification, call.actor(role), call.now())));
+            incident ->
+                lifecycle.reopen(incident, to, justification, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

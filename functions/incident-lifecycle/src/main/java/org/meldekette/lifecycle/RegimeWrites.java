@@ -49,13 +49,11 @@ final class RegimeWrites {
             body.string("justification"),
             null);
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(
-                    lifecycle.regimeTriggered(
-                        incident, regime, trigger, call.actor(role), call.now())));
+            incident ->
+                lifecycle.regimeTriggered(incident, regime, trigger, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -72,13 +70,12 @@ final class RegimeWrites {
     }
     Instant due = body.instant("dueAt");
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(
-                    lifecycle.regimeReportRequested(
-                        incident, regime, stage, due, call.actor(role), call.now())));
+            incident ->
+                lifecycle.regimeReportRequested(
+                    incident, regime, stage, due, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 

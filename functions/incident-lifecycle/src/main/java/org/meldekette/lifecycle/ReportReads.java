@@ -10,11 +10,13 @@ import org.meldekette.domain.Assessment;
 import org.meldekette.domain.EmailAddress;
 import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.report.BreachRegister;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.IncidentFile;
+import org.meldekette.domain.report.IssuedReport;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
@@ -34,7 +36,8 @@ final class ReportReads {
           "crossBorderImpact",
           "indicatorsOfCompromise",
           "rootCause",
-          "mitigation");
+          "mitigation",
+          "lessonsLearned");
 
   private final IncidentStore store;
   private final Lifecycle lifecycle;
@@ -71,15 +74,14 @@ final class ReportReads {
             b.bool("crossBorderImpact"),
             b.string("indicatorsOfCompromise"),
             b.string("rootCause"),
-            b.string("mitigation"));
+            b.string("mitigation"),
+            b.string("lessonsLearned"));
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(
-                    lifecycle.assessmentRecorded(
-                        incident, assessment, call.actor(role), call.now())));
+            incident ->
+                lifecycle.assessmentRecorded(incident, assessment, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), outcome.incident().assessment());
   }
 
@@ -104,11 +106,10 @@ final class ReportReads {
       }
     }
     Lifecycle.Outcome outcome =
-        store.update(
+        store.change(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(lifecycle.teamChanged(incident, team, call.actor(role), call.now())));
+            incident -> lifecycle.teamChanged(incident, team, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Map.of("team", outcome.incident().team()));
   }
 
@@ -123,6 +124,10 @@ final class ReportReads {
     if (kind != null && !kind.equals("initial") && !kind.equals("supplementary")) {
       throw ApiException.badRequest(
           "notification", "INVALID_VALUE", "notification must be initial or supplementary");
+    }
+    if ("supplementary".equals(kind)) {
+      // It says what the last notification stated and when: that is a communication's content.
+      call.requireNeedToKnow(file.incident(), "communications");
     }
     answer(
         call,
@@ -156,26 +161,95 @@ final class ReportReads {
             call.now()));
   }
 
-  /** {@code GET /incidents/{id}/final-report?format=json|markdown|html&lang=de|en}. */
+  /**
+   * {@code GET /incidents/{id}/final-report?format=json|markdown|html&lang=de|en}: the working
+   * draft, with the versions issued so far and whether the incident changed since the last.
+   * Communications only for those with need-to-know.
+   */
   void finalReport(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
     IncidentFile file = store.file(call.incidentId(params));
-    String format = format(call, "json", "markdown", "html");
-    switch (format) {
+    List<IssuedReport> issued = store.issuedReports(file.incident().id());
+    Map<String, Object> data = new LinkedHashMap<>(finalReport.data(file, call.now()));
+    data.put("issuedVersions", issued.stream().map(ReportReads::issuedSummary).toList());
+    Instant lastIssued = file.incident().milestones().finalReportIssuedAt();
+    data.put(
+        "changedSinceIssued",
+        lastIssued != null && file.incident().updatedAt().isAfter(lastIssued));
+    answerReport(call, file, data);
+  }
+
+  /** {@code GET /incidents/{id}/final-reports}: the versions issued, with their hashes. */
+  void issuedReports(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
+    String id = store.get(call.incidentId(params)).id();
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "finalReports",
+                store.issuedReports(id).stream().map(ReportReads::issuedSummary).toList()));
+  }
+
+  /**
+   * {@code GET /incidents/{id}/final-reports/{version}?format=json|markdown|html&lang=}: a version
+   * as it was issued, from its frozen data; {@code intact} says whether that still has its hash.
+   */
+  void issuedReport(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
+    IncidentFile file = store.file(call.incidentId(params));
+    int version = version(params.get("version"));
+    IssuedReport report =
+        store.issuedReports(file.incident().id()).stream()
+            .filter(r -> r.version() == version)
+            .findFirst()
+            .orElseThrow(() -> new NotFound("no final report version " + version));
+    Map<String, Object> data = new LinkedHashMap<>(report.frozen().data());
+    Map<String, Object> summary = issuedSummary(report);
+    summary.put("intact", report.frozen().intact());
+    data.put("issued", summary);
+    answerReport(call, file, data);
+  }
+
+  private void answerReport(Call call, IncidentFile file, Map<String, Object> data)
+      throws IOException {
+    Map<String, Object> shown =
+        call.needsToKnow(file.incident()) ? data : FinalReport.withoutCommunications(data);
+    switch (format(call, "json", "markdown", "html")) {
       case "markdown" ->
           call.reply()
               .text(
                   200,
                   "text/markdown; charset=utf-8",
-                  finalReport.render(file, language(call), false, call.now()));
+                  finalReport.render(shown, language(call), false));
       case "html" ->
           call.reply()
               .text(
-                  200,
-                  "text/html; charset=utf-8",
-                  finalReport.render(file, language(call), true, call.now()));
-      default -> call.reply().json(200, finalReport.data(file, call.now()));
+                  200, "text/html; charset=utf-8", finalReport.render(shown, language(call), true));
+      default -> call.reply().json(200, shown);
     }
+  }
+
+  private static Map<String, Object> issuedSummary(IssuedReport report) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("version", report.version());
+    summary.put("issuedAt", report.issuedAt());
+    summary.put("issuedBy", report.issuedBy());
+    summary.put("closedAt", report.closedAt());
+    summary.put("sha256", report.frozen().sha256());
+    return summary;
+  }
+
+  private static int version(String text) {
+    try {
+      int version = Integer.parseInt(text);
+      if (version >= 1) {
+        return version;
+      }
+    } catch (NumberFormatException ignored) {
+      // not a version
+    }
+    throw new NotFound("no final report version " + text);
   }
 
   /** {@code GET /breach-register?from=&to=&format=json|csv&lang=de|en}: LEGAL and the DPO. */

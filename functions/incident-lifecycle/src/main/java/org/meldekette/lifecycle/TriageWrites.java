@@ -6,15 +6,23 @@ import java.util.Set;
 import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.ImpactLevel;
+import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.NotFound;
+import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
-/** {@code PUT /incidents/{id}/triage}: records what triage found, replacing the previous triage. */
+/**
+ * Triage: {@code PUT /incidents/{id}/triage} records what triage found, replacing the previous
+ * triage; a triage that changes legal facts of a breach goes through a triage change request that
+ * LEGAL or the DPO approve; LEGAL and the DPO assess the risk.
+ */
 final class TriageWrites {
   private static final Set<String> FIELDS =
       Set.of(
@@ -34,43 +42,144 @@ final class TriageWrites {
 
   private final IncidentStore store;
   private final Lifecycle lifecycle;
+  private final RecordIds ids;
 
-  TriageWrites(IncidentStore store, Lifecycle lifecycle) {
+  TriageWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
     this.store = store;
     this.lifecycle = lifecycle;
+    this.ids = ids;
   }
 
   void put(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
-    JsonFields body = call.body(FIELDS);
-    JsonFields cia = body.object("cia", CIA);
-    Triage.Input input =
-        new Triage.Input(
-            body.enumValue("classification", Classification.class),
-            body.enumValue("severity", Severity.class),
-            cia == null
-                ? null
-                : new CiaImpact(
-                    cia.enumValue("confidentiality", ImpactLevel.class),
-                    cia.enumValue("integrity", ImpactLevel.class),
-                    cia.enumValue("availability", ImpactLevel.class)),
-            body.string("scope"),
-            body.strings("affectedSystems"),
-            body.strings("dataDomains"),
-            body.strings("dataCategories"),
-            body.integer("estimatedDataSubjects"),
-            body.integer("estimatedRecords"),
-            body.enumValue("initialRisk", RiskLevel.class),
-            body.instant("awarenessAt"),
-            body.string("awarenessJustification"));
+    Triage.Input input = input(call.body(FIELDS));
+    Lifecycle.Outcome outcome =
+        store.change(
+            id,
+            ifMatch,
+            incident -> lifecycle.triage(incident, input, call.actor(role), call.now()));
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /**
+   * {@code POST /incidents/{id}/triage-changes} {@code {"triage": {…}, "justification"}}: a triage
+   * that changes legal facts of a breach, filed for LEGAL's or the DPO's sign-off.
+   */
+  void requestChange(Call call, Map<String, String> params) throws IOException {
+    Role role = call.require(Role.RESPONDER, Role.LEGAL, Role.DPO);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(Set.of("triage", "justification"));
+    JsonFields triage = body.object("triage", FIELDS);
+    if (triage == null) {
+      throw new InvalidInput(
+          "triage", "REQUIRED", "triage (the triage as it should become) is required");
+    }
+    Triage.Input input = input(triage);
+    String requestId = ids.next("TCR");
+    Lifecycle.TriageChange filed =
+        store.update(
+            id,
+            ifMatch,
+            (tx, incident) -> {
+              Lifecycle.TriageChange change =
+                  lifecycle.requestTriageChange(
+                      incident,
+                      requestId,
+                      input,
+                      body.string("justification"),
+                      call.actor(role),
+                      call.now());
+              tx.saveTriageChange(change.request());
+              tx.apply(change.outcome());
+              return change;
+            });
+    call.created(
+        filed.outcome().incident().version(),
+        "/incidents/" + id + "/triage-changes/" + requestId,
+        Views.triageChange(filed.request()));
+  }
+
+  /**
+   * {@code POST /incidents/{id}/triage-changes/{requestId}/approve}: LEGAL or the DPO, not the
+   * requester.
+   */
+  void approveChange(Call call, Map<String, String> params) throws IOException {
+    Role role = call.require(Role.LEGAL, Role.DPO);
+    String id = call.incidentId(params);
+    String requestId = call.recordId(params, "requestId");
+    long ifMatch = call.ifMatch();
     Lifecycle.Outcome outcome =
         store.update(
             id,
             ifMatch,
-            (tx, incident) ->
-                tx.apply(lifecycle.triage(incident, input, call.actor(role), call.now())));
+            (tx, incident) -> {
+              TriageChangeRequest request =
+                  tx.triageChange(requestId)
+                      .orElseThrow(
+                          () -> new NotFound("no triage change " + requestId + " in " + id));
+              Lifecycle.Outcome approved =
+                  lifecycle.approveTriageChange(incident, request, call.actor(role), call.now());
+              tx.saveTriageChange(request.approved(call.member().email(), call.now()));
+              return tx.apply(approved);
+            });
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /** {@code GET /incidents/{id}/triage-changes}. */
+  void listChanges(Call call, Map<String, String> params) throws IOException {
+    call.require(Call.STAFF);
+    String id = store.get(call.incidentId(params)).id();
+    call.reply()
+        .json(
+            200,
+            Map.of(
+                "triageChanges",
+                store.triageChanges(id).stream().map(Views::triageChange).toList()));
+  }
+
+  /**
+   * {@code PUT /incidents/{id}/risk} {@code {"initialRisk", "justification"}}: LEGAL or the DPO
+   * assess the risk to the data subjects (the Art. 34 threshold).
+   */
+  void putRisk(Call call, Map<String, String> params) throws IOException {
+    Role role = call.require(Role.LEGAL, Role.DPO);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    JsonFields body = call.body(Set.of("initialRisk", "justification"));
+    RiskLevel risk = body.enumValue("initialRisk", RiskLevel.class);
+    String justification = body.string("justification");
+    Lifecycle.Outcome outcome =
+        store.change(
+            id,
+            ifMatch,
+            incident ->
+                lifecycle.riskAssessed(
+                    incident, risk, justification, call.actor(role), call.now()));
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  private static Triage.Input input(JsonFields body) {
+    JsonFields cia = body.object("cia", CIA);
+    return new Triage.Input(
+        body.enumValue("classification", Classification.class),
+        body.enumValue("severity", Severity.class),
+        cia == null
+            ? null
+            : new CiaImpact(
+                cia.enumValue("confidentiality", ImpactLevel.class),
+                cia.enumValue("integrity", ImpactLevel.class),
+                cia.enumValue("availability", ImpactLevel.class)),
+        body.string("scope"),
+        body.strings("affectedSystems"),
+        body.strings("dataDomains"),
+        body.strings("dataCategories"),
+        body.integer("estimatedDataSubjects"),
+        body.integer("estimatedRecords"),
+        body.enumValue("initialRisk", RiskLevel.class),
+        body.instant("awarenessAt"),
+        body.string("awarenessJustification"));
   }
 }

@@ -15,6 +15,7 @@ import org.meldekette.domain.Member;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
@@ -43,6 +44,7 @@ final class Views {
     view.put("milestones", i.milestones());
     view.put("assessment", i.assessment());
     view.put("team", i.team());
+    view.put("processing", i.processing());
     view.put("regimes", i.regimes().isEmpty() ? null : i.regimes());
     view.put("sourceUrl", i.sourceUrl());
     return view;
@@ -84,7 +86,8 @@ final class Views {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("regime", d.stage().regime());
     view.put("stage", d.stage().id());
-    view.put("label", d.stage().label());
+    view.put("subject", d.subject());
+    view.put("label", d.label());
     view.put("startedAt", d.startedAt());
     view.put("dueAt", d.dueAt());
     DeadlineStatus status = d.status(now);
@@ -93,6 +96,11 @@ final class Views {
       view.put("metAt", d.metAt());
     } else {
       view.put("secondsLeft", d.timeLeft(now).getSeconds());
+      if (d.isInProgress()) {
+        // Decided, not yet sent: the clock runs until the notification itself is recorded.
+        view.put("progress", "DECIDED_NOT_SENT");
+        view.put("decidedAt", d.progressAt());
+      }
     }
     return view;
   }
@@ -134,6 +142,7 @@ final class Views {
     view.put("effectiveness", m.effectiveness());
     view.put("createdBy", m.createdBy());
     view.put("createdAt", m.createdAt());
+    view.put("doneAt", m.doneAt());
     return view;
   }
 
@@ -163,6 +172,7 @@ final class Views {
     view.put("decidedAt", d.decidedAt());
     view.put("corrects", d.corrects());
     view.put("delayReasons", d.delayReasons());
+    view.put("exception", d.exception());
     return view;
   }
 
@@ -177,6 +187,19 @@ final class Views {
     view.put("status", s.status());
     view.put("approvedBy", s.approvedBy());
     view.put("approvedAt", s.approvedAt());
+    return view;
+  }
+
+  static Map<String, Object> triageChange(TriageChangeRequest r) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", r.id());
+    view.put("facts", r.facts());
+    view.put("justification", r.justification());
+    view.put("requestedBy", r.requestedBy());
+    view.put("requestedAt", r.requestedAt());
+    view.put("status", r.status());
+    view.put("approvedBy", r.approvedBy());
+    view.put("approvedAt", r.approvedAt());
     return view;
   }
 
@@ -219,6 +242,7 @@ final class Views {
     view.put("delayReasons", c.delayReasons());
     view.put("recordedBy", c.recordedBy());
     view.put("recordedAt", c.recordedAt());
+    view.put("timeJustification", c.timeJustification());
     return view;
   }
 

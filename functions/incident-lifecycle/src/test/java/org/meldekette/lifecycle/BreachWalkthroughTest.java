@@ -144,10 +144,19 @@ class BreachWalkthroughTest extends ServedLifecycle {
     etag =
         write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}", 200);
 
-    // 5 Recovery & closure: corrective and preventive measures, each with owner and due date.
+    // 5 Recovery & closure: corrective and preventive measures, each with owner and due date;
+    // the decided notifications sent; regular operation restored.
     blocked = call("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"CLOSED\"}");
     assertThat(unmet(blocked))
-        .containsExactly("CORRECTIVE_MEASURE_MISSING", "PREVENTIVE_MEASURE_MISSING");
+        .containsExactlyInAnyOrder(
+            "CORRECTIVE_MEASURE_MISSING",
+            "PREVENTIVE_MEASURE_MISSING",
+            "OPERATION_NOT_RESTORED",
+            "NOTIFICATION_NOT_SENT",
+            "NOTIFICATION_NOT_SENT");
+    etag = notified(id, etag, "SUPERVISORY_AUTHORITY", ",\"notification\":\"INITIAL\"");
+    etag = notified(id, etag, "DATA_SUBJECTS", "");
+    etag = restored(id, etag);
     etag =
         write(
             "POST",

@@ -97,9 +97,46 @@ class DeadlinesApiTest extends ServedLifecycle {
         "{\"type\":\"NOTIFY_AUTHORITY\",\"reasoning\":\"Risk for 1200 customers.\","
             + "\"delayReasons\":\"The processor confirmed the scope only on day 3.\"}",
         201);
+    JsonObject decided =
+        deadline(body(call("GET", "/incidents/" + id, RESPONDER, null, null)), "ART33");
+    assertThat(decided.get("status").getAsString())
+        .as("a decision to notify is not the notification")
+        .isEqualTo("OVERDUE");
+    assertThat(decided.get("progress").getAsString()).isEqualTo("DECIDED_NOT_SENT");
+
+    clock.advance(Duration.ofHours(2));
+    write(
+        "POST",
+        "/incidents/" + id + "/approvals",
+        LEGAL,
+        etag(id),
+        "{\"audience\":\"SUPERVISORY_AUTHORITY\"}",
+        201);
+    String notification =
+        "{\"audience\":\"SUPERVISORY_AUTHORITY\",\"notification\":\"INITIAL\","
+            + "\"channel\":\"portal\",\"summary\":\"Initial notification.\",\"sentAt\":\""
+            + clock.instant()
+            + "\"%s}";
+    var unexplained =
+        call(
+            "POST",
+            "/incidents/" + id + "/communications",
+            RESPONDER,
+            etag(id),
+            notification.formatted(""));
+    assertThat(refused(unexplained, 400)).isEqualTo("REQUIRED");
+    write(
+        "POST",
+        "/incidents/" + id + "/communications",
+        RESPONDER,
+        etag(id),
+        notification.formatted(
+            ",\"delayReasons\":\"The processor confirmed the scope only on day 3.\""),
+        201);
     JsonObject met =
         deadline(body(call("GET", "/incidents/" + id, RESPONDER, null, null)), "ART33");
     assertThat(met.get("status").getAsString()).isEqualTo("MET_LATE");
+    assertThat(met.get("metAt").getAsString()).isEqualTo(clock.instant().toString());
   }
 
   @Test
@@ -149,7 +186,11 @@ class DeadlinesApiTest extends ServedLifecycle {
     assertThat(
             refused(
                 call(
-                    "POST", "/incidents/" + id + "/final-report/issued", RESPONDER, etag(id), null),
+                    "POST",
+                    "/incidents/" + id + "/final-report/issued",
+                    SECOND_LINE,
+                    etag(id),
+                    null),
                 409))
         .isEqualTo("INCIDENT_NOT_CLOSED");
   }

@@ -52,6 +52,7 @@ class RetentionExtensionsTest extends ServedLifecycle {
         """
         {"type":"PREVENTIVE","description":"Vendor review","owner":"procurement","dueAt":"2027-01-01T00:00:00Z"}""",
         201);
+    restored(id, etag(id));
     return id;
   }
 

@@ -276,6 +276,8 @@ abstract class ServedLifecycle {
             etag,
             "{\"type\":\"NOTIFY_DATA_SUBJECTS\",\"reasoning\":\"Phishing risk is high.\"}",
             201);
+    etag = notified(id, etag, "SUPERVISORY_AUTHORITY", ",\"notification\":\"INITIAL\"");
+    etag = notified(id, etag, "DATA_SUBJECTS", "");
     etag =
         write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}", 200);
     etag =
@@ -296,8 +298,44 @@ abstract class ServedLifecycle {
             "{\"type\":\"PREVENTIVE\",\"description\":"
                 + "\"No public buckets\",\"owner\":\"security\",\"dueAt\":\"2027-01-01T00:00:00Z\"}",
             201);
+    etag = restored(id, etag);
     write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"CLOSED\"}", 200);
     return id;
+  }
+
+  /**
+   * Legal approves {@code audience}, then the communication to it is recorded as sent now (a
+   * decision to notify is met only by the notification itself); gives the new ETag.
+   */
+  static String notified(String id, String etag, String audience, String extra) {
+    etag =
+        write(
+            "POST",
+            "/incidents/" + id + "/approvals",
+            LEGAL,
+            etag,
+            "{\"audience\":\"" + audience + "\"}",
+            201);
+    return write(
+        "POST",
+        "/incidents/" + id + "/communications",
+        RESPONDER,
+        etag,
+        ("{\"audience\":\"%s\",\"channel\":\"portal\",\"summary\":\"What we told them.\","
+                + "\"sentAt\":\"%s\"%s}")
+            .formatted(audience, clock.instant(), extra),
+        201);
+  }
+
+  /** Records that regular operation was restored now (required to close); gives the new ETag. */
+  static String restored(String id, String etag) {
+    return write(
+        "POST",
+        "/incidents/" + id + "/operation-restored",
+        RESPONDER,
+        etag,
+        "{\"restoredAt\":\"" + clock.instant() + "\"}",
+        200);
   }
 
   /** A new incident in triage, stored the way every function stores incidents. */

@@ -129,7 +129,13 @@ class SignInAndRolesTest extends ServedLifecycle {
         new Endpoint(
             "POST", base + "/acknowledgements", Set.of(Role.SECOND_LINE, Role.DPO, Role.LEGAL)),
         new Endpoint(
-            "POST", base + "/final-report/issued", Set.of(Role.RESPONDER, Role.SECOND_LINE)),
+            "POST", base + "/triage-changes", Set.of(Role.RESPONDER, Role.LEGAL, Role.DPO)),
+        new Endpoint(
+            "POST", base + "/triage-changes/TCR-0000000000/approve", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("PUT", base + "/risk", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("PUT", base + "/processing", Set.of(Role.LEGAL, Role.DPO)),
+        new Endpoint("POST", base + "/operation-restored", Set.of(Role.RESPONDER)),
+        new Endpoint("POST", base + "/final-report/issued", Set.of(Role.SECOND_LINE, Role.DPO)),
         new Endpoint("POST", base + "/retention-extensions", Set.of(Role.LEGAL, Role.DPO)),
         new Endpoint(
             "POST",

@@ -37,6 +37,7 @@ public class ReportIntakeFunction extends ApiFunction {
   private final Clock clock;
   private final CorsPolicy cors;
   private final IncidentIds ids;
+  private final Duration retention;
   private final Lazy<ReportStore> reports;
 
   /**
@@ -55,12 +56,12 @@ public class ReportIntakeFunction extends ApiFunction {
             env.list("REPORT_FORM_ORIGINS", "http://localhost:5000,http://127.0.0.1:5000"),
             "POST",
             "Content-Type, Idempotency-Key");
-    Duration retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
+    this.retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
     AuditExport audit =
         new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
     DeadlinePolicy policy = RegimeConfig.policy(env);
     this.ids = new IncidentIds(clock, new SecureRandom());
-    this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, retention, audit));
+    this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, audit));
   }
 
   @Override
@@ -89,6 +90,7 @@ public class ReportIntakeFunction extends ApiFunction {
             .submit(
                 parsed.report(),
                 parsed.idempotencyKey(),
+                retention,
                 ids,
                 clock.instant(),
                 incidentId -> Acknowledgments.receipt(parsed.report(), incidentId));

@@ -160,6 +160,26 @@ public final class JsonFields {
     return of(value.getAsJsonObject(), allowed, prefix + name + ".");
   }
 
+  /** A list of nested objects with their own allowed fields, or null. */
+  public List<JsonFields> objects(String name, Set<String> allowed) {
+    JsonElement value = object.get(name);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonArray()) {
+      throw invalidType(name, "a list of objects");
+    }
+    List<JsonFields> items = new ArrayList<>();
+    int index = 0;
+    for (JsonElement item : value.getAsJsonArray()) {
+      if (!item.isJsonObject()) {
+        throw invalidType(name, "a list of objects");
+      }
+      items.add(of(item.getAsJsonObject(), allowed, prefix + name + "[" + index++ + "]."));
+    }
+    return items;
+  }
+
   private ApiException invalidType(String name, String what) {
     return ApiException.badRequest(
         prefix + name, "INVALID_TYPE", prefix + name + " must be " + what);

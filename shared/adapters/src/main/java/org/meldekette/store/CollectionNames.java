@@ -22,6 +22,13 @@ public final class CollectionNames {
 
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
+
+  /** Triage changes of legal facts waiting for, or given, LEGAL's or the DPO's sign-off. */
+  public static final String TRIAGE_CHANGES = "triage-changes";
+
+  /** Final reports as issued, frozen with their hash, one per version. */
+  public static final String FINAL_REPORTS = "final-reports";
+
   public static final String RETENTION_EXTENSIONS = "retention-extensions";
   public static final String APPROVALS = "approvals";
   public static final String COMMUNICATIONS = "communications";

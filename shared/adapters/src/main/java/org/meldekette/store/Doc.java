@@ -59,6 +59,11 @@ public final class Doc {
     return new Doc((Map<String, Object>) values.get(key));
   }
 
+  /** The stored value as it is, for a list of maps. */
+  public Object raw(String key) {
+    return values.get(key);
+  }
+
   public boolean has(String key) {
     return values.get(key) != null;
   }

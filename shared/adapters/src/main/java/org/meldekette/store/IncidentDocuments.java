@@ -12,6 +12,7 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Milestones;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.ProcessingRoles;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.ReportKind;
 import org.meldekette.domain.RiskLevel;
@@ -50,9 +51,16 @@ final class IncidentDocuments {
                 .put("triagedAt", incident.milestones().triagedAt())
                 .put("escalationAcknowledgedAt", incident.milestones().escalationAcknowledgedAt())
                 .put("escalationAcknowledgedBy", incident.milestones().escalationAcknowledgedBy())
-                .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt()))
+                .put("finalReportIssuedAt", incident.milestones().finalReportIssuedAt())
+                .put("finalReportVersion", incident.milestones().finalReportVersion())
+                .put("operationRestoredAt", incident.milestones().operationRestoredAt())
+                .put("operationRestoredBy", incident.milestones().operationRestoredBy())
+                .put("breachAssessedAt", incident.milestones().breachAssessedAt()))
         .put("regimes", regimeFields(incident.regimes()))
         .put("assessment", assessmentFields(incident.assessment()))
+        .put("processing", processingFields(incident.processing()))
+        // A once-breach stays in the breach register (Art. 33(5)): the register queries this.
+        .put("everBreach", incident.wasEverBreach())
         .put("team", incident.team())
         .map();
   }
@@ -76,7 +84,44 @@ final class IncidentDocuments {
         milestones(doc.doc("milestones")),
         regimes(doc.map("regimes")),
         assessment(doc.doc("assessment")),
-        doc.strings("team"));
+        doc.strings("team"),
+        processing(doc.doc("processing")));
+  }
+
+  private static Doc.Fields processingFields(ProcessingRoles p) {
+    return Doc.fields()
+        .put("role", p.role())
+        .put("controller", p.controller() == null ? null : partyFields(p.controller()))
+        .put("processors", p.processors().stream().map(party -> partyFields(party).map()).toList());
+  }
+
+  private static Doc.Fields partyFields(ProcessingRoles.Party party) {
+    return Doc.fields()
+        .put("name", party.name())
+        .put("contact", party.contact())
+        .put("agreement", party.agreement());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ProcessingRoles processing(Doc d) {
+    if (!d.has("role")) {
+      return ProcessingRoles.OWN_DATA;
+    }
+    java.util.List<ProcessingRoles.Party> processors = new java.util.ArrayList<>();
+    Object list = d.raw("processors");
+    if (list instanceof java.util.List<?> items) {
+      for (Object item : items) {
+        processors.add(party(Doc.of((Map<String, Object>) item)));
+      }
+    }
+    return new ProcessingRoles(
+        d.enumValue("role", ProcessingRoles.OperatorRole.class),
+        d.has("controller") ? party(d.doc("controller")) : null,
+        processors);
+  }
+
+  private static ProcessingRoles.Party party(Doc d) {
+    return new ProcessingRoles.Party(d.string("name"), d.string("contact"), d.string("agreement"));
   }
 
   private static Doc.Fields assessmentFields(Assessment a) {
@@ -89,7 +134,8 @@ final class IncidentDocuments {
         .put("crossBorderImpact", a.crossBorderImpact())
         .put("indicatorsOfCompromise", a.indicatorsOfCompromise())
         .put("rootCause", a.rootCause())
-        .put("mitigation", a.mitigation());
+        .put("mitigation", a.mitigation())
+        .put("lessonsLearned", a.lessonsLearned());
   }
 
   private static Assessment assessment(Doc d) {
@@ -102,7 +148,8 @@ final class IncidentDocuments {
         d.has("crossBorderImpact") ? d.bool("crossBorderImpact") : null,
         d.string("indicatorsOfCompromise"),
         d.string("rootCause"),
-        d.string("mitigation"));
+        d.string("mitigation"),
+        d.string("lessonsLearned"));
   }
 
   private static Milestones milestones(Doc doc) {
@@ -110,7 +157,13 @@ final class IncidentDocuments {
         doc.instant("triagedAt"),
         doc.instant("escalationAcknowledgedAt"),
         doc.string("escalationAcknowledgedBy"),
-        doc.instant("finalReportIssuedAt"));
+        doc.instant("finalReportIssuedAt"),
+        doc.has("finalReportVersion")
+            ? doc.longValue("finalReportVersion").intValue()
+            : doc.has("finalReportIssuedAt") ? 1 : 0,
+        doc.instant("operationRestoredAt"),
+        doc.string("operationRestoredBy"),
+        doc.instant("breachAssessedAt"));
   }
 
   private static Map<String, Object> regimeFields(Map<String, RegimeTrigger> regimes) {

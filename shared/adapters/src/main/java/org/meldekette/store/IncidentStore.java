@@ -11,7 +11,10 @@ import com.google.cloud.firestore.TransactionOptions;
 import com.google.cloud.firestore.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -23,6 +26,7 @@ import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.NotFound;
@@ -32,10 +36,12 @@ import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.StaleVersion;
 import org.meldekette.domain.TimelineEntry;
+import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.report.IncidentFile;
+import org.meldekette.domain.report.IssuedReport;
 
 /**
  * Incidents in Firestore: opening an incident, changing it in one transaction, and the reads of the
@@ -104,6 +110,15 @@ public final class IncidentStore {
    * exported to the audit log once the transaction has committed, and when the change moved a
    * deadline, its reminders are queued.
    */
+  /**
+   * {@link #update} for a change of the incident document alone (no records of its own): the
+   * outcome the domain gives for the incident as it is now.
+   */
+  public Lifecycle.Outcome change(
+      String incidentId, long expectedVersion, Function<Incident, Lifecycle.Outcome> change) {
+    return update(incidentId, expectedVersion, (tx, incident) -> tx.apply(change.apply(incident)));
+  }
+
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     AtomicReference<Incident> changed = new AtomicReference<>();
@@ -238,6 +253,44 @@ public final class IncidentStore {
     return page(query, "createdAt", pageSize, pageToken, this::stored);
   }
 
+  /**
+   * Everything the exit criteria look at, read at once: the five queries go out together, so a read
+   * of an incident waits for the slowest, not for their sum.
+   */
+  public IncidentRecords records(String incidentId) {
+    DocumentReference incident = reference(db, incidentId);
+    var measures = incident.collection(CollectionNames.MEASURES).get();
+    var evidence = incident.collection(CollectionNames.EVIDENCE).count().get();
+    var decisions = incident.collection(CollectionNames.DECISIONS).get();
+    var extensions = incident.collection(CollectionNames.RETENTION_EXTENSIONS).get();
+    var communications = incident.collection(CollectionNames.COMMUNICATIONS).get();
+    return new IncidentRecords(
+        sorted(
+            FirestoreErrors.await(measures),
+            RecordDocuments::measure,
+            Comparator.comparing(Measure::createdAt).thenComparing(Measure::id)),
+        FirestoreErrors.await(evidence).getCount(),
+        sorted(
+            FirestoreErrors.await(decisions),
+            RecordDocuments::decision,
+            Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id)),
+        sorted(
+            FirestoreErrors.await(extensions),
+            RecordDocuments::retentionExtension,
+            Comparator.comparing(RetentionExtension::id)),
+        sorted(
+            FirestoreErrors.await(communications),
+            RecordDocuments::communication,
+            Comparator.comparing(Communication::sentAt).thenComparing(Communication::id)));
+  }
+
+  private static <T> List<T> sorted(
+      com.google.cloud.firestore.QuerySnapshot snapshot,
+      Function<DocumentSnapshot, T> mapper,
+      Comparator<T> order) {
+    return snapshot.getDocuments().stream().map(mapper).sorted(order).toList();
+  }
+
   /** Oldest first: the order things happened in. */
   public Page<TimelineEntry> timeline(String incidentId, int pageSize, String pageToken) {
     Query query =
@@ -249,21 +302,11 @@ public final class IncidentStore {
   }
 
   public List<Measure> measures(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.MEASURES)
-            .orderBy("createdAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::measure);
+    return inOrder(incidentId, CollectionNames.MEASURES, "createdAt", RecordDocuments::measure);
   }
 
   public List<Evidence> evidence(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.EVIDENCE)
-            .orderBy("recordedAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::evidence);
+    return inOrder(incidentId, CollectionNames.EVIDENCE, "recordedAt", RecordDocuments::evidence);
   }
 
   public List<CustodyEntry> custody(String incidentId, String evidenceId) {
@@ -277,51 +320,63 @@ public final class IncidentStore {
   }
 
   public List<Decision> decisions(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.DECISIONS)
-            .orderBy("decidedAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::decision);
+    return inOrder(incidentId, CollectionNames.DECISIONS, "decidedAt", RecordDocuments::decision);
   }
 
   public List<Communication> communications(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.COMMUNICATIONS)
-            .orderBy("sentAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::communication);
+    return inOrder(
+        incidentId, CollectionNames.COMMUNICATIONS, "sentAt", RecordDocuments::communication);
   }
 
   public List<Approval> approvals(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.APPROVALS)
-            .orderBy("approvedAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::approval);
+    return inOrder(incidentId, CollectionNames.APPROVALS, "approvedAt", RecordDocuments::approval);
   }
 
   /** The whole timeline, oldest first. */
   public List<TimelineEntry> fullTimeline(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.TIMELINE)
-            .orderBy("at")
-            .orderBy(FieldPath.documentId()),
-        IncidentStore::timelineEntry);
+    return inOrder(incidentId, CollectionNames.TIMELINE, "at", IncidentStore::timelineEntry);
   }
 
-  /** Breaches detected in [from, to), oldest first: one query on (classification, detectedAt). */
+  /**
+   * Every incident ever classified as a breach, detected in [from, to), oldest first: a breach
+   * reclassified later stays in the register with its history (Art. 33(5)). Incidents written
+   * before {@code everBreach} existed carry only their classification, so both are asked for.
+   */
   public List<Stored> breaches(Instant from, Instant to) {
+    Map<String, Stored> found = new LinkedHashMap<>();
+    for (Query query :
+        List.of(
+            db.collection(CollectionNames.INCIDENTS).whereEqualTo("everBreach", true),
+            db.collection(CollectionNames.INCIDENTS)
+                .whereEqualTo("classification", Classification.BREACH.name()))) {
+      for (Stored stored :
+          all(
+              query
+                  .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from))
+                  .whereLessThan("detectedAt", Timestamps.of(to))
+                  .orderBy("detectedAt"),
+              this::stored)) {
+        found.putIfAbsent(stored.incident().id(), stored);
+      }
+    }
+    return found.values().stream()
+        .sorted(
+            java.util.Comparator.comparing((Stored s) -> s.incident().detectedAt())
+                .thenComparing(s -> s.incident().id()))
+        .toList();
+  }
+
+  /** Triage changes of legal facts, filed and approved, oldest first. */
+  public List<TriageChangeRequest> triageChanges(String incidentId) {
+    return inOrder(
+        incidentId, CollectionNames.TRIAGE_CHANGES, "requestedAt", RecordDocuments::triageChange);
+  }
+
+  /** The final reports issued, by version. */
+  public List<IssuedReport> issuedReports(String incidentId) {
     return all(
-        db.collection(CollectionNames.INCIDENTS)
-            .whereEqualTo("classification", Classification.BREACH.name())
-            .whereGreaterThanOrEqualTo("detectedAt", Timestamps.of(from))
-            .whereLessThan("detectedAt", Timestamps.of(to))
-            .orderBy("detectedAt"),
-        this::stored);
+        reference(db, incidentId).collection(CollectionNames.FINAL_REPORTS).orderBy("version"),
+        RecordDocuments::issuedReport);
   }
 
   public List<RetentionExtension> retentionExtensions(String incidentId) {
@@ -342,12 +397,8 @@ public final class IncidentStore {
   }
 
   public List<SkipRequest> skipRequests(String incidentId) {
-    return all(
-        reference(db, incidentId)
-            .collection(CollectionNames.SKIP_REQUESTS)
-            .orderBy("requestedAt")
-            .orderBy(FieldPath.documentId()),
-        RecordDocuments::skipRequest);
+    return inOrder(
+        incidentId, CollectionNames.SKIP_REQUESTS, "requestedAt", RecordDocuments::skipRequest);
   }
 
   /** The incident's document path: the name of its audit stream. */
@@ -357,6 +408,17 @@ public final class IncidentStore {
 
   public static DocumentReference reference(Firestore db, String incidentId) {
     return db.collection(CollectionNames.INCIDENTS).document(incidentId);
+  }
+
+  /** An incident's records of one kind, ordered by {@code field}, ties by document ID. */
+  private <T> List<T> inOrder(
+      String incidentId, String collection, String field, Function<DocumentSnapshot, T> mapper) {
+    return all(
+        reference(db, incidentId)
+            .collection(collection)
+            .orderBy(field)
+            .orderBy(FieldPath.documentId()),
+        mapper);
   }
 
   private static <T> List<T> all(Query query, Function<DocumentSnapshot, T> mapper) {

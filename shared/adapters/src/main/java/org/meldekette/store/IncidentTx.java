@@ -6,6 +6,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,10 @@ import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.IncidentFacts;
+import org.meldekette.domain.report.IssuedReport;
 
 /**
  * One incident inside one Firestore transaction: reads of the records beside it, and writes that
@@ -40,6 +43,9 @@ public final class IncidentTx {
   private final List<Decision> pendingDecisions = new ArrayList<>();
   private final List<Communication> pendingCommunications = new ArrayList<>();
   private List<Decision> storedDecisions;
+  private List<Communication> storedCommunications;
+  private List<Measure> storedMeasures;
+  private final List<Measure> pendingMeasures = new ArrayList<>();
   private AuditEvent recorded;
   private Incident changed;
   private List<Deadline> deadlines;
@@ -53,31 +59,24 @@ public final class IncidentTx {
     this.incidents = incidents;
   }
 
+  /** The measures, with those this transaction adds or changes. */
   public List<Measure> measures() {
-    return FirestoreErrors.await(
-            transaction.get(
-                IncidentStore.reference(db, incidentId).collection(CollectionNames.MEASURES)))
-        .getDocuments()
-        .stream()
-        .map(RecordDocuments::measure)
-        .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id))
-        .toList();
+    if (storedMeasures == null) {
+      storedMeasures = RecordReads.measures(transaction, incidentRef());
+    }
+    Map<String, Measure> all = new LinkedHashMap<>();
+    storedMeasures.forEach(m -> all.put(m.id(), m));
+    pendingMeasures.forEach(m -> all.put(m.id(), m));
+    return List.copyOf(all.values());
   }
 
   public Optional<Measure> measure(String measureId) {
-    return read(IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.MEASURES)
-            .document(measureId))
+    return read(incidentRef().collection(CollectionNames.MEASURES).document(measureId))
         .map(RecordDocuments::measure);
   }
 
   public long evidenceCount() {
-    return FirestoreErrors.await(
-            transaction.get(
-                IncidentStore.reference(db, incidentId)
-                    .collection(CollectionNames.EVIDENCE)
-                    .count()))
-        .getCount();
+    return RecordReads.evidenceCount(transaction, incidentRef());
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
@@ -97,15 +96,7 @@ public final class IncidentTx {
   /** The decisions, including one this transaction is about to write. */
   public List<Decision> decisions() {
     if (storedDecisions == null) {
-      storedDecisions =
-          FirestoreErrors.await(
-                  transaction.get(
-                      IncidentStore.reference(db, incidentId)
-                          .collection(CollectionNames.DECISIONS)))
-              .getDocuments()
-              .stream()
-              .map(RecordDocuments::decision)
-              .toList();
+      storedDecisions = RecordReads.decisions(transaction, incidentRef());
     }
     List<Decision> all = new ArrayList<>(storedDecisions);
     all.addAll(pendingDecisions);
@@ -115,13 +106,12 @@ public final class IncidentTx {
 
   /** The incident's deadlines as they stand with what this transaction has recorded so far. */
   public List<Deadline> deadlines(Incident incident) {
-    return incidents.policy().deadlines(new IncidentFacts(incident, decisions(), communications()));
+    return incidents.policy().deadlines(new IncidentFacts(incident, records()));
   }
 
   public List<Approval> approvals() {
     return FirestoreErrors.await(
-            transaction.get(
-                IncidentStore.reference(db, incidentId).collection(CollectionNames.APPROVALS)))
+            transaction.get(incidentRef().collection(CollectionNames.APPROVALS)))
         .getDocuments()
         .stream()
         .map(RecordDocuments::approval)
@@ -130,16 +120,10 @@ public final class IncidentTx {
 
   /** The communications, including one this transaction is about to write. */
   public List<Communication> communications() {
-    List<Communication> all =
-        new ArrayList<>(
-            FirestoreErrors.await(
-                    transaction.get(
-                        IncidentStore.reference(db, incidentId)
-                            .collection(CollectionNames.COMMUNICATIONS)))
-                .getDocuments()
-                .stream()
-                .map(RecordDocuments::communication)
-                .toList());
+    if (storedCommunications == null) {
+      storedCommunications = RecordReads.communications(transaction, incidentRef());
+    }
+    List<Communication> all = new ArrayList<>(storedCommunications);
     all.addAll(pendingCommunications);
     all.sort(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id));
     return all;
@@ -147,42 +131,28 @@ public final class IncidentTx {
 
   public void createApproval(Approval approval) {
     create(
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.APPROVALS)
-            .document(approval.id()),
+        incidentRef().collection(CollectionNames.APPROVALS).document(approval.id()),
         RecordDocuments.approval(approval));
   }
 
   public void createCommunication(Communication communication) {
     pendingCommunications.add(communication);
     create(
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.COMMUNICATIONS)
-            .document(communication.id()),
+        incidentRef().collection(CollectionNames.COMMUNICATIONS).document(communication.id()),
         RecordDocuments.communication(communication));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {
-    return read(IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.SKIP_REQUESTS)
-            .document(requestId))
+    return read(incidentRef().collection(CollectionNames.SKIP_REQUESTS).document(requestId))
         .map(RecordDocuments::skipRequest);
   }
 
   public List<RetentionExtension> retentionExtensions() {
-    return FirestoreErrors.await(
-            transaction.get(
-                IncidentStore.reference(db, incidentId)
-                    .collection(CollectionNames.RETENTION_EXTENSIONS)))
-        .getDocuments()
-        .stream()
-        .map(RecordDocuments::retentionExtension)
-        .sorted(Comparator.comparing(RetentionExtension::id))
-        .toList();
+    return RecordReads.retentionExtensions(transaction, incidentRef());
   }
 
   public Optional<RetentionExtension> retentionExtension(String extensionId) {
-    return read(IncidentStore.reference(db, incidentId)
+    return read(incidentRef()
             .collection(CollectionNames.RETENTION_EXTENSIONS)
             .document(extensionId))
         .map(RecordDocuments::retentionExtension);
@@ -191,31 +161,28 @@ public final class IncidentTx {
   public void saveRetentionExtension(RetentionExtension extension) {
     Map<String, Object> fields = RecordDocuments.retentionExtension(extension);
     DocumentReference ref =
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.RETENTION_EXTENSIONS)
-            .document(extension.id());
+        incidentRef().collection(CollectionNames.RETENTION_EXTENSIONS).document(extension.id());
     writes.add(t -> t.set(ref, fields));
   }
 
   /** Everything the exit criteria look at. */
   public IncidentRecords records() {
-    return new IncidentRecords(measures(), evidenceCount(), decisions(), retentionExtensions());
+    return new IncidentRecords(
+        measures(), evidenceCount(), decisions(), retentionExtensions(), communications());
   }
 
   public void createMeasure(Measure measure) {
+    pendingMeasures.add(measure);
     create(
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.MEASURES)
-            .document(measure.id()),
+        incidentRef().collection(CollectionNames.MEASURES).document(measure.id()),
         RecordDocuments.measure(measure));
   }
 
   public void updateMeasure(Measure measure) {
+    pendingMeasures.add(measure);
     Map<String, Object> fields = RecordDocuments.measure(measure);
     DocumentReference ref =
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.MEASURES)
-            .document(measure.id());
+        incidentRef().collection(CollectionNames.MEASURES).document(measure.id());
     writes.add(t -> t.set(ref, fields));
   }
 
@@ -238,18 +205,14 @@ public final class IncidentTx {
   public void createDecision(Decision decision) {
     pendingDecisions.add(decision);
     create(
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.DECISIONS)
-            .document(decision.id()),
+        incidentRef().collection(CollectionNames.DECISIONS).document(decision.id()),
         RecordDocuments.decision(decision));
   }
 
   public void saveSkipRequest(SkipRequest request) {
     Map<String, Object> fields = RecordDocuments.skipRequest(request);
     DocumentReference ref =
-        IncidentStore.reference(db, incidentId)
-            .collection(CollectionNames.SKIP_REQUESTS)
-            .document(request.id());
+        incidentRef().collection(CollectionNames.SKIP_REQUESTS).document(request.id());
     writes.add(t -> t.set(ref, fields));
   }
 
@@ -293,10 +256,34 @@ public final class IncidentTx {
     writes.add(t -> t.create(ref, fields));
   }
 
+  private DocumentReference incidentRef() {
+    return IncidentStore.reference(db, incidentId);
+  }
+
+  /** Files a triage change for LEGAL's or the DPO's sign-off. */
+  public void saveTriageChange(TriageChangeRequest request) {
+    Map<String, Object> fields = RecordDocuments.triageChange(request);
+    DocumentReference ref =
+        incidentRef().collection(CollectionNames.TRIAGE_CHANGES).document(request.id());
+    writes.add(t -> t.set(ref, fields));
+  }
+
+  public Optional<TriageChangeRequest> triageChange(String requestId) {
+    return read(incidentRef().collection(CollectionNames.TRIAGE_CHANGES).document(requestId))
+        .map(RecordDocuments::triageChange);
+  }
+
+  /** Freezes an issued final report under its version: created once, never replaced. */
+  public void createIssuedReport(IssuedReport report) {
+    create(
+        incidentRef()
+            .collection(CollectionNames.FINAL_REPORTS)
+            .document(String.format("%06d", report.version())),
+        RecordDocuments.issuedReport(report));
+  }
+
   private DocumentReference evidenceRef(String evidenceId) {
-    return IncidentStore.reference(db, incidentId)
-        .collection(CollectionNames.EVIDENCE)
-        .document(evidenceId);
+    return incidentRef().collection(CollectionNames.EVIDENCE).document(evidenceId);
   }
 
   private Optional<DocumentSnapshot> read(DocumentReference ref) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Change;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
@@ -36,6 +37,11 @@ final class IncidentWrites {
 
   DeadlinePolicy policy() {
     return policy;
+  }
+
+  /** The deadlines an incident document carries, as the regimes switched on know them. */
+  List<Deadline> storedDeadlines(DocumentSnapshot incident) {
+    return DeadlineDocuments.deadlines(incident, policy.regimes());
   }
 
   DocumentReference reference(String incidentId) {
@@ -71,7 +77,7 @@ final class IncidentWrites {
 
   /** The deadlines of an incident that has no records beside it yet. */
   List<Deadline> openingDeadlines(Incident incident) {
-    return policy.deadlines(new IncidentFacts(incident, List.of(), List.of()));
+    return policy.deadlines(new IncidentFacts(incident, IncidentRecords.NONE));
   }
 
   /**
@@ -142,7 +148,8 @@ final class IncidentWrites {
     if (head != null) {
       AuditDocuments.withHead(fields, head);
     }
-    DeadlineDocuments.withDeadlines(fields, deadlines);
+    DeadlineDocuments.withDeadlines(
+        fields, deadlines, sentReminders == null ? Map.of() : sentReminders);
     if (sentReminders != null) {
       fields.put(ReminderRecords.SENT_FIELD, sentReminders);
     }

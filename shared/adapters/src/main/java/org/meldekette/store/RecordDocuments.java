@@ -3,7 +3,10 @@ package org.meldekette.store;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.util.Map;
 import org.meldekette.domain.Approval;
+import org.meldekette.domain.Art34Exception;
 import org.meldekette.domain.Audience;
+import org.meldekette.domain.CiaImpact;
+import org.meldekette.domain.Classification;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.ContainmentKind;
 import org.meldekette.domain.CustodyEntry;
@@ -13,13 +16,20 @@ import org.meldekette.domain.Effectiveness;
 import org.meldekette.domain.EffectivenessResult;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.EvidenceSource;
+import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.RetentionExtension;
+import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.Triage;
+import org.meldekette.domain.TriageChangeRequest;
+import org.meldekette.domain.report.FinalReport;
+import org.meldekette.domain.report.IssuedReport;
 
 /**
  * Maps the records kept beside an incident (measures, evidence, custody, decisions, skip requests).
@@ -48,6 +58,7 @@ final class RecordDocuments {
                     .put("checkedAt", e.checkedAt()))
         .put("createdBy", m.createdBy())
         .put("createdAt", m.createdAt())
+        .put("doneAt", m.doneAt())
         .map();
   }
 
@@ -70,7 +81,8 @@ final class RecordDocuments {
                 e.instant("checkedAt"))
             : null,
         d.string("createdBy"),
-        d.instant("createdAt"));
+        d.instant("createdAt"),
+        d.instant("doneAt"));
   }
 
   public static Map<String, Object> evidence(Evidence e) {
@@ -129,6 +141,7 @@ final class RecordDocuments {
         .put("decidedAt", d.decidedAt())
         .put("corrects", d.corrects())
         .put("delayReasons", d.delayReasons())
+        .put("exception", d.exception())
         .map();
   }
 
@@ -142,7 +155,8 @@ final class RecordDocuments {
         d.enumValue("signedAs", Role.class),
         d.instant("decidedAt"),
         d.string("corrects"),
-        d.string("delayReasons"));
+        d.string("delayReasons"),
+        d.enumValue("exception", Art34Exception.class));
   }
 
   public static Map<String, Object> retentionExtension(RetentionExtension r) {
@@ -204,6 +218,7 @@ final class RecordDocuments {
         .put("recordedBy", c.recordedBy())
         .put("recordedAt", c.recordedAt())
         .put("factsSent", c.factsSent())
+        .put("timeJustification", c.timeJustification())
         .map();
   }
 
@@ -220,7 +235,8 @@ final class RecordDocuments {
         d.string("delayReasons"),
         d.string("recordedBy"),
         d.instant("recordedAt"),
-        d.map("factsSent"));
+        d.map("factsSent"),
+        d.string("timeJustification"));
   }
 
   public static Map<String, Object> skipRequest(SkipRequest s) {
@@ -249,5 +265,94 @@ final class RecordDocuments {
         d.enumValue("status", SkipRequest.Status.class),
         d.string("approvedBy"),
         d.instant("approvedAt"));
+  }
+
+  static Map<String, Object> triageChange(TriageChangeRequest r) {
+    return Doc.fields()
+        .put("id", r.id())
+        .put("input", triageInput(r.input()))
+        .put("facts", r.facts().stream().map(Enum::name).toList())
+        .put("justification", r.justification())
+        .put("baseTriage", r.baseTriage())
+        .put("requestedBy", r.requestedBy())
+        .put("requestedAt", r.requestedAt())
+        .put("status", r.status())
+        .put("approvedBy", r.approvedBy())
+        .put("approvedAt", r.approvedAt())
+        .map();
+  }
+
+  static TriageChangeRequest triageChange(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new TriageChangeRequest(
+        d.string("id"),
+        triageInput(d.doc("input")),
+        d.strings("facts").stream().map(Triage.LegalFact::valueOf).toList(),
+        d.string("justification"),
+        d.map("baseTriage"),
+        d.string("requestedBy"),
+        d.instant("requestedAt"),
+        d.enumValue("status", SkipRequest.Status.class),
+        d.string("approvedBy"),
+        d.instant("approvedAt"));
+  }
+
+  private static Doc.Fields triageInput(Triage.Input i) {
+    CiaImpact cia = i.cia() == null ? new CiaImpact(null, null, null) : i.cia();
+    return Doc.fields()
+        .put("classification", i.classification())
+        .put("severity", i.severity())
+        .put("confidentiality", cia.confidentiality())
+        .put("integrity", cia.integrity())
+        .put("availability", cia.availability())
+        .put("scope", i.scope())
+        .put("affectedSystems", i.affectedSystems())
+        .put("dataDomains", i.dataDomains())
+        .put("dataCategories", i.dataCategories())
+        .put("estimatedDataSubjects", i.estimatedDataSubjects())
+        .put("estimatedRecords", i.estimatedRecords())
+        .put("initialRisk", i.initialRisk())
+        .put("awarenessAt", i.awarenessAt())
+        .put("awarenessJustification", i.awarenessJustification());
+  }
+
+  private static Triage.Input triageInput(Doc d) {
+    return new Triage.Input(
+        d.enumValue("classification", Classification.class),
+        d.enumValue("severity", Severity.class),
+        new CiaImpact(
+            d.enumValue("confidentiality", ImpactLevel.class),
+            d.enumValue("integrity", ImpactLevel.class),
+            d.enumValue("availability", ImpactLevel.class)),
+        d.string("scope"),
+        d.has("affectedSystems") ? d.strings("affectedSystems") : null,
+        d.has("dataDomains") ? d.strings("dataDomains") : null,
+        d.has("dataCategories") ? d.strings("dataCategories") : null,
+        d.longValue("estimatedDataSubjects"),
+        d.longValue("estimatedRecords"),
+        d.enumValue("initialRisk", RiskLevel.class),
+        d.instant("awarenessAt"),
+        d.string("awarenessJustification"));
+  }
+
+  static Map<String, Object> issuedReport(IssuedReport r) {
+    return Doc.fields()
+        .put("version", r.version())
+        .put("issuedAt", r.issuedAt())
+        .put("issuedBy", r.issuedBy())
+        .put("closedAt", r.closedAt())
+        .put("sha256", r.frozen().sha256())
+        .put("json", r.frozen().json())
+        .map();
+  }
+
+  static IssuedReport issuedReport(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new IssuedReport(
+        d.longValue("version").intValue(),
+        d.instant("issuedAt"),
+        d.string("issuedBy"),
+        d.instant("closedAt"),
+        new FinalReport.Frozen(d.string("json"), d.string("sha256")));
   }
 }

@@ -32,16 +32,18 @@ public final class ReminderRecords {
       String incidentId, List<Deadline> deadlines, Map<String, String> sent) {}
 
   /**
-   * The incidents whose next open deadline falls due before {@code cutoff}: one indexed query,
-   * reading only those incidents however many are open.
+   * The incidents whose first reminder still to be sent falls before {@code cutoff}, earliest
+   * first: one indexed query, reading only those incidents however many are open. Ordered by
+   * reminder, not by deadline, so a backlog of long-overdue incidents whose reminders went out does
+   * not keep newer due ones from being swept.
    */
   @SuppressWarnings("unchecked")
   static List<DueIncident> dueBefore(Firestore db, Regimes regimes, Instant cutoff, int limit) {
     List<QueryDocumentSnapshot> due =
         FirestoreErrors.await(
                 db.collection(CollectionNames.INCIDENTS)
-                    .whereLessThanOrEqualTo("nextDeadlineAt", Timestamps.of(cutoff))
-                    .orderBy("nextDeadlineAt")
+                    .whereLessThanOrEqualTo(DeadlineDocuments.NEXT_REMINDER, Timestamps.of(cutoff))
+                    .orderBy(DeadlineDocuments.NEXT_REMINDER)
                     .limit(limit)
                     .get())
             .getDocuments();

@@ -7,14 +7,14 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
-import org.meldekette.domain.Communication;
-import org.meldekette.domain.Decision;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.IncidentFacts;
@@ -79,24 +79,17 @@ public final class ReminderStore {
     if (!incidentDoc.exists()) {
       return new Claim(ClaimStatus.NOT_NEEDED, null, null);
     }
-    List<Decision> decisions =
-        FirestoreErrors.await(
-                tx.get(incidentDoc.getReference().collection(CollectionNames.DECISIONS)))
-            .getDocuments()
-            .stream()
-            .map(RecordDocuments::decision)
-            .toList();
-    List<Communication> communications =
-        FirestoreErrors.await(
-                tx.get(incidentDoc.getReference().collection(CollectionNames.COMMUNICATIONS)))
-            .getDocuments()
-            .stream()
-            .map(RecordDocuments::communication)
-            .toList();
+    DocumentReference incidentRef = incidentDoc.getReference();
+    IncidentRecords records =
+        new IncidentRecords(
+            RecordReads.measures(tx, incidentRef),
+            0,
+            RecordReads.decisions(tx, incidentRef),
+            List.of(),
+            RecordReads.communications(tx, incidentRef));
     DocumentSnapshot sent = FirestoreErrors.await(tx.get(reminderDoc));
     Incident incident = IncidentDocuments.incident(incidentDoc);
-    List<Deadline> deadlines =
-        policy.deadlines(new IncidentFacts(incident, decisions, communications));
+    List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, records));
     Deadline.Reminder reminder = ref.find(deadlines);
     if (reminder == null) {
       return new Claim(ClaimStatus.NOT_NEEDED, null, deadlines);
@@ -116,7 +109,7 @@ public final class ReminderStore {
             .put("state", "SENDING")
             .put("claimedAt", now)
             .put("incidentId", ref.incidentId())
-            .put("deadline", reminder.deadline().stage().key())
+            .put("deadline", reminder.deadline().key())
             .put("kind", ref.kind())
             .map());
     return new Claim(ClaimStatus.CLAIMED, reminder, deadlines);
@@ -141,14 +134,23 @@ public final class ReminderStore {
                 tx -> {
                   DocumentSnapshot incident =
                       FirestoreErrors.await(tx.get(incidents.reference(ref.incidentId())));
-                  String deadline = reminder.deadline().stage().key();
+                  String deadline = reminder.deadline().key();
+                  Map<String, Object> sentNow = ReminderRecords.sent(incident);
+                  sentNow.put(deadline, ref.key());
+                  Instant nextReminder =
+                      DeadlinePolicy.nextReminder(incidents.storedDeadlines(incident), sentNow)
+                          .orElse(null);
+                  Map<FieldPath, Object> bookkeeping = new LinkedHashMap<>();
+                  bookkeeping.put(FieldPath.of(ReminderRecords.SENT_FIELD, deadline), ref.key());
+                  bookkeeping.put(
+                      FieldPath.of(DeadlineDocuments.NEXT_REMINDER), Timestamps.of(nextReminder));
                   AuditEvent recorded =
                       incidents.aside(
                           tx,
                           incident,
                           reminder.sent(ref.incidentId(), actor, now),
                           "reminder-" + ref.key(),
-                          Map.of(FieldPath.of(ReminderRecords.SENT_FIELD, deadline), ref.key()));
+                          bookkeeping);
                   tx.set(
                       reminderDoc,
                       Doc.fields()

@@ -1,5 +1,7 @@
 package org.meldekette.store;
 
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.WriteBatch;
 import java.time.Duration;
@@ -9,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
+import org.meldekette.domain.Hashes;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Lifecycle;
+import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Report;
+import org.meldekette.domain.ReporterContact;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 
 /**
@@ -27,15 +33,14 @@ public final class ReportStore {
 
   private final Firestore db;
   private final IncidentWrites incidents;
-  private final IdempotencyRecords idempotency;
   private final CommitListener listener;
   private final Lifecycle lifecycle = new Lifecycle();
+  private final DeadlinePolicy policy;
 
-  public ReportStore(
-      Firestore db, DeadlinePolicy policy, Duration idempotencyRetention, CommitListener listener) {
+  public ReportStore(Firestore db, DeadlinePolicy policy, CommitListener listener) {
     this.db = db;
+    this.policy = policy;
     this.incidents = new IncidentWrites(db, policy);
-    this.idempotency = new IdempotencyRecords(db, idempotencyRetention);
     this.listener = listener;
   }
 
@@ -46,14 +51,17 @@ public final class ReportStore {
    * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt
    * again for a repeat of a keyed submission.
    *
+   * @param idempotencyRetention how long a repeat gets the first receipt
    * @param answer the receipt for the incident ID drawn, stored with the idempotency record
    */
   public Receipt submit(
       Report report,
       String idempotencyKey,
+      Duration idempotencyRetention,
       IncidentIds ids,
       Instant now,
       Function<String, Map<String, Object>> answer) {
+    IdempotencyRecords idempotency = new IdempotencyRecords(db, idempotencyRetention);
     for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       String incidentId = ids.next();
       Map<String, Object> receipt = answer.apply(incidentId);
@@ -96,6 +104,72 @@ public final class ReportStore {
     }
     throw new IllegalStateException("no free incident ID after " + ID_ATTEMPTS + " attempts");
   }
+
+  /**
+   * What the reporter wrote, as they wrote it, without their contact; empty for an incident no
+   * report opened.
+   */
+  public Optional<Map<String, Object>> report(String incidentId) {
+    DocumentSnapshot report =
+        FirestoreErrors.await(db.collection(CollectionNames.REPORTS).document(incidentId).get());
+    if (!report.exists()) {
+      return Optional.empty();
+    }
+    Doc d = Doc.of(report.getData());
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("kind", d.string("kind"));
+    view.put("title", d.string("title"));
+    view.put("description", d.string("description"));
+    view.put("affectedSystems", d.strings("affectedSystems"));
+    view.put("observedAt", d.instant("observedAt"));
+    view.put("language", d.string("language"));
+    view.put("hasContact", d.bool("hasContact"));
+    view.put("receivedAt", d.instant("receivedAt"));
+    return Optional.of(view);
+  }
+
+  /**
+   * The reporter's contact, read by {@code reader}: every read is recorded in the incident's
+   * timeline and audit trail in the same transaction (who and when, never what), without changing
+   * the incident's version. Empty when the reporter left none.
+   */
+  public Optional<ReporterContact> contact(String incidentId, Actor reader, Instant now) {
+    IncidentWrites incidents = new IncidentWrites(db, policy);
+    DocumentReference contactRef =
+        db.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId);
+    Read read =
+        FirestoreErrors.await(
+            db.runTransaction(
+                tx -> {
+                  DocumentSnapshot incident =
+                      FirestoreErrors.await(tx.get(incidents.reference(incidentId)));
+                  if (!incident.exists()) {
+                    throw new NotFound("no incident " + incidentId);
+                  }
+                  DocumentSnapshot contact = FirestoreErrors.await(tx.get(contactRef));
+                  if (!contact.exists()) {
+                    return new Read(null, null);
+                  }
+                  Doc d = Doc.of(contact.getData());
+                  AuditEvent event =
+                      incidents.aside(
+                          tx,
+                          incident,
+                          ReporterContact.read(incidentId, reader, now),
+                          "contact-read-"
+                              + now.toEpochMilli()
+                              + "-"
+                              + Hashes.sha256(reader.id()).substring(0, 8),
+                          Map.of());
+                  return new Read(new ReporterContact(d.string("name"), d.string("email")), event);
+                }));
+    if (read.event() != null) {
+      listener.committed(Committed.events(read.event()));
+    }
+    return Optional.ofNullable(read.contact());
+  }
+
+  private record Read(ReporterContact contact, AuditEvent event) {}
 
   private static Map<String, Object> reportFields(Report report, String incidentId, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();

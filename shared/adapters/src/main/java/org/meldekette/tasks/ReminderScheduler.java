@@ -75,25 +75,27 @@ public final class ReminderScheduler {
   }
 
   /**
-   * The sweep's part for one incident: queues what {@link #due} names and re-sends, under a new
-   * task name, the latest reminder of each open deadline that is past its time (plus grace) with no
-   * record of being sent — its task was lost, and its name may stay taken in Cloud Tasks for a
+   * The sweep's part for one incident: queues what {@link #due} names, except a past reminder
+   * recorded as sent, and re-sends under a new task name a reminder past its time (plus grace) with
+   * no record of being sent — its task was lost, and its name may stay taken in Cloud Tasks for a
    * while.
    *
-   * @param sent the last reminder key sent for each deadline ({@code REGIME/STAGE}), from the
-   *     incident document
+   * @param sent the last reminder key sent for each deadline (its {@code key()}), from the incident
+   *     document
    */
   public int sweep(
       String incidentId, List<Deadline> deadlines, Map<String, String> sent, Instant now)
       throws Exception {
-    int queued = schedule(incidentId, deadlines, now);
+    int queued = 0;
     for (Deadline.Reminder reminder : due(deadlines, now)) {
-      String key = reminder.taskName(incidentId);
-      boolean late = reminder.at().plus(GRACE).isBefore(now);
-      if (late && !key.equals(sent.get(reminder.deadline().stage().key()))) {
-        queue.create(ReminderTask.of(incidentId, reminder).resend(now));
-        queued++;
+      ReminderTask task = ReminderTask.of(incidentId, reminder);
+      boolean past = !reminder.at().isAfter(now);
+      if (past && task.reminderKey().equals(sent.get(reminder.deadline().key()))) {
+        continue; // it went out: queuing it again would only be refused on delivery
       }
+      boolean late = reminder.at().plus(GRACE).isBefore(now);
+      queue.create(late ? task.resend(now) : task);
+      queued++;
     }
     return queued;
   }

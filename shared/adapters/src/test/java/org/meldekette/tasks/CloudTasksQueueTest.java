@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meldekette.config.Lazy;
+import org.meldekette.domain.deadline.ReminderRef;
 import org.meldekette.testing.InProcessGrpcServer;
 
 /**
@@ -67,13 +68,9 @@ class CloudTasksQueueTest {
     queue.create(
         new ReminderTask(
             "INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000",
-            "INC-20261120-AAAAAA-GDPR-ART33-before-48h-1795600000",
             at,
-            "INC-20261120-AAAAAA",
-            "GDPR",
-            "ART33",
-            "before-48h",
-            1795600000L));
+            new ReminderRef(
+                "INC-20261120-AAAAAA", "GDPR", "ART33", null, "before-48h", 1795600000L)));
 
     List<CreateTaskRequest> requests = tasks.requests();
     assertThat(requests).hasSize(1);
@@ -108,13 +105,8 @@ class CloudTasksQueueTest {
     queue.create(
         new ReminderTask(
             "n",
-            "n",
             Instant.parse("2026-11-22T08:00:00Z"),
-            "INC-20261120-AAAAAA",
-            "GDPR",
-            "ART33",
-            "due",
-            1L));
+            new ReminderRef("INC-20261120-AAAAAA", "GDPR", "ART33", null, "due", 1L)));
     assertThat(tasks.requests()).hasSize(1);
   }
 
@@ -126,13 +118,8 @@ class CloudTasksQueueTest {
                 queue.create(
                     new ReminderTask(
                         "n",
-                        "n",
                         Instant.parse("2026-11-22T08:00:00Z"),
-                        "INC-20261120-AAAAAA",
-                        "GDPR",
-                        "ART33",
-                        "due",
-                        1L)))
+                        new ReminderRef("INC-20261120-AAAAAA", "GDPR", "ART33", null, "due", 1L))))
         .isInstanceOf(com.google.api.gax.rpc.PermissionDeniedException.class);
   }
 }

@@ -6,6 +6,9 @@ package org.meldekette.domain;
  * people affected, and what sector regimes ask (suspected unlawful or malicious acts, cross-border
  * impact, indicators of compromise, root cause). Any part may still be unknown (null); drafts list
  * what is missing.
+ *
+ * @param lessonsLearned the improvement taken into the information security management system: a
+ *     required item of the final report, with the root cause
  */
 public record Assessment(
     String nature,
@@ -16,10 +19,11 @@ public record Assessment(
     Boolean crossBorderImpact,
     String indicatorsOfCompromise,
     String rootCause,
-    String mitigation) {
+    String mitigation,
+    String lessonsLearned) {
 
   public static final Assessment NONE =
-      new Assessment(null, null, null, null, null, null, null, null, null);
+      new Assessment(null, null, null, null, null, null, null, null, null, null);
   private static final int MAX = 10_000;
 
   public Assessment {
@@ -32,5 +36,6 @@ public record Assessment(
         Text.optional("indicatorsOfCompromise", indicatorsOfCompromise, MAX, true);
     rootCause = Text.optional("rootCause", rootCause, MAX, true);
     mitigation = Text.optional("mitigation", mitigation, MAX, true);
+    lessonsLearned = Text.optional("lessonsLearned", lessonsLearned, MAX, true);
   }
 }

@@ -11,5 +11,9 @@ public enum Audience {
   /** Press and public statements: these also need the COMMUNICATIONS role. */
   PRESS,
   /** The CSIRT or competent authority of a sector regime (NIS2, DORA). */
-  COMPETENT_AUTHORITY
+  COMPETENT_AUTHORITY,
+  /**
+   * The controller, when the operator of Meldekette processes the data on its behalf (Art. 33(2)).
+   */
+  CONTROLLER
 }

@@ -20,6 +20,16 @@ public enum ChangeType {
   /** A known open alert closed. */
   ALERT_RESOLVED,
   TRIAGE_RECORDED,
+  /** A triage that changes legal facts of a breach, filed for LEGAL or the DPO to approve. */
+  TRIAGE_CHANGE_REQUESTED,
+  /** LEGAL or the DPO approved a triage change: it is applied. */
+  TRIAGE_CHANGE_APPROVED,
+  /** LEGAL or the DPO set the initial risk (the Art. 34 threshold). */
+  RISK_ASSESSED,
+  /** Who controls and who processes the data concerned was recorded. */
+  PROCESSING_RECORDED,
+  /** Regular operation was restored (phase 5). */
+  OPERATION_RESTORED,
   PHASE_CHANGED,
   SKIP_REQUESTED,
   SKIP_APPROVED,
@@ -42,6 +52,8 @@ public enum ChangeType {
   DECISION_LOGGED,
   /** A reminder of a deadline went out (it leaves the incident's version alone). */
   REMINDER_SENT,
+  /** Someone read the reporter's contact (need-to-know, so every read is recorded). */
+  REPORTER_CONTACT_READ,
   LEGAL_HOLD_PLACED,
   LEGAL_HOLD_RELEASED;
 

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param delayReasons why it went out after its deadline, when it did
  * @param factsSent for an authority notification: what the notification stated, so a later
  *     supplementary notification can say what changed since
+ * @param timeJustification why {@code sentAt} lies further from the moment it was recorded than the
+ *     tolerance (a letter posted yesterday, say)
  */
 public record Communication(
     String id,
@@ -25,7 +27,13 @@ public record Communication(
     String delayReasons,
     String recordedBy,
     Instant recordedAt,
-    Map<String, Object> factsSent) {
+    Map<String, Object> factsSent,
+    String timeJustification) {
+
+  /**
+   * How far a stated sending time may lie from the moment it is recorded without a justification.
+   */
+  public static final java.time.Duration TIME_TOLERANCE = java.time.Duration.ofMinutes(10);
 
   public enum Notification {
     INITIAL,
@@ -42,9 +50,7 @@ public record Communication(
     if (sentAt == null) {
       throw new InvalidInput("sentAt", "REQUIRED", "sentAt is required");
     }
-    if (sentAt.isAfter(recordedAt)) {
-      throw new InvalidInput("sentAt", "IN_FUTURE", "sentAt lies in the future");
-    }
+    timeJustification = Text.optional("timeJustification", timeJustification, 2_000, true);
     if (audience == Audience.SUPERVISORY_AUTHORITY && notification == null) {
       throw new InvalidInput(
           "notification",
@@ -61,6 +67,26 @@ public record Communication(
         factsSent == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsSent));
+  }
+
+  /**
+   * Checks the stated sending time against the moment it is recorded: never further ahead than the
+   * tolerance (a clock running fast), and further back only with a justification, so the deadlines
+   * it meets are judged by a time someone stood up for.
+   */
+  public Communication checkedTime() {
+    if (sentAt.isAfter(recordedAt.plus(TIME_TOLERANCE))) {
+      throw new InvalidInput("sentAt", "IN_FUTURE", "sentAt lies in the future");
+    }
+    if (sentAt.isBefore(recordedAt.minus(TIME_TOLERANCE)) && timeJustification == null) {
+      throw new InvalidInput(
+          "timeJustification",
+          "REQUIRED",
+          "sentAt lies more than "
+              + TIME_TOLERANCE.toMinutes()
+              + " minutes before it is recorded: say why it is recorded only now");
+    }
+    return this;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param corrects the ID of the decision this one corrects, or null
  * @param delayReasons for an authority notification decided after its deadline: the reasons (Art.
  *     33(1))
+ * @param exception for not informing the data subjects: the Art. 34(3) exception it rests on
  */
 public record Decision(
     String id,
@@ -20,7 +21,8 @@ public record Decision(
     Role signedAs,
     Instant decidedAt,
     String corrects,
-    String delayReasons) {
+    String delayReasons,
+    Art34Exception exception) {
 
   public static final int MAX_REASONING_LENGTH = 20_000;
 
@@ -36,5 +38,20 @@ public record Decision(
       throw new IllegalArgumentException("decisions are signed by LEGAL or DPO, not " + signedAs);
     }
     Objects.requireNonNull(decidedAt, "decidedAt");
+    if (exception != null && type != DecisionType.NO_DATA_SUBJECT_NOTIFICATION) {
+      throw new InvalidInput(
+          "exception",
+          "NOT_APPLICABLE",
+          "an Art. 34(3) exception belongs to a decision not to inform the data subjects");
+    }
+  }
+
+  /**
+   * The audience whose communication is what this decision commits to (a public communication
+   * instead of informing each data subject, Art. 34(3)(c)), or null when the decision itself is the
+   * outcome.
+   */
+  public Audience communicationInstead() {
+    return exception == null ? null : exception.communicationInstead();
   }
 }

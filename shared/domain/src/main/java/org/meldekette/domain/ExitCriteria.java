@@ -15,8 +15,8 @@ public final class ExitCriteria {
       case DETECTION_TRIAGE -> triage(incident.triage(), unmet);
       case CONTAINMENT -> containment(records, unmet);
       case FORENSICS -> forensics(incident, records, unmet);
-      case LEGAL_ASSESSMENT -> legalAssessment(incident.triage(), records, unmet);
-      case RECOVERY_CLOSURE -> recovery(records, unmet);
+      case LEGAL_ASSESSMENT -> legalAssessment(incident, records, unmet);
+      case RECOVERY_CLOSURE -> recovery(incident, records, unmet);
       case CLOSED -> unmet.add(new Conflict.Unmet("INCIDENT_CLOSED", "the incident is closed"));
     }
     return unmet;
@@ -84,13 +84,20 @@ public final class ExitCriteria {
   }
 
   private static void legalAssessment(
-      Triage triage, IncidentRecords records, List<Conflict.Unmet> unmet) {
+      Incident incident, IncidentRecords records, List<Conflict.Unmet> unmet) {
+    Triage triage = incident.triage();
     if (triage == null || triage.classification() == null) {
       unmet.add(
           new Conflict.Unmet("CLASSIFICATION_MISSING", "classification (INCIDENT or BREACH)"));
       return;
     }
-    if (triage.isBreach()) {
+    if (triage.isBreach() && incident.processing().actingAsProcessor()) {
+      require(
+          records.communicated(Audience.CONTROLLER, null),
+          "CONTROLLER_NOT_NOTIFIED",
+          "as the processor: the controller notified without undue delay (Art. 33(2))",
+          unmet);
+    } else if (triage.isBreach()) {
       require(
           records.hasEffectiveDecision(DecisionType.Article.ART_33),
           "ART_33_DECISION_MISSING",
@@ -112,7 +119,36 @@ public final class ExitCriteria {
     }
   }
 
-  private static void recovery(IncidentRecords records, List<Conflict.Unmet> unmet) {
+  private static void recovery(
+      Incident incident, IncidentRecords records, List<Conflict.Unmet> unmet) {
+    require(
+        incident.milestones().operationRestoredAt() != null,
+        "OPERATION_NOT_RESTORED",
+        "the time regular operation was restored",
+        unmet);
+    boolean controller = !incident.processing().actingAsProcessor();
+    if (controller && incident.milestones().breachAssessedAt() != null) {
+      require(
+          records.hasEffectiveDecision(DecisionType.Article.ART_33),
+          "ART_33_DECISION_MISSING",
+          "the Art. 33 decision of a breach that was assessed as one, even if reclassified since",
+          unmet);
+    }
+    for (Decision decision : records.effectiveDecisions()) {
+      Audience promised = promisedAudience(decision);
+      if (promised != null && !records.communicated(promised, promisedKind(decision))) {
+        unmet.add(
+            new Conflict.Unmet(
+                "NOTIFICATION_NOT_SENT",
+                "decision "
+                    + decision.id()
+                    + " ("
+                    + decision.type()
+                    + ") needs its communication to "
+                    + promised
+                    + " recorded"));
+      }
+    }
     List<Measure> live =
         records.measures().stream().filter(m -> m.status() != MeasureStatus.CANCELLED).toList();
     require(
@@ -143,6 +179,22 @@ public final class ExitCriteria {
                     + " must be lifted or renewed with a justification"));
       }
     }
+  }
+
+  /** The audience a decision in force promises a communication to, or null. */
+  private static Audience promisedAudience(Decision decision) {
+    return switch (decision.type()) {
+      case NOTIFY_AUTHORITY -> Audience.SUPERVISORY_AUTHORITY;
+      case NOTIFY_DATA_SUBJECTS -> Audience.DATA_SUBJECTS;
+      case NO_DATA_SUBJECT_NOTIFICATION -> decision.communicationInstead();
+      default -> null;
+    };
+  }
+
+  private static Communication.Notification promisedKind(Decision decision) {
+    return decision.type() == DecisionType.NOTIFY_AUTHORITY
+        ? Communication.Notification.INITIAL
+        : null;
   }
 
   private static void require(boolean holds, String code, String what, List<Conflict.Unmet> unmet) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param regimes the reporting regimes beside GDPR found to apply, by regime ID
  * @param assessment what is known in words for notifications (nature, consequences, advice, …)
  * @param team the members working on the incident, by email: need-to-know for its communications
+ * @param processing whether the operator controls the data concerned or processes it for a
+ *     controller, and the processors involved
  */
 public record Incident(
     String id,
@@ -37,7 +39,8 @@ public record Incident(
     Milestones milestones,
     Map<String, RegimeTrigger> regimes,
     Assessment assessment,
-    java.util.List<String> team) {
+    java.util.List<String> team,
+    ProcessingRoles processing) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -51,6 +54,7 @@ public record Incident(
     regimes = regimes == null ? Map.of() : Map.copyOf(regimes);
     assessment = assessment == null ? Assessment.NONE : assessment;
     team = team == null ? java.util.List.of() : java.util.List.copyOf(team);
+    processing = processing == null ? ProcessingRoles.OWN_DATA : processing;
   }
 
   /** A new incident in triage. */
@@ -66,6 +70,7 @@ public record Incident(
         at,
         at,
         1,
+        null,
         null,
         null,
         null,
@@ -110,6 +115,7 @@ public record Incident(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -121,8 +127,16 @@ public record Incident(
     return triage != null && triage.isBreach();
   }
 
+  /** Whether the incident was ever classified as a breach: it stays in the breach register. */
+  public boolean wasEverBreach() {
+    return triage != null && triage.breachClassifiedAt() != null;
+  }
+
   public Incident withTriage(Triage newTriage, Instant now) {
-    return next(now).triage(newTriage).build();
+    return next(now)
+        .triage(newTriage)
+        .milestones(assessed(milestones, newTriage, phase, now))
+        .build();
   }
 
   public Incident inPhase(Phase newPhase, String noEvidence, Instant closed, Instant now) {
@@ -132,8 +146,20 @@ public record Incident(
         .phase(newPhase)
         .noEvidenceJustification(noEvidence)
         .closedAt(closed)
-        .milestones(reached)
+        .milestones(assessed(reached, triage, newPhase, now))
         .build();
+  }
+
+  /** A breach in or past its legal assessment stays bound to its Art. 33 decision from then on. */
+  private static Milestones assessed(
+      Milestones milestones, Triage triage, Phase phase, Instant now) {
+    boolean breachAssessed =
+        triage != null && triage.isBreach() && !phase.isBefore(Phase.LEGAL_ASSESSMENT);
+    return breachAssessed ? milestones.breachAssessed(now) : milestones;
+  }
+
+  public Incident withProcessing(ProcessingRoles roles, Instant now) {
+    return next(now).processing(roles).build();
   }
 
   public Incident withMilestones(Milestones reached, Instant now) {
@@ -179,6 +205,7 @@ public record Incident(
     private Map<String, RegimeTrigger> regimes;
     private Assessment assessment;
     private java.util.List<String> team;
+    private ProcessingRoles processing;
 
     Builder(Incident from) {
       this.from = from;
@@ -192,6 +219,7 @@ public record Incident(
       regimes = from.regimes;
       assessment = from.assessment;
       team = from.team;
+      processing = from.processing;
     }
 
     Builder phase(Phase value) {
@@ -244,6 +272,11 @@ public record Incident(
       return this;
     }
 
+    Builder processing(ProcessingRoles value) {
+      processing = value;
+      return this;
+    }
+
     Incident build() {
       return new Incident(
           from.id,
@@ -262,7 +295,8 @@ public record Incident(
           milestones,
           regimes,
           assessment,
-          team);
+          team,
+          processing);
     }
   }
 }

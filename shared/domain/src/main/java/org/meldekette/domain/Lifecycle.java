@@ -54,22 +54,165 @@ public final class Lifecycle {
   public Outcome triage(Incident incident, Triage.Input input, Actor actor, Instant now) {
     refuseIfClosed(incident);
     Triage next = Triage.record(incident.triage(), input, now);
+    List<Triage.LegalFact> facts = Triage.legalFactsChanged(incident.triage(), next);
+    if (!facts.isEmpty()) {
+      throw new Conflict(
+          "LEGAL_SIGN_OFF_REQUIRED",
+          "this triage changes legal facts of a breach: file it as a triage change request with a"
+              + " justification, for LEGAL or the DPO to approve",
+          facts.stream().map(Lifecycle::unmet).toList());
+    }
+    return triageRecorded(incident, next, ChangeType.TRIAGE_RECORDED, actor, now, Map.of());
+  }
+
+  /** A triage change that alters legal facts, filed for LEGAL or the DPO to approve. */
+  public record TriageChange(TriageChangeRequest request, Outcome outcome) {}
+
+  /**
+   * Files a triage that changes legal facts (see {@link Triage.LegalFact}): checked now, applied
+   * only on approval by LEGAL or the DPO, who may not be the requester.
+   */
+  public TriageChange requestTriageChange(
+      Incident incident,
+      String requestId,
+      Triage.Input input,
+      String justification,
+      Actor actor,
+      Instant now) {
+    refuseIfClosed(incident);
+    Triage next = Triage.record(incident.triage(), input, now);
+    List<Triage.LegalFact> facts = Triage.legalFactsChanged(incident.triage(), next);
+    if (facts.isEmpty()) {
+      throw new InvalidInput(
+          "triage",
+          "NO_LEGAL_FACT",
+          "this triage changes no legal fact of a breach: record it with PUT /triage");
+    }
+    TriageChangeRequest request =
+        new TriageChangeRequest(
+            requestId,
+            input,
+            facts,
+            justification,
+            TriageView.of(incident.triage()),
+            actor.id(),
+            now,
+            SkipRequest.Status.PENDING,
+            null,
+            null);
+    return new TriageChange(
+        request,
+        new Outcome(
+            incident.touched(now),
+            new Change(
+                ChangeType.TRIAGE_CHANGE_REQUESTED,
+                actor,
+                now,
+                incident.id(),
+                "Triage change requested (" + requestId + "): " + names(facts),
+                null,
+                Map.of(
+                    "triageChange",
+                    requestId,
+                    "facts",
+                    names(facts),
+                    "justification",
+                    request.justification()))));
+  }
+
+  /** Applies a triage change on the sign-off of LEGAL or the DPO, never the requester's own. */
+  public Outcome approveTriageChange(
+      Incident incident, TriageChangeRequest request, Actor approver, Instant now) {
+    refuseIfClosed(incident);
+    if (request.status() != SkipRequest.Status.PENDING) {
+      throw new Conflict(
+          "TRIAGE_CHANGE_DECIDED", "triage change " + request.id() + " was already approved");
+    }
+    if (approver.id().equalsIgnoreCase(request.requestedBy())) {
+      throw new Conflict(
+          "SELF_APPROVAL", "four eyes: the requester of a triage change cannot approve it");
+    }
+    if (!TriageView.of(incident.triage()).equals(request.baseTriage())) {
+      throw new Conflict(
+          "TRIAGE_CHANGE_STALE",
+          "the triage changed since triage change " + request.id() + " was filed: file it again");
+    }
+    Triage next = Triage.record(incident.triage(), request.input(), now);
+    Map<String, Object> signOff = new LinkedHashMap<>();
+    signOff.put("triageChange", request.id());
+    signOff.put("requestedBy", request.requestedBy());
+    signOff.put("facts", names(request.facts()));
+    signOff.put("justification", request.justification());
+    return triageRecorded(
+        incident, next, ChangeType.TRIAGE_CHANGE_APPROVED, approver, now, signOff);
+  }
+
+  /**
+   * LEGAL or the DPO sets the initial risk: whether the risk to the data subjects is high decides
+   * whether Art. 34 applies. The first finding of high risk stays the start of its clock.
+   */
+  public Outcome riskAssessed(
+      Incident incident, RiskLevel risk, String justification, Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    if (risk == null) {
+      throw new InvalidInput(
+          "initialRisk", "REQUIRED", "initialRisk (LOW, MEDIUM or HIGH) is required");
+    }
+    String reason =
+        Text.required("justification", justification, Triage.MAX_JUSTIFICATION_LENGTH, true);
+    if (incident.triage() == null) {
+      throw new Conflict("TRIAGE_MISSING", "record a triage before assessing the risk");
+    }
+    Triage next = Triage.record(incident.triage(), incident.triage().withRisk(risk), now);
+    return triageRecorded(
+        incident, next, ChangeType.RISK_ASSESSED, actor, now, Map.of("justification", reason));
+  }
+
+  private Outcome triageRecorded(
+      Incident incident,
+      Triage next,
+      ChangeType type,
+      Actor actor,
+      Instant now,
+      Map<String, Object> also) {
     Map<String, Object> before = TriageView.of(incident.triage());
     Map<String, Object> after = TriageView.of(next);
     Diff diff = Diff.of(before, after);
+    Map<String, Object> recorded = new LinkedHashMap<>(diff.after());
+    recorded.putAll(also);
+    String what =
+        type == ChangeType.TRIAGE_RECORDED
+            ? "Triage recorded"
+            : type == ChangeType.RISK_ASSESSED ? "Risk assessed" : "Triage change approved";
     return new Outcome(
         incident.withTriage(next, now),
         new Change(
-            ChangeType.TRIAGE_RECORDED,
+            type,
             actor,
             now,
             incident.id(),
-            "Triage recorded"
+            what
                 + (diff.after().isEmpty()
                     ? " (no change)"
                     : ": " + String.join(", ", diff.after().keySet())),
             diff.before(),
-            diff.after()));
+            recorded));
+  }
+
+  private static Conflict.Unmet unmet(Triage.LegalFact fact) {
+    return new Conflict.Unmet(
+        fact.name(),
+        switch (fact) {
+          case RECLASSIFIED_FROM_BREACH -> "reclassifies a breach as an incident";
+          case CLASSIFICATION_DROPPED -> "drops the classification of a breach";
+          case AWARENESS_MOVED_LATER ->
+              "moves awareness later than the first classification as a breach";
+          case HIGH_RISK_LOWERED -> "lowers a high risk to the data subjects";
+        });
+  }
+
+  private static String names(List<Triage.LegalFact> facts) {
+    return String.join(", ", facts.stream().map(Enum::name).toList());
   }
 
   /** Moves exactly one phase forward when the current phase's exit criteria hold. */
@@ -299,25 +442,115 @@ public final class Lifecycle {
   }
 
   /** The final report of a closed incident was issued (meets the final-report deadline). */
-  public Outcome finalReportIssued(Incident incident, Actor actor, Instant now) {
+  /**
+   * The final report of a closed incident is issued: one per closure (a reopened incident closed
+   * again owes a new one), and only with its root cause and lessons learned (the improvement taken
+   * into the ISMS) recorded.
+   *
+   * @param sha256 the hash of the report as issued, which is frozen with it
+   */
+  public Outcome finalReportIssued(Incident incident, String sha256, Actor actor, Instant now) {
     if (!incident.isClosed()) {
       throw new Conflict("INCIDENT_NOT_CLOSED", "the final report follows the closure");
     }
-    if (incident.milestones().finalReportIssuedAt() != null) {
+    Instant issued = incident.milestones().finalReportIssuedAt();
+    if (issued != null && !issued.isBefore(incident.closedAt())) {
       throw new Conflict(
-          "ALREADY_ISSUED",
-          "the final report was issued at " + incident.milestones().finalReportIssuedAt());
+          "ALREADY_ISSUED", "the final report of this closure was issued at " + issued);
     }
+    List<Conflict.Unmet> missing = new ArrayList<>();
+    if (incident.assessment().rootCause() == null) {
+      missing.add(
+          new Conflict.Unmet("ROOT_CAUSE_MISSING", "the root cause (assessment.rootCause)"));
+    }
+    if (incident.assessment().lessonsLearned() == null) {
+      missing.add(
+          new Conflict.Unmet(
+              "LESSONS_LEARNED_MISSING",
+              "the lessons learned: the improvement taken into the ISMS (assessment.lessonsLearned)"));
+    }
+    if (!missing.isEmpty()) {
+      throw new Conflict(
+          "FINAL_REPORT_INCOMPLETE", "the final report lacks required items", missing);
+    }
+    Milestones reached = incident.milestones().finalReportIssued(now);
     return new Outcome(
-        incident.withMilestones(incident.milestones().finalReportIssued(now), now),
+        incident.withMilestones(reached, now),
         new Change(
             ChangeType.FINAL_REPORT_ISSUED,
             actor,
             now,
             incident.id(),
-            "Final report issued",
+            "Final report issued (version " + reached.finalReportVersion() + ")",
             null,
-            Map.of("issuedAt", now.toString())));
+            Map.of(
+                "issuedAt", now.toString(),
+                "version", reached.finalReportVersion(),
+                "sha256", sha256)));
+  }
+
+  /** Regular operation was restored (phase 5): a milestone with its time, required to close. */
+  public Outcome operationRestored(
+      Incident incident, Instant restoredAt, Actor actor, Instant now) {
+    if (incident.phase() != Phase.RECOVERY_CLOSURE) {
+      throw new Conflict(
+          "NOT_IN_RECOVERY", "restoring regular operation is recorded in recovery and closure");
+    }
+    if (restoredAt == null) {
+      throw new InvalidInput(
+          "restoredAt", "REQUIRED", "restoredAt (when operation was restored) is required");
+    }
+    if (restoredAt.isAfter(now.plus(Communication.TIME_TOLERANCE))) {
+      throw new InvalidInput("restoredAt", "IN_FUTURE", "restoredAt lies in the future");
+    }
+    if (restoredAt.isBefore(incident.detectedAt())) {
+      throw new InvalidInput(
+          "restoredAt", "BEFORE_DETECTION", "restoredAt lies before the incident was detected");
+    }
+    Map<String, Object> before = new LinkedHashMap<>();
+    if (incident.milestones().operationRestoredAt() != null) {
+      before.put("operationRestoredAt", incident.milestones().operationRestoredAt().toString());
+    }
+    return new Outcome(
+        incident.withMilestones(
+            incident.milestones().operationRestored(restoredAt, actor.id()), now),
+        new Change(
+            ChangeType.OPERATION_RESTORED,
+            actor,
+            now,
+            incident.id(),
+            "Regular operation restored at " + restoredAt,
+            before,
+            Map.of("operationRestoredAt", restoredAt.toString())));
+  }
+
+  /**
+   * Records who controls and who processes the data concerned. Acting as processor changes which
+   * clocks run (Art. 33(2) instead of Art. 33(1) and 34), so LEGAL or the DPO records it.
+   */
+  public Outcome processingRecorded(
+      Incident incident, ProcessingRoles roles, Actor actor, Instant now) {
+    refuseIfClosed(incident);
+    return new Outcome(
+        incident.withProcessing(roles, now),
+        new Change(
+            ChangeType.PROCESSING_RECORDED,
+            actor,
+            now,
+            incident.id(),
+            "Processing roles recorded: operator acts as " + roles.role(),
+            processingView(incident.processing()),
+            processingView(roles)));
+  }
+
+  private static Map<String, Object> processingView(ProcessingRoles roles) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("role", roles.role().name());
+    if (roles.controller() != null) {
+      view.put("controller", roles.controller().name());
+    }
+    view.put("processors", roles.processors().stream().map(ProcessingRoles.Party::name).toList());
+    return view;
   }
 
   public Outcome retentionExtended(
@@ -424,13 +657,23 @@ public final class Lifecycle {
       Communication communication,
       Actor actor,
       Instant now) {
-    if (approvals.stream().noneMatch(a -> a.audience() == communication.audience())) {
+    List<Approval> forAudience =
+        approvals.stream().filter(a -> a.audience() == communication.audience()).toList();
+    if (forAudience.isEmpty()) {
       throw new Conflict(
           "LEGAL_APPROVAL_MISSING",
           "no legal approval to communicate with "
               + communication.audience()
               + " about this incident: a LEGAL member records it first");
     }
+    if (forAudience.stream().allMatch(a -> a.approvedAt().isAfter(communication.sentAt()))) {
+      throw new Conflict(
+          "SENT_BEFORE_APPROVAL",
+          "sentAt lies before the legal approval to communicate with "
+              + communication.audience()
+              + ": nothing goes out before legal sign-off");
+    }
+    communication.checkedTime();
     if (communication.audience() == Audience.PRESS
         && !Role.COMMUNICATIONS.name().equals(actor.role())) {
       throw new Forbidden("press and public statements are recorded by the COMMUNICATIONS role");
@@ -621,7 +864,12 @@ public final class Lifecycle {
     Classification classification =
         incident.triage() == null ? null : incident.triage().classification();
     boolean personalData = decision.type() != DecisionType.NO_PERSONAL_DATA_AFFECTED;
-    if (classification == null || personalData != (classification == Classification.BREACH)) {
+    // A breach reclassified later keeps its Art. 33/34 decisions (Art. 33(5)).
+    boolean fits =
+        personalData
+            ? classification == Classification.BREACH || incident.wasEverBreach()
+            : classification == Classification.INCIDENT;
+    if (classification == null || !fits) {
       throw new Conflict(
           "DECISION_CONTRADICTS_CLASSIFICATION",
           decision.type()
@@ -629,12 +877,25 @@ public final class Lifecycle {
               + (classification == null ? "not yet classified" : "classified as " + classification)
               + "; record the classification in triage first");
     }
+    if (decision.type() == DecisionType.NO_DATA_SUBJECT_NOTIFICATION
+        && incident.triage().isHighRisk()
+        && decision.exception() == null) {
+      throw new InvalidInput(
+          "exception",
+          "REQUIRED",
+          "at high risk the data subjects are informed unless an Art. 34(3) exception applies:"
+              + " ENCRYPTED, SUBSEQUENT_MEASURES or DISPROPORTIONATE_EFFORT (then a public"
+              + " communication informs them instead)");
+    }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("decision", decision.id());
     after.put("type", decision.type().name());
     after.put("signedAs", decision.signedAs().name());
     if (decision.corrects() != null) {
       after.put("corrects", decision.corrects());
+    }
+    if (decision.exception() != null) {
+      after.put("exception", decision.exception().name());
     }
     return new Outcome(
         incident.touched(now),

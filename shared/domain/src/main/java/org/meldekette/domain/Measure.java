@@ -7,6 +7,8 @@ import java.util.Objects;
  * A containment, corrective or preventive measure. Unlike evidence and decisions, a measure is
  * worked on: status, owner, due date and the effectiveness check change over time, each change in
  * the timeline.
+ *
+ * @param doneAt when the measure was last set DONE (the start of its effectiveness review), or null
  */
 public record Measure(
     String id,
@@ -18,7 +20,8 @@ public record Measure(
     MeasureStatus status,
     Effectiveness effectiveness,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant doneAt) {
 
   public static final int MAX_DESCRIPTION_LENGTH = 5_000;
   public static final int MAX_OWNER_LENGTH = 200;
@@ -37,6 +40,32 @@ public record Measure(
     description = Text.required("description", description, MAX_DESCRIPTION_LENGTH, true);
     owner = Text.optional("owner", owner, MAX_OWNER_LENGTH, false);
     status = status == null ? MeasureStatus.PLANNED : status;
+    doneAt = status != MeasureStatus.DONE ? null : doneAt != null ? doneAt : createdAt;
+  }
+
+  /** A new measure, as it is added: done from the start when its status says so. */
+  public static Measure added(
+      String id,
+      MeasureType type,
+      ContainmentKind containmentKind,
+      String description,
+      String owner,
+      Instant dueAt,
+      MeasureStatus status,
+      String createdBy,
+      Instant createdAt) {
+    return new Measure(
+        id,
+        type,
+        containmentKind,
+        description,
+        owner,
+        dueAt,
+        status,
+        null,
+        createdBy,
+        createdAt,
+        null);
   }
 
   public boolean hasOwnerAndDueDate() {
@@ -63,6 +92,7 @@ public record Measure(
       throw new InvalidInput(
           "effectiveness.result", "REQUIRED", "an effectiveness check needs its result");
     }
+    MeasureStatus newStatus = changes.status() != null ? changes.status() : status;
     return new Measure(
         id,
         type,
@@ -70,9 +100,10 @@ public record Measure(
         changes.description() != null ? changes.description() : description,
         changes.owner() != null ? changes.owner() : owner,
         changes.dueAt() != null ? changes.dueAt() : dueAt,
-        changes.status() != null ? changes.status() : status,
+        newStatus,
         checked,
         createdBy,
-        createdAt);
+        createdAt,
+        newStatus == MeasureStatus.DONE && status != MeasureStatus.DONE ? now : doneAt);
   }
 }

@@ -20,6 +20,21 @@ public record ReporterContact(String name, String email) {
     return name == null && email == null;
   }
 
+  /**
+   * What reading a reporter's contact records: reads of personal data are need-to-know, so each one
+   * is in the incident's timeline and audit trail (who, when; never what was read).
+   */
+  public static Change read(String incidentId, Actor actor, java.time.Instant now) {
+    return new Change(
+        ChangeType.REPORTER_CONTACT_READ,
+        actor,
+        now,
+        incidentId,
+        "Reporter contact read by " + actor.id(),
+        null,
+        java.util.Map.of("readBy", actor.id()));
+  }
+
   /** Whether the reporter can be told about the next steps. */
   public boolean canBeAnswered() {
     return email != null;

@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param classifiedAt when the incident was first classified at all (incident or breach)
  * @param highRiskFoundAt when the risk to data subjects was first found high (the Art. 34 clock's
- *     start)
- * @param breachClassifiedAt when the incident was first classified as a breach (kept while it stays
- *     one)
+ *     start, kept if the risk is lowered later)
+ * @param breachClassifiedAt when the incident was first classified as a breach (kept for good: a
+ *     once-breach stays in the register)
  * @param awarenessAt when the controller became aware of the breach: the start of the Art. 33 clock
  * @param awarenessJustification why awareness differs from the moment of classification, when it
  *     does
@@ -52,6 +52,23 @@ public record Triage(
     return initialRisk == RiskLevel.HIGH;
   }
 
+  /** This triage as a form would send it, with {@code risk} as the initial risk. */
+  public Input withRisk(RiskLevel risk) {
+    return new Input(
+        classification,
+        severity,
+        cia,
+        scope,
+        affectedSystems,
+        dataDomains,
+        dataCategories,
+        estimatedDataSubjects,
+        estimatedRecords,
+        risk,
+        awarenessAt,
+        awarenessJustification);
+  }
+
   /**
    * What a triage form sent, before the rules that depend on the previous triage and the clock are
    * applied. Missing values are null.
@@ -72,8 +89,12 @@ public record Triage(
 
   /**
    * The triage after recording {@code input} over {@code previous} (null the first time) at {@code
-   * now}. Awareness defaults to the moment of classification as a breach; any other time, and any
-   * later change of it, needs a justification. Awareness in the future is refused.
+   * now}. What GDPR counts from stays as it was first found, whatever the classification does
+   * later: the first classification as a breach, awareness (the start of the Art. 33 clock) and the
+   * first finding of high risk (the start of the Art. 34 clock). Awareness defaults to the moment
+   * of the first classification as a breach; any other time, and any later change of it, needs a
+   * justification. Awareness in the future is refused. Which of these changes also need a legal
+   * sign-off, {@link #legalFactsChanged} says.
    */
   public static Triage record(Triage previous, Input input, Instant now) {
     String scope = Text.optional("scope", input.scope(), MAX_SCOPE_LENGTH, true);
@@ -89,43 +110,42 @@ public record Triage(
             MAX_JUSTIFICATION_LENGTH,
             true);
 
-    Instant classifiedAt = null;
-    Instant awareness = null;
-    if (input.classification() == Classification.BREACH) {
-      boolean wasBreach = previous != null && previous.isBreach();
-      classifiedAt = wasBreach ? previous.breachClassifiedAt() : now;
-      Instant previousAwareness = wasBreach ? previous.awarenessAt() : null;
-      awareness =
-          input.awarenessAt() != null
-              ? input.awarenessAt()
-              : previousAwareness != null ? previousAwareness : classifiedAt;
-      if (awareness.isAfter(now)) {
-        throw new InvalidInput("awarenessAt", "IN_FUTURE", "awarenessAt lies in the future");
-      }
-      boolean changedLater = previousAwareness != null && !awareness.equals(previousAwareness);
-      if (justification == null && !changedLater && previousAwareness != null) {
-        justification =
-            previous.awarenessJustification(); // unchanged: its justification still stands
-      }
-      if (justification == null && (changedLater || !awareness.equals(classifiedAt))) {
-        throw new InvalidInput(
-            "awarenessJustification",
-            "REQUIRED",
-            "an awareness time other than the moment of classification as a breach needs a justification");
-      }
-    } else {
-      justification = null;
+    boolean breach = input.classification() == Classification.BREACH;
+    Instant firstBreach = previous == null ? null : previous.breachClassifiedAt();
+    Instant breachClassifiedAt = firstBreach != null ? firstBreach : breach ? now : null;
+    Instant previousAwareness = previous == null ? null : previous.awarenessAt();
+    Instant awareness =
+        input.awarenessAt() != null
+            ? input.awarenessAt()
+            : previousAwareness != null ? previousAwareness : breach ? breachClassifiedAt : null;
+    if (awareness != null && awareness.isAfter(now)) {
+      throw new InvalidInput("awarenessAt", "IN_FUTURE", "awarenessAt lies in the future");
+    }
+    if (awareness != null && breachClassifiedAt == null) {
+      throw new InvalidInput(
+          "awarenessAt",
+          "NOT_APPLICABLE",
+          "awareness of a personal data breach needs the classification BREACH");
+    }
+    boolean changed = previousAwareness != null && !previousAwareness.equals(awareness);
+    if (justification == null && !changed && previousAwareness != null) {
+      justification = previous.awarenessJustification(); // unchanged: its justification stands
+    }
+    if (justification == null
+        && awareness != null
+        && (changed || !awareness.equals(breachClassifiedAt))) {
+      throw new InvalidInput(
+          "awarenessJustification",
+          "REQUIRED",
+          "an awareness time other than the moment of classification as a breach needs a justification");
     }
     Instant firstClassified =
-        input.classification() == null
-            ? null
-            : previous != null && previous.classifiedAt() != null ? previous.classifiedAt() : now;
+        previous != null && previous.classifiedAt() != null
+            ? previous.classifiedAt()
+            : input.classification() == null ? null : now;
+    Instant firstHighRisk = previous == null ? null : previous.highRiskFoundAt();
     Instant highRisk =
-        input.initialRisk() != RiskLevel.HIGH
-            ? null
-            : previous != null && previous.highRiskFoundAt() != null
-                ? previous.highRiskFoundAt()
-                : now;
+        firstHighRisk != null ? firstHighRisk : input.initialRisk() == RiskLevel.HIGH ? now : null;
     return new Triage(
         input.classification(),
         input.severity(),
@@ -139,9 +159,50 @@ public record Triage(
         input.initialRisk(),
         firstClassified,
         highRisk,
-        classifiedAt,
+        breachClassifiedAt,
         awareness,
         justification);
+  }
+
+  /**
+   * Changes of legal facts that a triage write alone may not make once an incident was a breach:
+   * they decide whether and from when GDPR's clocks run and whether the breach is reported, so they
+   * need a justification and the sign-off of LEGAL or the DPO (four eyes).
+   */
+  public enum LegalFact {
+    /** A breach is reclassified as a plain incident. */
+    RECLASSIFIED_FROM_BREACH,
+    /** The classification of a breach is dropped. */
+    CLASSIFICATION_DROPPED,
+    /** Awareness moves to a time later than the first classification as a breach. */
+    AWARENESS_MOVED_LATER,
+    /** A high risk to the data subjects (the Art. 34 threshold) is lowered. */
+    HIGH_RISK_LOWERED
+  }
+
+  /** Which legal facts {@code next} changes against {@code previous}. */
+  public static List<LegalFact> legalFactsChanged(Triage previous, Triage next) {
+    if (previous == null) {
+      return List.of();
+    }
+    List<LegalFact> changed = new java.util.ArrayList<>();
+    if (previous.isBreach() && next.classification() == Classification.INCIDENT) {
+      changed.add(LegalFact.RECLASSIFIED_FROM_BREACH);
+    }
+    if (previous.breachClassifiedAt() != null
+        && previous.classification() != null
+        && next.classification() == null) {
+      changed.add(LegalFact.CLASSIFICATION_DROPPED);
+    }
+    boolean awarenessMoved =
+        next.awarenessAt() != null && !next.awarenessAt().equals(previous.awarenessAt());
+    if (awarenessMoved && next.awarenessAt().isAfter(next.breachClassifiedAt())) {
+      changed.add(LegalFact.AWARENESS_MOVED_LATER);
+    }
+    if (previous.isHighRisk() && !next.isHighRisk()) {
+      changed.add(LegalFact.HIGH_RISK_LOWERED);
+    }
+    return changed;
   }
 
   private static Long count(String field, Long value) {

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A triage as plain values (strings, numbers, lists) for the timeline's before and after. */
-final class TriageView {
+public final class TriageView {
   private TriageView() {}
 
-  static Map<String, Object> of(Triage triage) {
+  public static Map<String, Object> of(Triage triage) {
     Map<String, Object> view = new LinkedHashMap<>();
     if (triage == null) {
       return view;

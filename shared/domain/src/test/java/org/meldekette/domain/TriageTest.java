@@ -52,25 +52,42 @@ class TriageTest {
 
   @Test
   void aPlainIncidentHasNoAwarenessClockAndReclassifyingAsBreachStartsOne() {
-    Triage incident =
-        Triage.record(
+    Triage.Input plain =
+        new Triage.Input(
+            Classification.INCIDENT,
             null,
-            new Triage.Input(
-                Classification.INCIDENT,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                T0.minusSeconds(60),
-                "ignored"),
-            T0);
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    Triage incident = Triage.record(null, plain, T0);
     assertThat(incident.awarenessAt()).isNull();
-    assertThat(incident.awarenessJustification()).isNull();
+    assertThatThrownBy(
+            () ->
+                Triage.record(
+                    null,
+                    new Triage.Input(
+                        Classification.INCIDENT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        T0.minusSeconds(60),
+                        "said by mistake"),
+                    T0))
+        .as("awareness of a breach means nothing for a plain incident: refused, not ignored")
+        .isInstanceOf(InvalidInput.class);
     Triage breach = Triage.record(incident, breach(null, null), T0.plusSeconds(600));
     assertThat(breach.awarenessAt()).isEqualTo(T0.plusSeconds(600));
   }

@@ -3,6 +3,7 @@ package org.meldekette.domain.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.meldekette.domain.Actor;
@@ -12,10 +13,25 @@ import org.meldekette.domain.ChangeType;
 /**
  * One running or finished clock of an incident.
  *
+ * @param subject what the clock is about when a stage runs one per record (the measure's ID), or
+ *     null
  * @param startedAt the fact the due time is counted from
  * @param metAt when what meets it was recorded, or null while open
+ * @param progressAt when a step towards meeting it was taken that does not meet it yet (a decision
+ *     to notify, before the notification is sent), or null
  */
-public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant metAt) {
+public record Deadline(
+    Stage stage,
+    String subject,
+    Instant startedAt,
+    Instant dueAt,
+    Instant metAt,
+    Instant progressAt) {
+
+  /** A clock of the whole incident. */
+  public Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant metAt) {
+    this(stage, null, startedAt, dueAt, metAt, null);
+  }
 
   public boolean isOpen() {
     return metAt == null;
@@ -29,9 +45,19 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
     return now.isAfter(dueAt) ? DeadlineStatus.OVERDUE : DeadlineStatus.OPEN;
   }
 
-  /** {@code REGIME/STAGE}. */
+  /** Decided but not yet done: the step that meets the clock is still to come. */
+  public boolean isInProgress() {
+    return isOpen() && progressAt != null;
+  }
+
+  /** {@code REGIME/STAGE}, or {@code REGIME/STAGE/SUBJECT} for a clock of one record. */
   public String key() {
-    return stage.key();
+    return subject == null ? stage.key() : stage.key() + "/" + subject;
+  }
+
+  /** What the clock is, for people: the stage's label, and the record it is about. */
+  public String label() {
+    return subject == null ? stage.label() : stage.label() + " · " + subject;
   }
 
   /** Negative when overdue. */
@@ -44,44 +70,44 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
    * overdue-3}.
    */
   public record Reminder(Deadline deadline, String kind, Instant at, boolean escalates) {
-    /**
-     * The Cloud Tasks name: incident, stage, reminder and the due time as generation, so a moved
-     * deadline gets new tasks and scheduling the same reminder twice is harmless.
-     */
     /** What sending this reminder records on the incident's timeline and audit chain. */
     public Change sent(String incidentId, Actor actor, Instant now) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("deadline", deadline.key());
+      after.put("reminder", kind);
+      after.put("dueAt", deadline.dueAt().toString());
+      after.put("escalated", escalates);
       return new Change(
           ChangeType.REMINDER_SENT,
           actor,
           now,
           incidentId,
           (escalates ? "Overdue reminder, escalated: " : "Reminder sent: ")
-              + deadline.stage().label()
+              + deadline.label()
               + " (due "
               + deadline.dueAt()
               + ")",
           null,
-          Map.of(
-              "deadline",
-              deadline.stage().key(),
-              "reminder",
-              kind,
-              "dueAt",
-              deadline.dueAt().toString(),
-              "escalated",
-              escalates));
+          after);
     }
 
+    /**
+     * The Cloud Tasks name: incident, stage (and subject), reminder and the due time as generation,
+     * so a moved deadline gets new tasks and scheduling the same reminder twice is harmless.
+     */
     public String taskName(String incidentId) {
-      return incidentId
-          + "-"
-          + deadline.stage().regime()
-          + "-"
-          + deadline.stage().id()
-          + "-"
-          + kind
-          + "-"
-          + deadline.dueAt().getEpochSecond();
+      return ref(incidentId).key();
+    }
+
+    /** The reminder as a task names it. */
+    public ReminderRef ref(String incidentId) {
+      return new ReminderRef(
+          incidentId,
+          deadline.stage().regime(),
+          deadline.stage().id(),
+          deadline.subject(),
+          kind,
+          deadline.dueAt().getEpochSecond());
     }
   }
 
@@ -116,5 +142,27 @@ public record Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant me
       }
     }
     return remindersUntilDue().stream().filter(r -> r.kind().equals(kind)).findFirst().orElse(null);
+  }
+
+  /**
+   * The first reminder of this open deadline still to be sent, given the key of the last one sent
+   * for it (null when none was): the reminder after it, or — when none was sent, or the last was
+   * for another due time — the first reminder of all.
+   */
+  public Reminder nextAfter(String lastSentKey) {
+    List<Reminder> untilDue = remindersUntilDue();
+    ReminderRef last = lastSentKey == null ? null : ReminderRef.parse(lastSentKey);
+    if (last == null || last.dueAt() != dueAt.getEpochSecond()) {
+      return untilDue.get(0);
+    }
+    if (last.kind().startsWith("overdue-")) {
+      return overdueReminder(Integer.parseInt(last.kind().substring("overdue-".length())) + 1);
+    }
+    for (int i = 0; i < untilDue.size(); i++) {
+      if (untilDue.get(i).kind().equals(last.kind())) {
+        return i + 1 < untilDue.size() ? untilDue.get(i + 1) : overdueReminder(1);
+      }
+    }
+    return untilDue.get(0);
   }
 }

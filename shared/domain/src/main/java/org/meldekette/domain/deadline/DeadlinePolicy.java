@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.InvalidInput;
@@ -28,34 +29,75 @@ public final class DeadlinePolicy {
   public List<Deadline> deadlines(IncidentFacts facts) {
     List<Deadline> deadlines = new ArrayList<>();
     for (Stage stage : regimes.stages()) {
-      if (!stage.when().stream().allMatch(fact -> facts.fact(fact).isPresent())) {
-        continue;
+      if (stage.each() == null) {
+        clock(stage, null, facts)
+            .ifPresent(
+                deadline -> {
+                  facts.put("stage." + stage.key() + ".met", deadline.metAt());
+                  deadlines.add(deadline);
+                });
+      } else {
+        facts.measures().stream()
+            .filter(measure -> IncidentFacts.isLive(measure, stage.measureTypes()))
+            .forEach(
+                measure ->
+                    clock(stage, measure.id(), facts.forMeasure(measure))
+                        .ifPresent(deadlines::add));
       }
-      Instant due = null;
-      Instant started = null;
-      for (Stage.DueRule rule : stage.due()) {
-        Optional<Instant> from = facts.fact(rule.from());
-        if (from.isPresent()) {
-          Instant candidate = rule.after().after(from.get());
-          if (due == null || candidate.isBefore(due)) {
-            due = candidate;
-            started = from.get();
-          }
-        }
-      }
-      if (due == null) {
-        continue;
-      }
-      Instant met =
-          stage.satisfiedBy().stream()
-              .map(facts::satisfiedAt)
-              .flatMap(Optional::stream)
-              .min(Comparator.naturalOrder())
-              .orElse(null);
-      facts.put("stage." + stage.key() + ".met", met);
-      deadlines.add(new Deadline(stage, started, due, met));
     }
     return deadlines;
+  }
+
+  /** The clock of a stage when its facts are known: due by the earliest of its rules. */
+  private static Optional<Deadline> clock(Stage stage, String subject, IncidentFacts facts) {
+    if (!stage.when().stream().allMatch(fact -> facts.fact(fact).isPresent())) {
+      return Optional.empty();
+    }
+    Instant due = null;
+    Instant started = null;
+    for (Stage.DueRule rule : stage.due()) {
+      Optional<Instant> from = facts.fact(rule.from());
+      if (from.isPresent()) {
+        Instant candidate = rule.after().after(from.get());
+        if (due == null || candidate.isBefore(due)) {
+          due = candidate;
+          started = from.get();
+        }
+      }
+    }
+    if (due == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Deadline(
+            stage,
+            subject,
+            started,
+            due,
+            earliest(stage.satisfiedBy(), facts),
+            earliest(stage.progressBy(), facts)));
+  }
+
+  private static Instant earliest(List<String> satisfiers, IncidentFacts facts) {
+    return satisfiers.stream()
+        .map(facts::satisfiedAt)
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
+  }
+
+  /**
+   * When the first reminder still to be sent falls, over every open deadline: the sweep's order. An
+   * incident whose reminders went out waits for its next one; one whose reminders were never sent
+   * (or were lost) comes first, however old its deadlines are.
+   *
+   * @param lastSent the key of the last reminder sent, by deadline key
+   */
+  public static Optional<Instant> nextReminder(List<Deadline> deadlines, Map<String, ?> lastSent) {
+    return deadlines.stream()
+        .filter(Deadline::isOpen)
+        .map(d -> d.nextAfter((String) lastSent.get(d.key())).at())
+        .min(Comparator.naturalOrder());
   }
 
   /** The open deadline that falls due first. */

@@ -120,7 +120,10 @@ public final class Regimes {
         Offset.parse(o.has("overdueEvery") ? text(o, "overdueEvery") : "PT12H"),
         o.has("escalate") && o.get("escalate").getAsBoolean(),
         o.has("template") ? text(o, "template") : null,
-        strings(o, "draftItems"));
+        strings(o, "draftItems"),
+        strings(o, "progressBy"),
+        o.has("each") ? text(o, "each") : null,
+        strings(o, "measureTypes"));
   }
 
   private static String text(JsonObject o, String field) {

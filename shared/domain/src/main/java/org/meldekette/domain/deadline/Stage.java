@@ -8,8 +8,12 @@ import java.util.List;
  *
  * @param when facts that must all be known for the stage to apply (such as {@code awareness})
  * @param due when it falls due: the earliest of these fact-plus-offset rules whose fact is known
- * @param satisfiedBy what meets it: {@code decision:TYPE}, {@code decision:*}, {@code fact:NAME} or
- *     {@code communication:REGIME/STAGE}; the earliest counts
+ * @param satisfiedBy what meets it: {@code decision:TYPE} (a decision of that type in force; one
+ *     that commits to a communication instead only once that communication is recorded), {@code
+ *     decision:*} (any decision ever logged), {@code fact:NAME} or {@code communication:KEY} (an
+ *     audience, {@code AUDIENCE/KIND} or {@code REGIME/STAGE}); the earliest counts
+ * @param progressBy what shows the stage is on its way without meeting it (a decision to notify,
+ *     before the notification is sent), written the way {@code satisfiedBy} is
  * @param lateNeedsReasons satisfiers that, when recorded after the due time, must say why (Art.
  *     33(1))
  * @param remindBefore reminders before the due time (a reminder at the due time is always sent)
@@ -18,6 +22,9 @@ import java.util.List;
  * @param template the draft template of the stage's notification, or null
  * @param draftItems the items its draft must contain; those the incident does not know are listed
  *     as missing
+ * @param each {@code measure} for a stage that runs one clock per measure (of {@code measureTypes},
+ *     not cancelled), with the facts {@code measure.due}, {@code measure.done} and {@code
+ *     measure.checked}; null for a stage of the whole incident
  */
 public record Stage(
     String regime,
@@ -31,7 +38,10 @@ public record Stage(
     Offset overdueEvery,
     boolean escalate,
     String template,
-    List<String> draftItems) {
+    List<String> draftItems,
+    List<String> progressBy,
+    String each,
+    List<String> measureTypes) {
 
   /** Due {@code after} the fact {@code from}. */
   public record DueRule(String from, Offset after) {}
@@ -43,6 +53,12 @@ public record Stage(
     lateNeedsReasons = List.copyOf(lateNeedsReasons);
     remindBefore = List.copyOf(remindBefore);
     draftItems = List.copyOf(draftItems);
+    progressBy = progressBy == null ? List.of() : List.copyOf(progressBy);
+    measureTypes = measureTypes == null ? List.of() : List.copyOf(measureTypes);
+    if (each != null && !each.equals("measure")) {
+      throw new IllegalArgumentException(
+          "a stage runs once, or once for each measure, not each " + each);
+    }
   }
 
   /** {@code REGIME/STAGE}, as facts and communications name it. */

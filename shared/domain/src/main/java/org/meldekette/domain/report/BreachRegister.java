@@ -13,6 +13,7 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.MeasureStatus;
+import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
 
 /**
@@ -26,6 +27,9 @@ public final class BreachRegister {
           "incidentId",
           "detectedAt",
           "awarenessAt",
+          "classification",
+          "classificationHistory",
+          "operatorRole",
           "phase",
           "nature",
           "dataSubjectCategories",
@@ -39,6 +43,7 @@ public final class BreachRegister {
           "authorityNotifiedAt",
           "dataSubjectDecision",
           "dataSubjectDecisionReasoning",
+          "dataSubjectException",
           "dataSubjectsInformedAt");
 
   private final Templates templates;
@@ -55,6 +60,11 @@ public final class BreachRegister {
     row.put("detectedAt", incident.detectedAt().toString());
     row.put(
         "awarenessAt", t == null || t.awarenessAt() == null ? null : t.awarenessAt().toString());
+    row.put(
+        "classification",
+        t == null || t.classification() == null ? null : t.classification().name());
+    row.put("classificationHistory", classificationHistory(file));
+    row.put("operatorRole", incident.processing().role().name());
     row.put("phase", incident.phase().name());
     row.put("nature", incident.assessment().nature());
     row.put("dataSubjectCategories", incident.assessment().dataSubjectCategories());
@@ -77,8 +87,41 @@ public final class BreachRegister {
         latest(file, DecisionType.NOTIFY_DATA_SUBJECTS, DecisionType.NO_DATA_SUBJECT_NOTIFICATION);
     row.put("dataSubjectDecision", subjects == null ? null : subjects.type().name());
     row.put("dataSubjectDecisionReasoning", subjects == null ? null : subjects.reasoning());
+    row.put(
+        "dataSubjectException",
+        subjects == null || subjects.exception() == null ? null : subjects.exception().name());
     row.put("dataSubjectsInformedAt", firstSent(file, Audience.DATA_SUBJECTS));
     return row;
+  }
+
+  /**
+   * How the classification changed, from the timeline: when, from what to what, under which change
+   * (a reclassification of a breach needs LEGAL's or the DPO's sign-off) and by whom.
+   */
+  static String classificationHistory(IncidentFile file) {
+    List<String> steps = new ArrayList<>();
+    for (TimelineEntry entry : file.timeline()) {
+      if (!entry.after().containsKey("classification")
+          && !entry.before().containsKey("classification")) {
+        continue;
+      }
+      Object from = entry.before().get("classification");
+      Object to = entry.after().get("classification");
+      String justification = (String) entry.after().get("justification");
+      steps.add(
+          entry.at()
+              + ": "
+              + (from == null ? "none" : from)
+              + " → "
+              + (to == null ? "none" : to)
+              + " ("
+              + entry.type()
+              + ", "
+              + entry.actorId()
+              + (justification == null ? "" : "; " + justification)
+              + ")");
+    }
+    return steps.isEmpty() ? null : String.join("; ", steps);
   }
 
   /**

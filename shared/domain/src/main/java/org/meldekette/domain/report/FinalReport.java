@@ -1,13 +1,18 @@
 package org.meldekette.domain.report;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.meldekette.domain.Hashes;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.ProcessingRoles;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
 
@@ -33,8 +38,12 @@ public final class FinalReport {
     report.put("source", incident.source());
     report.put("phase", incident.phase());
     report.put("detectedAt", incident.detectedAt());
+    report.put("operationRestoredAt", incident.milestones().operationRestoredAt());
     report.put("closedAt", incident.closedAt());
     report.put("generatedAt", now);
+    report.put("rootCause", incident.assessment().rootCause());
+    report.put("lessonsLearned", incident.assessment().lessonsLearned());
+    report.put("missing", missing(incident));
     Map<String, Object> classification = new LinkedHashMap<>();
     classification.put("classification", t == null ? null : t.classification());
     classification.put("severity", t == null ? null : t.severity());
@@ -47,10 +56,22 @@ public final class FinalReport {
     classification.put("estimatedRecords", t == null ? null : t.estimatedRecords());
     classification.put("initialRisk", t == null ? null : t.initialRisk());
     classification.put("awarenessAt", t == null ? null : t.awarenessAt());
+    classification.put("firstClassifiedAsBreachAt", t == null ? null : t.breachClassifiedAt());
     classification.put("confidentiality", t == null ? null : t.cia().confidentiality());
     classification.put("integrity", t == null ? null : t.cia().integrity());
     classification.put("availability", t == null ? null : t.cia().availability());
     report.put("classification", classification);
+    ProcessingRoles processing = incident.processing();
+    report.put(
+        "processing",
+        row(
+            "role",
+            processing.role(),
+            "controller",
+            processing.controller() == null ? null : processing.controller().name(),
+            "processors",
+            String.join(
+                ", ", processing.processors().stream().map(ProcessingRoles.Party::name).toList())));
     report.put("phases", phases(incident, file.timeline(), now));
     report.put(
         "timeline",
@@ -86,7 +107,9 @@ public final class FinalReport {
                         "corrects",
                         d.corrects(),
                         "delayReasons",
-                        d.delayReasons()))
+                        d.delayReasons(),
+                        "exception",
+                        d.exception()))
             .toList());
     report.put(
         "communications",
@@ -107,7 +130,11 @@ public final class FinalReport {
                         "stage",
                         c.stage(),
                         "delayReasons",
-                        c.delayReasons()))
+                        c.delayReasons(),
+                        "recordedAt",
+                        c.recordedAt(),
+                        "timeJustification",
+                        c.timeJustification()))
             .toList());
     report.put(
         "measures",
@@ -125,6 +152,8 @@ public final class FinalReport {
                         m.dueAt(),
                         "status",
                         m.status(),
+                        "doneAt",
+                        m.doneAt(),
                         "effectiveness",
                         m.effectiveness() == null ? null : m.effectiveness().result(),
                         "checkedBy",
@@ -158,7 +187,7 @@ public final class FinalReport {
                 d ->
                     row(
                         "label",
-                        d.stage().label(),
+                        d.label(),
                         "dueAt",
                         d.dueAt(),
                         "metAt",
@@ -173,9 +202,81 @@ public final class FinalReport {
     return report;
   }
 
-  public String render(IncidentFile file, String language, boolean html, Instant now) {
+  /** Renders report data (a working draft, or a frozen version) as Markdown or printable HTML. */
+  public String render(Map<String, Object> data, String language, boolean html) {
     return templates.render(
-        html ? "final-report-html" : "final-report", language, TemplateValues.of(data(file, now)));
+        html ? "final-report-html" : "final-report", language, TemplateValues.of(data));
+  }
+
+  /**
+   * The report as a reader without need-to-know for the incident's communications sees it: the
+   * communications left out, and a note that they are.
+   */
+  public static Map<String, Object> withoutCommunications(Map<String, Object> data) {
+    Map<String, Object> restricted = new LinkedHashMap<>(data);
+    restricted.remove("communications");
+    restricted.put("communicationsRestricted", true);
+    return restricted;
+  }
+
+  /** What the final report must contain and the incident does not know yet. */
+  static List<String> missing(Incident incident) {
+    List<String> missing = new ArrayList<>();
+    if (incident.milestones().operationRestoredAt() == null) {
+      missing.add("operationRestoredAt");
+    }
+    if (incident.assessment().rootCause() == null) {
+      missing.add("rootCause");
+    }
+    if (incident.assessment().lessonsLearned() == null) {
+      missing.add("lessonsLearned");
+    }
+    return missing;
+  }
+
+  /**
+   * The report as issued: its data as canonical JSON (keys sorted, so the same data always reads
+   * the same) and the SHA-256 of it, stored together so any later change shows.
+   */
+  public record Frozen(String json, String sha256) {
+    public static Frozen of(Map<String, Object> data) {
+      String json = CANONICAL.toJson(sorted(data));
+      return new Frozen(json, Hashes.sha256(json));
+    }
+
+    /** The data back, for rendering; what the hash was taken over. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> data() {
+      return CANONICAL.fromJson(json, LinkedHashMap.class);
+    }
+
+    /** Whether the stored JSON still has the hash it was issued with. */
+    public boolean intact() {
+      return Hashes.sha256(json).equals(sha256);
+    }
+  }
+
+  private static final Gson CANONICAL =
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .serializeNulls()
+          .setObjectToNumberStrategy(com.google.gson.ToNumberPolicy.LONG_OR_DOUBLE)
+          .create();
+
+  @SuppressWarnings("unchecked")
+  private static Object sorted(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put((String) k, sorted(v)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(FinalReport::sorted).toList();
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    return value instanceof Instant instant ? instant.toString() : value;
   }
 
   /** Each phase the incident went through, when it entered and left, and how long it stayed. */

@@ -14,6 +14,7 @@ import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.MeasureStatus;
+import org.meldekette.domain.ProcessingRoles;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.Deadline;
@@ -99,6 +100,18 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
     items.put("indicatorsOfCompromise", a.indicatorsOfCompromise());
     items.put("rootCause", a.rootCause());
     items.put("mitigation", a.mitigation());
+    items.put("lessonsLearned", a.lessonsLearned());
+    ProcessingRoles processing = incident.processing();
+    items.put(
+        "controllerNotified",
+        processing.controller() == null
+            ? null
+            : processing.controller().name()
+                + (processing.controller().contact() == null
+                    ? ""
+                    : ", " + processing.controller().contact()));
+    // Acting as processor, the operator named in CONTROLLER_NAME is the processor that notifies.
+    items.put("processorName", processing.actingAsProcessor() ? config.controllerName() : null);
     items.put("measures", measures(file));
     RegimeTrigger trigger = regime == null ? null : incident.regimes().get(regime);
     items.put("regimeTriggeredAt", trigger == null ? null : trigger.triggeredAt().toString());

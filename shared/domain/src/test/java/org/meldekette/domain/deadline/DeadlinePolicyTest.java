@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meldekette.domain.Actor;
+import org.meldekette.domain.Assessment;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.Lifecycle;
@@ -51,6 +53,20 @@ class DeadlinePolicyTest {
         justification);
   }
 
+  /** An assessment with the items a final report needs. */
+  static final Assessment EXPLAINED =
+      new Assessment(
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          "A bucket was public.",
+          null,
+          "Buckets are private by policy now.");
+
   static Decision decision(DecisionType type, Instant at, String delayReasons) {
     return new Decision(
         "DEC-" + type.ordinal() + at.getEpochSecond(),
@@ -60,11 +76,13 @@ class DeadlinePolicyTest {
         Role.LEGAL,
         at,
         null,
-        delayReasons);
+        delayReasons,
+        null);
   }
 
   private List<Deadline> deadlines(Incident incident, Decision... decisions) {
-    return policy.deadlines(new IncidentFacts(incident, List.of(decisions), List.of()));
+    return policy.deadlines(
+        new IncidentFacts(incident, IncidentRecords.of(List.of(decisions), List.of())));
   }
 
   private static Deadline find(List<Deadline> deadlines, String key) {
@@ -79,7 +97,7 @@ class DeadlinePolicyTest {
   }
 
   @Test
-  void article33FallsDue72HoursAfterAwarenessAndIsMetByEitherAuthorityDecision() {
+  void article33FallsDue72HoursAfterAwarenessAndIsMetByNotNotifyingOrByTheNotificationItself() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
     Incident breach =
         lifecycle
@@ -98,12 +116,12 @@ class DeadlinePolicyTest {
                     "GDPR/ART33")
                 .metAt())
         .isEqualTo(decided);
-    assertThat(
-            find(
-                    deadlines(breach, decision(DecisionType.NOTIFY_AUTHORITY, decided, null)),
-                    "GDPR/ART33")
-                .metAt())
-        .isEqualTo(decided);
+    Deadline decidedToNotify =
+        find(
+            deadlines(breach, decision(DecisionType.NOTIFY_AUTHORITY, decided, null)),
+            "GDPR/ART33");
+    assertThat(decidedToNotify.isOpen()).as("decided, not yet sent: the clock runs on").isTrue();
+    assertThat(decidedToNotify.progressAt()).isEqualTo(decided);
     assertThat(
             find(
                     deadlines(
@@ -229,8 +247,11 @@ class DeadlinePolicyTest {
     Incident done = incident().inPhase(Phase.CLOSED, null, closed, closed);
     Deadline report = find(deadlines(done), "INTERNAL/FINAL_REPORT");
     assertThat(report.dueAt()).isEqualTo(Instant.parse("2026-12-15T16:30:00Z"));
+    Incident explained = done.withAssessment(EXPLAINED, closed);
     Incident issued =
-        lifecycle.finalReportIssued(done, RESPONDER, closed.plus(Duration.ofDays(10))).incident();
+        lifecycle
+            .finalReportIssued(explained, "sha", RESPONDER, closed.plus(Duration.ofDays(10)))
+            .incident();
     assertThat(find(deadlines(issued), "INTERNAL/FINAL_REPORT").metAt())
         .isEqualTo(closed.plus(Duration.ofDays(10)));
   }
@@ -265,7 +286,7 @@ class DeadlinePolicyTest {
             .triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED)
             .incident();
     List<Deadline> deadlines =
-        internalOnly.deadlines(new IncidentFacts(breach, List.of(), List.of()));
+        internalOnly.deadlines(new IncidentFacts(breach, IncidentRecords.of(List.of(), List.of())));
     assertThat(deadlines).extracting(d -> d.stage().regime()).containsOnly("INTERNAL");
     assertThatThrownBy(() -> policy("GDPR", "MARS")).hasMessageContaining("MARS");
   }

@@ -15,6 +15,7 @@ import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Phase;
@@ -47,12 +48,15 @@ class RegimeClocksTest {
         null,
         "legal@x.test",
         at,
+        null,
         null);
   }
 
   private Deadline clock(
       DeadlinePolicy policy, Incident incident, String key, Decision... decisions) {
-    return policy.deadlines(new IncidentFacts(incident, List.of(decisions), sent)).stream()
+    return policy
+        .deadlines(new IncidentFacts(incident, IncidentRecords.of(List.of(decisions), sent)))
+        .stream()
         .filter(d -> d.stage().key().equals(key))
         .findFirst()
         .orElse(null);
@@ -183,7 +187,7 @@ class RegimeClocksTest {
                 both, "DORA", new RegimeTrigger(T0, T0, "r@x.test", null, null), RESPONDER, T0)
             .incident();
     List<String> open =
-        all.deadlines(new IncidentFacts(three, List.of(), sent)).stream()
+        all.deadlines(new IncidentFacts(three, IncidentRecords.of(List.of(), sent))).stream()
             .filter(Deadline::isOpen)
             .map(d -> d.stage().key())
             .toList();
@@ -203,8 +207,11 @@ class RegimeClocksTest {
             Role.LEGAL,
             T0.plusSeconds(3600),
             null,
+            null,
             null);
-    assertThat(clock(all, three, "GDPR/ART33", notify).isOpen()).isFalse();
+    // Deciding to notify is progress; the notification itself meets the clock.
+    assertThat(clock(all, three, "GDPR/ART33", notify).isOpen()).isTrue();
+    assertThat(clock(all, three, "GDPR/ART33", notify).isInProgress()).isTrue();
     assertThat(clock(all, three, "NIS2/EARLY_WARNING", notify).isOpen()).isTrue();
     assertThat(clock(all, three, "DORA/INITIAL_NOTIFICATION", notify).isOpen()).isTrue();
     sent.add(report("DORA/INITIAL_NOTIFICATION", T0.plusSeconds(7200)));
@@ -216,7 +223,8 @@ class RegimeClocksTest {
   void aRegimeSwitchedOffShowsNoneOfItsClocksEvenForAMarkedIncident() {
     Incident significant = marked("NIS2", T0, T0);
     DeadlinePolicy gdprOnly = DeadlinePolicyTest.policy("GDPR", "INTERNAL");
-    assertThat(gdprOnly.deadlines(new IncidentFacts(significant, List.of(), sent)))
+    assertThat(
+            gdprOnly.deadlines(new IncidentFacts(significant, IncidentRecords.of(List.of(), sent))))
         .noneMatch(d -> d.stage().regime().equals("NIS2"));
   }
 
@@ -230,14 +238,21 @@ class RegimeClocksTest {
            "satisfiedBy": ["communication:KRITIS/FIRST_REPORT"], "remindBefore": ["PT2H"]}]}]}""";
     DeadlinePolicy national = new DeadlinePolicy(Regimes.parse(json, List.of("KRITIS")));
     Incident marked = marked("KRITIS", T0, T0);
-    Deadline first = national.deadlines(new IncidentFacts(marked, List.of(), List.of())).get(0);
+    Deadline first =
+        national
+            .deadlines(new IncidentFacts(marked, IncidentRecords.of(List.of(), List.of())))
+            .get(0);
     assertThat(first.stage().key()).isEqualTo("KRITIS/FIRST_REPORT");
     assertThat(first.dueAt()).isEqualTo(T0.plus(Duration.ofHours(12)));
     assertThat(first.remindersUntilDue())
         .extracting(Deadline.Reminder::kind)
         .containsExactly("before-2h", "due");
     sent.add(report("KRITIS/FIRST_REPORT", T0.plusSeconds(600)));
-    assertThat(national.deadlines(new IncidentFacts(marked, List.of(), sent)).get(0).isOpen())
+    assertThat(
+            national
+                .deadlines(new IncidentFacts(marked, IncidentRecords.of(List.of(), sent)))
+                .get(0)
+                .isOpen())
         .isFalse();
     assertThat(Map.of()).isEmpty();
   }

@@ -1,0 +1,56 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.Transaction;
+import java.util.Comparator;
+import java.util.List;
+import org.meldekette.domain.Communication;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.RetentionExtension;
+
+/** The records beside an incident, read inside a transaction, in the order they happened. */
+final class RecordReads {
+  private RecordReads() {}
+
+  static List<Measure> measures(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.MEASURES)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::measure)
+        .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id))
+        .toList();
+  }
+
+  static long evidenceCount(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.EVIDENCE).count()))
+        .getCount();
+  }
+
+  static List<Decision> decisions(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.DECISIONS)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::decision)
+        .sorted(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id))
+        .toList();
+  }
+
+  static List<Communication> communications(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.COMMUNICATIONS)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::communication)
+        .sorted(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id))
+        .toList();
+  }
+
+  static List<RetentionExtension> retentionExtensions(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.RETENTION_EXTENSIONS)))
+        .getDocuments()
+        .stream()
+        .map(RecordDocuments::retentionExtension)
+        .sorted(Comparator.comparing(RetentionExtension::id))
+        .toList();
+  }
+}

@@ -102,14 +102,16 @@ pids+=($!)
 wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-2]}"
 wait_for "http://127.0.0.1:$WEBHOOK_PORT/ready" webhooks "${pids[-1]}"
 export TASK_QUEUE=local LOCAL_TASK_QUEUE_URL=http://127.0.0.1:$QUEUE_PORT
-export REMINDER_URL=http://localhost:8084/tasks/reminder TASKS_AUDIENCE=http://localhost:8084
+export TASKS_TARGET_URL=http://localhost:8084 TASKS_AUDIENCE=http://localhost:8084
 export OIDC_ISSUER=http://127.0.0.1:$QUEUE_PORT OIDC_CERTS_URL=http://127.0.0.1:$QUEUE_PORT/certs
 export OIDC_AUDIENCE=http://localhost:8084
 export TASKS_SERVICE_ACCOUNT=tasks@meldekette.local SCHEDULER_SERVICE_ACCOUNT=scheduler@meldekette.local
 export SECRETS=env
 export SECRET_INCIDENT_TEAM_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/incident-team
 export SECRET_DPO_MANAGEMENT_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/dpo-management
+export SECRET_ON_CALL_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/on-call
 export INCIDENT_LINK_BASE=http://localhost:8083
+export REPORT_SITE_URL=http://localhost:$HOSTING_PORT
 export CONTROLLER_NAME=${CONTROLLER_NAME:-"Example GmbH (local stack)"}
 export DPO_NAME=${DPO_NAME:-"Data protection officer (local stack)"} DPO_CONTACT=${DPO_CONTACT:-"dpo@example.invalid"}
 
@@ -139,7 +141,8 @@ Meldekette runs locally (project $PROJECT, no cloud account):
   Report form          http://localhost:$HOSTING_PORT/
   Firestore emulator   http://127.0.0.1:$FIRESTORE_PORT
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
-Logs: $STACK_DIR/<name>.log; reminders arrive in $STACK_DIR/webhooks.log
+  Status page          http://localhost:$HOSTING_PORT/status/ (with the receipt code a report gives)
+Logs: $STACK_DIR/<name>.log; reminders and new-incident messages arrive in $STACK_DIR/webhooks.log
 
 Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:
 $(for f in "$STACK_DIR"/tokens/*.token; do printf '  %-16s %s\n' "$(basename "$f" .token)" "$f"; done)

@@ -15,7 +15,7 @@ resource "google_firestore_database" "main" {
 locals {
   # 14 weeks: 14 * 7 * 24 * 3600 seconds.
   backup_retention = "8467200s"
-  ttl_collections  = ["idempotency", "deliveries", "rejected-alerts"]
+  ttl_collections  = ["idempotency", "deliveries", "rejected-alerts", "rate-limits", "channel-windows"]
   indexes          = jsondecode(file("${path.module}/../firestore.indexes.json")).indexes
 }
 

@@ -19,16 +19,21 @@ locals {
   reminder_env = {
     TASK_QUEUE            = "cloud-tasks"
     TASKS_QUEUE           = local.tasks_queue_path
-    REMINDER_URL          = "${local.reminder_url}/tasks/reminder"
+    TASKS_TARGET_URL      = local.reminder_url
     TASKS_AUDIENCE        = local.reminder_url
     TASKS_SERVICE_ACCOUNT = google_service_account.tasks.email
   }
 
   function_env = {
-    "report-intake" = merge(local.common_env, {
+    # Every function queues tasks: reminders, and the announcement of each new incident.
+    "report-intake" = merge(local.common_env, local.reminder_env, {
       REPORT_FORM_ORIGINS = join(",", var.report_form_origins)
+      REPORT_SITE_URL     = var.report_site_url
+      # Google's front end and Firebase Hosting each append to X-Forwarded-For: the client is the entry
+      # before the last two.
+      TRUSTED_PROXIES = "2"
     })
-    "alert-triage" = local.common_env
+    "alert-triage" = merge(local.common_env, local.reminder_env)
     "incident-lifecycle" = merge(local.common_env, local.reminder_env, {
       AUTH_AUDIENCE   = local.lifecycle_url
       ADMIN_EMAILS    = join(",", var.admin_emails)
@@ -42,6 +47,9 @@ locals {
       SECRETS                   = "secret-manager"
       REMINDER_CHANNELS         = local.team_webhook
       ESCALATION_CHANNELS       = local.escalation_webhook
+      NEW_INCIDENT_CHANNELS     = local.team_webhook
+      ONCALL_CHANNELS           = local.oncall_webhook
+      ONCALL_FORMAT             = var.oncall_format
       INCIDENT_LINK_BASE        = var.incident_link_base
     })
   }

@@ -24,8 +24,8 @@ resource "google_service_account" "alert_trigger" {
 
 locals {
   project_roles = {
-    "report-intake"      = ["roles/datastore.user", "roles/logging.logWriter"]
-    "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter"]
+    "report-intake"      = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
+    "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
     "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
     "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
   }
@@ -47,12 +47,12 @@ resource "google_project_iam_member" "alert_trigger_receiver" {
   member  = "serviceAccount:${google_service_account.alert_trigger.email}"
 }
 
-# The functions that queue reminders create tasks carrying the tasks account's OIDC token.
+# Every function queues tasks (reminders, announcements) carrying the tasks account's OIDC token.
 resource "google_service_account_iam_member" "act_as_tasks" {
-  for_each           = toset(["incident-lifecycle", "deadline-reminder"])
+  for_each           = local.entry_points
   service_account_id = google_service_account.tasks.name
   role               = "roles/iam.serviceAccountUser"
-  member             = "serviceAccount:${google_service_account.functions[each.value].email}"
+  member             = "serviceAccount:${google_service_account.functions[each.key].email}"
 }
 
 # Who may call which function. Only report-intake is public.

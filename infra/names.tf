@@ -8,6 +8,7 @@ locals {
   audit_bucket        = "meldekette-audit"
   team_webhook        = "incident-team-webhook"
   escalation_webhook  = "dpo-management-webhook"
+  oncall_webhook      = "on-call-webhook"
   function_url_prefix = "https://${var.region}-${var.project_id}.cloudfunctions.net"
   reminder_url        = "${local.function_url_prefix}/deadline-reminder"
   lifecycle_url       = "${local.function_url_prefix}/incident-lifecycle"

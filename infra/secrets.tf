@@ -1,8 +1,12 @@
-# Webhook URLs of the chat channels reminders go to. The values are added by hand
+# Webhook URLs of the channels reminders and notifications go to (and, for a PagerDuty-style on-call
+# endpoint, its routing key). The values are added by hand
 # (gcloud secrets versions add incident-team-webhook --data-file=-); only deadline-reminder may read them.
 
 resource "google_secret_manager_secret" "webhooks" {
-  for_each  = toset([local.team_webhook, local.escalation_webhook])
+  for_each = toset(concat(
+    [local.team_webhook, local.escalation_webhook, local.oncall_webhook],
+    var.oncall_format == "pagerduty-events-v2" ? ["${local.oncall_webhook}-routing-key"] : []
+  ))
   secret_id = each.value
   replication {
     user_managed {

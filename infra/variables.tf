@@ -63,6 +63,21 @@ variable "dpo_contact" {
   type        = string
 }
 
+variable "report_site_url" {
+  description = "The report site's origin (Firebase Hosting), for security.txt: Contact, Policy and Canonical point there."
+  type        = string
+}
+
+variable "oncall_format" {
+  description = "What the on-call webhook takes: chat (a Chat/Slack-style incoming webhook) or pagerduty-events-v2 (then the secret on-call-webhook-routing-key holds the routing key)."
+  type        = string
+  default     = "chat"
+  validation {
+    condition     = contains(["chat", "pagerduty-events-v2"], var.oncall_format)
+    error_message = "oncall_format must be chat or pagerduty-events-v2."
+  }
+}
+
 variable "incident_link_base" {
   description = "Base URL of incident links in reminders (the staff console); empty for none."
   type        = string

@@ -30,7 +30,7 @@
       rulesHeading: 'So melden Sie verantwortungsvoll',
       ruleConfidence: 'Melden Sie uns vertraulich. Bitte veröffentlichen Sie nichts, bevor wir den Fehler beheben konnten.',
       ruleHarm: 'Testen Sie nicht auf eine Weise, die unseren Systemen oder den Daten anderer Kundinnen und Kunden schadet: keine Angriffe auf die Verfügbarkeit, kein Zugriff auf, keine Änderung und keine Löschung fremder Daten.',
-      ruleReview: 'Wir prüfen jede Meldung unverzüglich und geben Ihnen eine Rückmeldung, sobald die Analyse abgeschlossen ist.',
+      ruleReview: 'Wir prüfen jede Meldung unverzüglich. Mit dem Empfangscode, den Sie nach dem Senden erhalten, verfolgen Sie den Stand auf der Statusseite, lesen unsere Antworten und können ergänzen – auch ohne E-Mail-Adresse.',
       kindLabel: 'Art der Meldung',
       kindIncident: 'Sicherheitsvorfall',
       kindVulnerability: 'Schwachstelle',
@@ -44,13 +44,16 @@
       systemsHint: 'Ein System pro Zeile, z. B. eine Adresse oder ein Dienst.',
       observedLabel: 'Wann haben Sie es bemerkt? (optional)',
       contactLegend: 'Wie können wir Sie erreichen? (optional)',
-      contactHint: 'Ohne E-Mail-Adresse können wir Ihnen nicht antworten. Ihre Kontaktdaten sehen nur die, die Ihre Meldung bearbeiten.',
+      contactHint: 'Unsere Antworten lesen Sie mit Ihrem Empfangscode auf der Statusseite; eine E-Mail-Adresse brauchen Sie dafür nicht. Ihre Kontaktdaten sehen nur die, die Ihre Meldung bearbeiten.',
       nameLabel: 'Name',
       emailLabel: 'E-Mail-Adresse',
       send: 'Meldung senden',
       sending: 'Wird gesendet …',
       receiptHeading: 'Vielen Dank – Ihre Meldung ist eingegangen',
       receiptReference: 'Vorgangsnummer:',
+      receiptCodeLabel: 'Ihr Empfangscode:',
+      receiptCodeHint: 'Notieren Sie den Code oder speichern Sie den Link. Wer ihn kennt, kann Ihre Meldung und unsere Antworten lesen.',
+      statusLink: 'Zur Statusseite Ihrer Meldung',
       summary: 'Bitte prüfen Sie die markierten Felder.',
       unavailable: 'Ihre Meldung konnte gerade nicht gesendet werden. Bitte versuchen Sie es in einigen Minuten erneut – ein erneutes Senden legt keine doppelte Meldung an.',
       errors: {
@@ -73,7 +76,7 @@
       rulesHeading: 'How to report responsibly',
       ruleConfidence: 'Report to us in confidence. Please do not publish anything before we could fix the problem.',
       ruleHarm: 'Do not test in ways that harm our systems or the data of other customers: no attacks on availability, and no access to, change or deletion of data that is not yours.',
-      ruleReview: 'We review every report without delay and give you feedback once the analysis is done.',
+      ruleReview: 'We review every report without delay. With the receipt code you get after sending, you follow its progress on the status page, read our answers and can add to it – no email address needed.',
       kindLabel: 'Type of report',
       kindIncident: 'Security incident',
       kindVulnerability: 'Vulnerability',
@@ -87,13 +90,16 @@
       systemsHint: 'One system per line, for example an address or a service.',
       observedLabel: 'When did you notice it? (optional)',
       contactLegend: 'How can we reach you? (optional)',
-      contactHint: 'Without an email address we cannot answer you. Only the people handling your report see your contact details.',
+      contactHint: 'You read our answers on the status page with your receipt code; you need no email address for that. Only the people handling your report see your contact details.',
       nameLabel: 'Name',
       emailLabel: 'Email address',
       send: 'Send report',
       sending: 'Sending …',
       receiptHeading: 'Thank you – your report has been received',
       receiptReference: 'Reference:',
+      receiptCodeLabel: 'Your receipt code:',
+      receiptCodeHint: 'Write the code down or save the link. Whoever knows it can read your report and our answers.',
+      statusLink: 'Go to the status page of your report',
       summary: 'Please check the marked fields.',
       unavailable: 'Your report could not be sent just now. Please try again in a few minutes – sending again does not create a second report.',
       errors: {
@@ -362,6 +368,11 @@
     form.hidden = true;
     document.getElementById('incident-id').textContent = answer.incidentId;
     document.getElementById('receipt-message').textContent = answer.message;
+    // Shown once: only its hash is kept. The link carries it in the fragment, which no server sees.
+    document.getElementById('receipt-code').textContent = answer.receiptCode || '';
+    const link = document.getElementById('status-link');
+    link.href = 'status/' + (answer.receiptCode ? '#' + encodeURIComponent(answer.receiptCode) : '');
+    link.hidden = !answer.receiptCode;
     receipt.hidden = false;
     receipt.focus();
   }

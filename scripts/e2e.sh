@@ -21,19 +21,18 @@ grep -q "Press Ctrl-C" "$out" || { cat "$out"; echo "run-local.sh did not come u
 echo "== walkthrough (README) =="
 scripts/walkthrough.sh
 
-echo "== an alert through alert-triage =="
-status=$(scripts/send-alert.sh functions/alert-triage/src/test/resources/monitoring/typesense-uptime-open.json e2e-1)
-[ "$status" = 200 ] || { echo "alert-triage answered $status" >&2; exit 1; }
-scripts/send-alert.sh functions/alert-triage/src/test/resources/monitoring/typesense-uptime-open.json e2e-1 >/dev/null
-incidents=$(curl -s "http://localhost:8083/incidents?severity=P1" \
-  -H "Authorization: Bearer $(cat target/local-stack/tokens/responder.token)")
-count=$(grep -o '"source":"ALERT"' <<<"$incidents" | wc -l)
-[ "$count" = 1 ] || { echo "expected one alert incident, found $count: $incidents" >&2; exit 1; }
-echo "alert-triage -> one P1 incident from the Typesense uptime alert (redelivery changed nothing)"
+echo "== the team hears at once: a new report, a P1 alert delivered three times =="
+scripts/e2e-team.sh announce
+scripts/e2e-team.sh page
+
+echo "== an alert storm of 400 groups (its digest is checked at the end, after its minute) =="
+scripts/e2e-team.sh storm
+
+echo "== the reporter hears back: receipt code, status page, messages both ways =="
+scripts/e2e-reporter.sh
 
 echo "== a GDPR reminder through the local task queue =="
-source <(sed -n '/^api()/,/^}/p;/^expect()/p;/^field()/p' scripts/walkthrough.sh)
-API=http://localhost:8083 TOKENS=target/local-stack/tokens headers=$(mktemp)
+. scripts/api.sh
 BODY=$(curl -s -X POST http://localhost:8081/ -H 'Content-Type: application/json' \
   -d '{"kind":"SUSPECTED_DATA_BREACH","title":"Old breach found late","description":"Noticed three days ago."}')
 ID=$(field incidentId)
@@ -46,4 +45,7 @@ grep "$ID.*Art. 33" target/local-stack/webhooks.log || { echo "no Art. 33 remind
 
 echo "== the public report form in headless Chromium (scripts/browser) =="
 CHROMIUM=${CHROMIUM:-$(command -v chromium)} npm test --prefix scripts/browser --silent
-echo "screenshots: target/screenshots/form-filled.png, target/screenshots/receipt.png"
+echo "screenshots: target/screenshots/form-filled.png, target/screenshots/receipt.png, target/screenshots/status-page.png"
+
+echo "== the storm's digest =="
+scripts/e2e-team.sh digest

@@ -5,28 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 INTAKE=${INTAKE_URL:-http://localhost:8081}
-API=${LIFECYCLE_URL:-http://localhost:8083}
-TOKENS=${TOKENS:-target/local-stack/tokens}
-headers=$(mktemp)
-trap 'rm -f "$headers"' EXIT
-
-# api METHOD PATH ROLE [JSON]: calls incident-lifecycle as the demo member of ROLE with If-Match: $ETAG,
-# prints the answer and keeps the incident's new ETag in $ETAG.
-api() {
-  local method=$1 path=$2 role=$3 json=${4:-}
-  local args=(-s -D "$headers" -X "$method" "$API$path" -H "Authorization: Bearer $(cat "$TOKENS/$role.token")")
-  [ -n "${ETAG:-}" ] && args+=(-H "If-Match: $ETAG")
-  [ -n "$json" ] && args+=(-H 'Content-Type: application/json' -d "$json")
-  BODY=$(curl "${args[@]}")
-  STATUS=$(head -1 "$headers" | cut -d' ' -f2)
-  local etag
-  etag=$(grep -i '^etag:' "$headers" | cut -d' ' -f2 | tr -d '\r' || true)
-  [ -n "$etag" ] && ETAG=$etag
-  echo "$method $path as $role -> $STATUS"
-}
-
-expect() { [ "$STATUS" = "$1" ] || { echo "expected $1, got $STATUS: $BODY" >&2; exit 1; }; }
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" <<<"$BODY"; }
+. scripts/api.sh
 
 # A report comes in through the public form endpoint.
 BODY=$(curl -s -X POST "$INTAKE/" -H 'Content-Type: application/json' \

@@ -3,60 +3,24 @@
 // read back through incident-lifecycle's API with the demo responder's token. Run by scripts/e2e.sh.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { SCREENSHOTS, api, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FORM_URL = process.env.FORM_URL || 'http://localhost:5000/';
-const LIFECYCLE_URL = process.env.LIFECYCLE_URL || 'http://localhost:8083';
-const TOKEN = readFileSync(join(ROOT, 'target/local-stack/tokens/responder.token'), 'utf8').trim();
-const SCREENSHOTS = join(ROOT, 'target/screenshots');
 
-let browser;
+before(startBrowser);
+after(closeBrowser);
 
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Playwright gives the browser a fresh temporary profile and removes it on close.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    // No sandbox: CI runs as root in a container. The rest keeps Chromium from calling home.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A fresh page in a browser set to a language (and time zone), recording what it sends and what it refuses. */
+/** A fresh page of the form in a browser set to a language, recording what it sends and what it refuses. */
 async function openForm(locale = 'de-DE', options = {}) {
-  const context = await browser.newContext({ locale, timezoneId: 'Europe/Berlin', ...options });
-  const page = await context.newPage();
+  const opened = await openPage(FORM_URL, locale, options);
   const reportRequests = [];
-  const problems = [];
-  page.on('request', (request) => {
+  opened.page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/report') {
       reportRequests.push(request);
     }
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text()); // e.g. a CSP violation
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(FORM_URL)) problems.push(`request to another origin: ${request.url()}`);
-  });
-  await page.goto(FORM_URL);
-  return { context, page, reportRequests, problems };
-}
-
-function uniqueTitle(what) {
-  return `${what} ${randomUUID().slice(0, 8)}`;
+  return { ...opened, reportRequests };
 }
 
 async function fillValidReport(page, title) {
@@ -68,21 +32,11 @@ async function fillValidReport(page, title) {
   await page.fill('#reporterEmail', 'erika@example.org');
 }
 
-async function api(path) {
-  const response = await fetch(LIFECYCLE_URL + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
-  return { status: response.status, body: await response.json() };
-}
-
 /** The incidents whose title is exactly this one (titles carry a random part, so other tests never match). */
 async function incidentsTitled(title) {
   const { status, body } = await api('/incidents?pageSize=200');
   assert.equal(status, 200);
   return body.incidents.filter((incident) => incident.title === title);
-}
-
-async function receiptId(page) {
-  await page.locator('#receipt').waitFor({ state: 'visible' });
-  return (await page.textContent('#incident-id')).trim();
 }
 
 describe('the public report form', () => {
@@ -147,6 +101,7 @@ describe('the public report form', () => {
     const id = await receiptId(page);
 
     assert.equal(id, firstAnswer.incidentId);
+    assert.equal(await page.textContent('#receipt-code'), firstAnswer.receiptCode, 'the code, shown again');
     assert.equal(reportRequests.length, 2);
     assert.equal(reportRequests[0].headers()['idempotency-key'], reportRequests[1].headers()['idempotency-key']);
     assert.deepEqual((await incidentsTitled(title)).map((incident) => incident.id), [id]);

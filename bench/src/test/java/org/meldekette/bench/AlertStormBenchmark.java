@@ -6,6 +6,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meldekette.alerts.AlertStorm;
+import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.testing.Figures;
 import org.meldekette.testing.FirestoreEmulator;
 import org.meldekette.testing.ProjectFiles;
@@ -43,18 +45,23 @@ class AlertStormBenchmark {
     String project = "bench-storm-" + suffix();
     AlertStorm storm = AlertStorm.of(3_500, 50, 0.3, 20261122L);
     Path logs = ProjectFiles.root().resolve("target/bench");
-    try (FunctionProcess triage =
-        FunctionProcess.start(
-            FunctionProcess.deploymentJar("alert-triage"),
-            "org.meldekette.alerts.AlertTriageFunction",
-            Map.of(
-                "FIRESTORE_EMULATOR_HOST",
-                emulator.host(),
-                "GOOGLE_CLOUD_PROJECT",
-                project,
-                "AUDIT_SINK",
-                "stdout"),
-            logs.resolve("storm-alert-triage.log"))) {
+    // New incidents are announced through a task queue; here one that takes the tasks and holds
+    // them.
+    try (LocalTaskQueue queue = new LocalTaskQueue(0, "tasks@meldekette.bench", Clock.systemUTC());
+        FunctionProcess triage =
+            FunctionProcess.start(
+                FunctionProcess.deploymentJar("alert-triage"),
+                "org.meldekette.alerts.AlertTriageFunction",
+                FunctionProcess.withTaskQueue(
+                    Map.of(
+                        "FIRESTORE_EMULATOR_HOST",
+                        emulator.host(),
+                        "GOOGLE_CLOUD_PROJECT",
+                        project,
+                        "AUDIT_SINK",
+                        "stdout"),
+                    queue.url()),
+                logs.resolve("storm-alert-triage.log"))) {
       triage.awaitListening();
       AlertStorm.Outcome outcome = storm.deliver(triage.uri("/"), CONCURRENCY, answered -> {});
       double deliveriesPerSecond = storm.deliveries().size() / (outcome.nanos() / 1e9);

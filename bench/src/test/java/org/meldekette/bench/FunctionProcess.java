@@ -35,6 +35,18 @@ final class FunctionProcess implements AutoCloseable {
   }
 
   /** The deployable jar of {@code functions/<name>}. */
+  /**
+   * {@code env} with a local task queue: the functions announce each new incident through one
+   * (deployed, Cloud Tasks). The tasks are held, never delivered.
+   */
+  static Map<String, String> withTaskQueue(Map<String, String> env, String queueUrl) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("TASK_QUEUE", "local");
+    all.put("LOCAL_TASK_QUEUE_URL", queueUrl);
+    all.putIfAbsent("TASKS_TARGET_URL", "http://127.0.0.1:9");
+    return all;
+  }
+
   static Path deploymentJar(String name) {
     Path jar =
         ProjectFiles.root().resolve("functions/" + name + "/target/deployment/" + name + ".jar");

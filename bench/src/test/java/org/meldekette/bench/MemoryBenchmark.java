@@ -66,19 +66,22 @@ class MemoryBenchmark {
   }
 
   private static String reportIntake() throws Exception {
-    try (FunctionProcess intake =
-        FunctionProcess.start(
-                FunctionProcess.deploymentJar("report-intake"),
-                "org.meldekette.intake.ReportIntakeFunction",
-                Map.of(
-                    "FIRESTORE_EMULATOR_HOST",
-                    host(),
-                    "GOOGLE_CLOUD_PROJECT",
-                    "bench-memory-" + suffix(),
-                    "AUDIT_SINK",
-                    "stdout"),
-                LOGS.resolve("memory-report-intake.log"))
-            .awaitListening()) {
+    try (LocalTaskQueue queue = new LocalTaskQueue(0, "tasks@meldekette.bench", Clock.systemUTC());
+        FunctionProcess intake =
+            FunctionProcess.start(
+                    FunctionProcess.deploymentJar("report-intake"),
+                    "org.meldekette.intake.ReportIntakeFunction",
+                    FunctionProcess.withTaskQueue(
+                        Map.of(
+                            "FIRESTORE_EMULATOR_HOST",
+                            host(),
+                            "GOOGLE_CLOUD_PROJECT",
+                            "bench-memory-" + suffix(),
+                            "AUDIT_SINK",
+                            "stdout"),
+                        queue.url()),
+                    LOGS.resolve("memory-report-intake.log"))
+                .awaitListening()) {
       Map<Integer, Integer> answers =
           load(
               2_000,
@@ -110,25 +113,21 @@ class MemoryBenchmark {
             FunctionProcess.start(
                     FunctionProcess.deploymentJar("incident-lifecycle"),
                     "org.meldekette.lifecycle.IncidentLifecycleFunction",
-                    Map.of(
-                        "FIRESTORE_EMULATOR_HOST",
-                        host(),
-                        "GOOGLE_CLOUD_PROJECT",
-                        project,
-                        "AUDIT_SINK",
-                        "stdout",
-                        "AUTH_AUDIENCE",
-                        audience,
-                        "AUTH_ISSUER",
-                        issuer.issuer(),
-                        "AUTH_CERTS_URL",
-                        keys.certsUrl(),
-                        "TASK_QUEUE",
-                        "local",
-                        "LOCAL_TASK_QUEUE_URL",
-                        queue.url(),
-                        "REMINDER_URL",
-                        "http://127.0.0.1:9/tasks/reminder"),
+                    FunctionProcess.withTaskQueue(
+                        Map.of(
+                            "FIRESTORE_EMULATOR_HOST",
+                            host(),
+                            "GOOGLE_CLOUD_PROJECT",
+                            project,
+                            "AUDIT_SINK",
+                            "stdout",
+                            "AUTH_AUDIENCE",
+                            audience,
+                            "AUTH_ISSUER",
+                            issuer.issuer(),
+                            "AUTH_CERTS_URL",
+                            keys.certsUrl()),
+                        queue.url()),
                     LOGS.resolve("memory-incident-lifecycle.log"))
                 .awaitListening()) {
       String token =
@@ -226,7 +225,7 @@ class MemoryBenchmark {
                       Map.entry("TASK_QUEUE", "local"),
                       Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
                       Map.entry("TASKS_AUDIENCE", audience),
-                      Map.entry("REMINDER_URL", "http://127.0.0.1:" + port + "/tasks/reminder"),
+                      Map.entry("TASKS_TARGET_URL", "http://127.0.0.1:" + port),
                       Map.entry("SECRETS", "env"),
                       Map.entry("SECRET_INCIDENT_TEAM_WEBHOOK", webhook),
                       Map.entry("SECRET_DPO_MANAGEMENT_WEBHOOK", webhook)),

@@ -59,7 +59,9 @@ class InfraSettingsTest {
         .containsExactlyInAnyOrder(
             CollectionNames.IDEMPOTENCY,
             CollectionNames.DELIVERIES,
-            CollectionNames.REJECTED_ALERTS);
+            CollectionNames.REJECTED_ALERTS,
+            CollectionNames.RATE_LIMITS,
+            CollectionNames.CHANNEL_WINDOWS);
     Map<String, Object> ttl = Terraform.resource("google_firestore_field", "ttl");
     assertThat(ttl.get("field")).isEqualTo("expireAt");
     assertThat(ttl).containsKey("ttl_config");
@@ -67,6 +69,10 @@ class InfraSettingsTest {
             Terraform.read(
                 "shared/adapters/src/main/java/org/meldekette/store/IdempotencyRecords.java"))
         .contains("\"expireAt\"");
+    for (String store : List.of("RateLimits.java", "NotificationStore.java")) {
+      assertThat(Terraform.read("shared/adapters/src/main/java/org/meldekette/store/" + store))
+          .contains("\"expireAt\"");
+    }
   }
 
   @Test
@@ -117,7 +123,7 @@ class InfraSettingsTest {
     String functions = Terraform.read("infra/functions.tf");
     assertThat(functions)
         .contains("TASKS_QUEUE           = local.tasks_queue_path")
-        .contains("REMINDER_URL          = \"${local.reminder_url}/tasks/reminder\"");
+        .contains("TASKS_TARGET_URL      = local.reminder_url");
     assertThat(Terraform.read("infra/tasks.tf"))
         .contains("uri         = \"${local.reminder_url}/sweep\"");
     assertThat(
@@ -183,6 +189,51 @@ class InfraSettingsTest {
     Map<String, Object> region = map(map(Terraform.config().get("variable")).get("region"));
     assertThat(function.get("region").getAsString()).isEqualTo(region.get("default"));
     assertThat(Terraform.read("public/form.js")).contains("const ENDPOINT = '/api/report';");
+  }
+
+  @Test
+  void everyFunctionMayQueueTasksAndTheReporterRoutesReachReportIntake() {
+    Map<String, Object> locals = Terraform.locals();
+    String functions = Terraform.read("infra/functions.tf").replaceAll("\\s+", " ");
+    for (String function : map(locals.get("entry_points")).keySet()) {
+      assertThat(functions)
+          .as(function + " is configured with the task queue")
+          .containsPattern(
+              "\"" + function + "\" = merge\\(local\\.common_env, local\\.reminder_env");
+      assertThat(String.valueOf(map(locals.get("project_roles")).get(function)))
+          .as(function + " may enqueue")
+          .contains("roles/cloudtasks.enqueuer");
+    }
+    assertThat(
+            Terraform.resource("google_service_account_iam_member", "act_as_tasks").get("for_each"))
+        .isEqualTo(locals.get("entry_points"));
+    assertThat(Terraform.block("google_secret_manager_secret", "webhooks"))
+        .contains("local.oncall_webhook");
+    assertThat(locals.get("oncall_webhook")).isEqualTo("on-call-webhook");
+    assertThat(Terraform.read("infra/functions.tf"))
+        .contains("ONCALL_CHANNELS           = local.oncall_webhook")
+        .contains("REPORT_SITE_URL     = var.report_site_url")
+        .contains("TRUSTED_PROXIES = \"2\"");
+    List<String> rewritten = new ArrayList<>();
+    JsonParser.parseString(Terraform.read("firebase.json"))
+        .getAsJsonObject()
+        .getAsJsonObject("hosting")
+        .getAsJsonArray("rewrites")
+        .forEach(
+            r -> {
+              JsonObject rewrite = r.getAsJsonObject();
+              if (rewrite.has("function")
+                  && rewrite
+                      .getAsJsonObject("function")
+                      .get("functionId")
+                      .getAsString()
+                      .equals("report-intake")) {
+                rewritten.add(rewrite.get("source").getAsString());
+              }
+            });
+    assertThat(rewritten)
+        .contains(
+            "/api/report", "/api/status", "/api/status/messages", "/.well-known/security.txt");
   }
 
   @Test

@@ -26,7 +26,10 @@ import org.meldekette.domain.alert.AlertRule;
 import org.meldekette.domain.alert.AlertRules;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AlertStore;
+import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.tasks.IncidentAnnouncer;
+import org.meldekette.tasks.TaskQueues;
 
 /**
  * {@code alert-triage}: Cloud Monitoring alerts (and generic alerts) from Pub/Sub become
@@ -58,7 +61,8 @@ public class AlertTriageFunction implements CloudEventsFunction {
             clock,
             Duration.ofDays(env.integer("DELIVERY_TTL_DAYS", 8)),
             RegimeConfig.policy(env),
-            audit);
+            CommitListener.all(
+                audit, new IncidentAnnouncer(TaskQueues.fromEnvironment(env), log, clock)));
   }
 
   /**

@@ -58,6 +58,10 @@ class AlertTriageTest extends ServedAlertTriage {
         .containsEntry("affectedSystems", List.of(system));
     assertThat(incident.getString("sourceUrl"))
         .startsWith("https://console.cloud.google.com/monitoring/alerting/");
+    // Announced right after the commit; a P1 also pages on-call.
+    List<String> queued = queue.pending().stream().map(t -> t.name()).toList();
+    assertThat(queued).contains(incidentId + "-new");
+    assertThat(queued.contains(incidentId + "-page")).isEqualTo(severity.equals("P1"));
     assertThat(incident.getString("title")).contains(alert.getString("policyName"));
     List<QueryDocumentSnapshot> timeline =
         incident.getReference().collection("timeline").get().get().getDocuments();

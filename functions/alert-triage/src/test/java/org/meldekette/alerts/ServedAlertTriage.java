@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
 import org.meldekette.testing.MutableClock;
@@ -24,18 +25,22 @@ abstract class ServedAlertTriage {
   static final List<String> SIGNALS = AlertFixtures.SIGNALS;
   static FunctionServer server;
   static Firestore db;
+  static LocalTaskQueue queue;
 
   @BeforeAll
   static void start(Firestore database) throws Exception {
     db = database;
     AlertTriageUnderTest.db = database;
     AlertTriageUnderTest.clock = new MutableClock(NOW);
+    queue = new LocalTaskQueue(0, "tasks@meldekette.test", AlertTriageUnderTest.clock);
+    AlertTriageUnderTest.queueUrl = queue.url();
     server = FunctionServer.start(AlertTriageUnderTest.class, "cloudevent");
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    queue.close();
   }
 
   /** A fixture from {@code src/test/resources/monitoring/}, such as {@code typesense-cpu-open}. */

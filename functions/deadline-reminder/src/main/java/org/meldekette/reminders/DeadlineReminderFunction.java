@@ -27,8 +27,11 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.notify.SecretSources;
 import org.meldekette.notify.WebhookNotifier;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.NotificationStore;
 import org.meldekette.store.ReminderStore;
+import org.meldekette.tasks.NotificationTask;
 import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.TaskQueue;
 import org.meldekette.tasks.TaskQueues;
 
 /**
@@ -42,10 +45,12 @@ public class DeadlineReminderFunction extends ApiFunction {
   private final String tasksAccount;
   private final String schedulerAccount;
   private final ReminderDelivery delivery;
+  private final NotificationDelivery notifications;
   private final Sweep sweep;
   private final Router<Call> router =
       new Router<Call>()
           .on("POST", "/tasks/reminder", this::reminder)
+          .on("POST", "/tasks/notification", this::notification)
           .on("POST", "/sweep", this::sweep);
 
   /** One request: what it asked, where the answer goes, the IDs for its log line. */
@@ -68,13 +73,15 @@ public class DeadlineReminderFunction extends ApiFunction {
     DeadlinePolicy policy = RegimeConfig.policy(env);
     AuditExport audit =
         new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
-    ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
+    TaskQueue queue = TaskQueues.fromEnvironment(env);
+    ReminderScheduler scheduler = new ReminderScheduler(queue);
     ReminderStore reminders = new ReminderStore(db, policy, audit);
+    WebhookNotifier notifier = new WebhookNotifier(SecretSources.fromEnvironment(env, clock));
     this.delivery =
         new ReminderDelivery(
             reminders,
             policy.regimes(),
-            new WebhookNotifier(SecretSources.fromEnvironment(env, clock)),
+            notifier,
             scheduler,
             log(),
             clock,
@@ -82,7 +89,27 @@ public class DeadlineReminderFunction extends ApiFunction {
                 env.list("REMINDER_CHANNELS", "incident-team-webhook"),
                 env.list("ESCALATION_CHANNELS", "dpo-management-webhook"),
                 env.get("INCIDENT_LINK_BASE", null)));
+    this.notifications =
+        new NotificationDelivery(
+            new NotificationStore(db, policy, audit),
+            notifier,
+            queue,
+            clock,
+            new NotificationDelivery.Channels(
+                env.list("NEW_INCIDENT_CHANNELS", "incident-team-webhook"),
+                env.list("ONCALL_CHANNELS", "on-call-webhook"),
+                onCallFormat(env.get("ONCALL_FORMAT", "chat")),
+                (int) env.integer("NOTIFY_PER_MINUTE", 10),
+                env.get("INCIDENT_LINK_BASE", null)));
     this.sweep = new Sweep(reminders, policy, scheduler, audit, clock);
+  }
+
+  private static String onCallFormat(String format) {
+    if (!format.equals("chat") && !format.equals("pagerduty-events-v2")) {
+      throw new IllegalStateException(
+          "ONCALL_FORMAT must be chat or pagerduty-events-v2, not " + format);
+    }
+    return format;
   }
 
   /** The routes of the function, for the check against its API description. */
@@ -119,6 +146,36 @@ public class DeadlineReminderFunction extends ApiFunction {
       call.reply().header("Retry-After", "60");
       throw new ApiException(
           409, "REMINDER_IN_PROGRESS", "another delivery of this reminder is sending it");
+    }
+    call.reply().json(200, Map.of("result", result.name()));
+  }
+
+  /**
+   * {@code POST /tasks/notification}: a new incident for the team, a P1 for on-call, or a channel's
+   * digest, from Cloud Tasks.
+   */
+  private void notification(Call call, Map<String, String> params) throws Exception {
+    requireCaller(call.request(), tasksAccount);
+    JsonFields body =
+        JsonFields.parse(
+            RequestBodies.readUtf8(requireJson(call.request()), 16 * 1024),
+            Set.of("kind", "incidentId", "channel", "window"));
+    NotificationTask.Kind kind = body.enumValue("kind", NotificationTask.Kind.class);
+    if (kind == null) {
+      throw ApiException.badRequest("kind", "REQUIRED", "kind is required");
+    }
+    String incidentId = kind == NotificationTask.Kind.DIGEST ? null : required(body, "incidentId");
+    String channel = kind == NotificationTask.Kind.DIGEST ? required(body, "channel") : null;
+    Long window = kind == NotificationTask.Kind.DIGEST ? requiredNumber(body, "window") : null;
+    if (incidentId != null) {
+      call.labels().put("incidentId", incidentId);
+    }
+    NotificationDelivery.Result result = notifications.deliver(kind, incidentId, channel, window);
+    call.labels().put("result", result.name());
+    if (result == NotificationDelivery.Result.IN_PROGRESS) {
+      call.reply().header("Retry-After", "60");
+      throw new ApiException(
+          409, "NOTIFICATION_IN_PROGRESS", "another delivery of this notification is posting it");
     }
     call.reply().json(200, Map.of("result", result.name()));
   }

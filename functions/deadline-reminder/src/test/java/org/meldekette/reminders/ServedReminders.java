@@ -62,12 +62,16 @@ abstract class ServedReminders {
 
   static Firestore db;
   static MutableClock clock;
+
+  /** The function's URL, where tasks go. */
   static String reminderUrl;
+
   static LocalTaskQueue queue;
   static FunctionServer server;
   static HttpServer webhooks;
   static final List<String> team = Collections.synchronizedList(new ArrayList<>());
   static final List<String> escalation = Collections.synchronizedList(new ArrayList<>());
+  static final List<String> onCall = Collections.synchronizedList(new ArrayList<>());
   static IncidentStore store;
   static final Lifecycle lifecycle = new Lifecycle();
 
@@ -92,9 +96,16 @@ abstract class ServedReminders {
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
+    webhooks.createContext(
+        "/on-call",
+        exchange -> {
+          onCall.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     webhooks.start();
     int port = FunctionServer.freePort();
-    reminderUrl = "http://127.0.0.1:" + port + "/tasks/reminder";
+    reminderUrl = "http://127.0.0.1:" + port;
     Map<String, String> env =
         Map.ofEntries(
             Map.entry("OIDC_ISSUER", queue.issuer()),
@@ -104,7 +115,7 @@ abstract class ServedReminders {
             Map.entry("SCHEDULER_SERVICE_ACCOUNT", SCHEDULER),
             Map.entry("TASK_QUEUE", "local"),
             Map.entry("LOCAL_TASK_QUEUE_URL", queue.url()),
-            Map.entry("REMINDER_URL", reminderUrl),
+            Map.entry("TASKS_TARGET_URL", reminderUrl),
             Map.entry("TASKS_AUDIENCE", AUDIENCE),
             Map.entry("SECRETS", "env"),
             Map.entry(
@@ -113,6 +124,9 @@ abstract class ServedReminders {
             Map.entry(
                 "SECRET_DPO_MANAGEMENT_WEBHOOK",
                 "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/escalation"),
+            Map.entry(
+                "SECRET_ON_CALL_WEBHOOK",
+                "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/on-call"),
             Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
             Map.entry("AUDIT_SINK", "stdout"),
             Map.entry("REGIMES", "GDPR,NIS2,INTERNAL"));
@@ -172,6 +186,7 @@ abstract class ServedReminders {
   void quiet() {
     team.clear();
     escalation.clear();
+    onCall.clear();
   }
 
   /** A breach, classified at {@code classifiedAt} through the lifecycle's own triage change. */

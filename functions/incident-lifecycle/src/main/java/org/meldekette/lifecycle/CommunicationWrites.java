@@ -81,6 +81,13 @@ final class CommunicationWrites {
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
     Audience audience = body.enumValue("audience", Audience.class);
+    if (audience == Audience.REPORTER) {
+      throw new InvalidInput(
+          "audience",
+          "USE_REPORTER_MESSAGES",
+          "write to the reporter with POST /incidents/{id}/reporter-messages: it reaches their status"
+              + " page");
+    }
     String stage = body.string("stage");
     if (stage != null && regimes.stage(stage) == null) {
       throw new InvalidInput(

@@ -37,7 +37,9 @@ import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MemberStore;
 import org.meldekette.store.ReportStore;
+import org.meldekette.tasks.IncidentAnnouncer;
 import org.meldekette.tasks.ReminderScheduler;
+import org.meldekette.tasks.TaskQueue;
 import org.meldekette.tasks.TaskQueues;
 
 /**
@@ -73,7 +75,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
 
   private Wiring wire() {
     DeadlinePolicy policy = RegimeConfig.policy(env);
-    ReminderScheduler scheduler = new ReminderScheduler(TaskQueues.fromEnvironment(env));
+    TaskQueue queue = TaskQueues.fromEnvironment(env);
+    ReminderScheduler scheduler = new ReminderScheduler(queue);
     CommitListener listener =
         CommitListener.all(
             audit,
@@ -81,7 +84,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
               if (committed.deadlinesMoved()) {
                 scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
               }
-            });
+            },
+            new IncidentAnnouncer(queue, log(), clock));
     IncidentStore store = new IncidentStore(db.get(), policy, listener);
     MemberStore members = new MemberStore(db.get());
     Lifecycle lifecycle = new Lifecycle();
@@ -124,6 +128,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
     CommunicationWrites communications =
         new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
+    ReporterMessageWrites reporterMessages = new ReporterMessageWrites(store, lifecycle, ids);
     ReportReads reports =
         new ReportReads(store, lifecycle, drafts, finalReport, new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
@@ -143,6 +148,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("PUT", "/incidents/{id}/processing", processing::put)
             .on("GET", "/incidents/{id}/report", reads::report)
             .on("GET", "/incidents/{id}/reporter-contact", reads::reporterContact)
+            .on("GET", "/incidents/{id}/reporter-messages", reporterMessages::list)
+            .on("POST", "/incidents/{id}/reporter-messages", reporterMessages::send)
             .on("POST", "/incidents/{id}/operation-restored", milestones::operationRestored)
             .on("GET", "/incidents/{id}/measures", reads::measures)
             .on("POST", "/incidents/{id}/measures", measures::add)

@@ -12,6 +12,7 @@ import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.Member;
+import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
@@ -143,6 +144,16 @@ final class Views {
     view.put("createdBy", m.createdBy());
     view.put("createdAt", m.createdAt());
     view.put("doneAt", m.doneAt());
+    return view;
+  }
+
+  static Map<String, Object> reporterMessage(ReporterMessage m) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", m.id());
+    view.put("direction", m.direction());
+    view.put("text", m.text());
+    view.put("at", m.at());
+    view.put("author", m.author());
     return view;
   }
 

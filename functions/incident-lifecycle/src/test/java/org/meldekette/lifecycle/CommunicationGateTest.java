@@ -35,7 +35,10 @@ class CommunicationGateTest extends ServedLifecycle {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Audience.class, names = "PRESS", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = Audience.class,
+      names = {"PRESS", "REPORTER"},
+      mode = EnumSource.Mode.EXCLUDE)
   void eachAudienceIsRefusedBeforeLegalApprovalAndAcceptedAfter(Audience audience)
       throws Exception {
     clock.set(START);

@@ -6,20 +6,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meldekette.domain.IncidentIds;
-import org.meldekette.domain.Language;
-import org.meldekette.domain.Report;
-import org.meldekette.domain.ReportKind;
-import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.domain.deadline.Regimes;
-import org.meldekette.store.ReportStore;
 
 /**
  * The GDPR rules of issue 16 over HTTP, as a DPO would try to sidestep them: each answer here was
@@ -421,30 +412,7 @@ class GdprRulesApiTest extends ServedLifecycle {
   void staffReadWhatTheReporterWroteAndOnlyTheTeamReadsTheirContactEachReadAudited()
       throws Exception {
     clock.set(START);
-    ReportStore reports =
-        new ReportStore(
-            db, new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL")), committed -> {});
-    String id =
-        (String)
-            reports
-                .submit(
-                    Report.submitted(
-                        ReportKind.SUSPECTED_DATA_BREACH,
-                        "Customer list on a public bucket",
-                        "The export bucket is readable without sign-in.",
-                        List.of("export-bucket"),
-                        null,
-                        "Erika Mustermann",
-                        "erika@example.test",
-                        Language.EN,
-                        clock.instant()),
-                    null,
-                    Duration.ofDays(1),
-                    new IncidentIds(clock, new SecureRandom()),
-                    clock.instant(),
-                    incidentId -> Map.of("incidentId", incidentId))
-                .answer()
-                .get("incidentId");
+    String id = reported("Erika Mustermann", "erika@example.test");
     JsonObject report =
         body(call("GET", "/incidents/" + id + "/report", COMMUNICATIONS, null, null));
     assertThat(report.get("description").getAsString()).contains("readable without sign-in");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +20,16 @@ import org.meldekette.dev.TokenIssuer;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
+import org.meldekette.domain.Language;
 import org.meldekette.domain.Member;
+import org.meldekette.domain.ReceiptCode;
+import org.meldekette.domain.Report;
+import org.meldekette.domain.ReportKind;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.store.MemberStore;
+import org.meldekette.store.ReportStore;
 import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
@@ -336,6 +342,35 @@ abstract class ServedLifecycle {
         etag,
         "{\"restoredAt\":\"" + clock.instant() + "\"}",
         200);
+  }
+
+  /**
+   * An incident opened by a report through the form, as report-intake takes it in, with a receipt
+   * code for the reporter's status page; the reporter left {@code name} and {@code email} (either
+   * may be null). Gives the incident ID.
+   */
+  static String reported(String name, String email) {
+    return (String)
+        new ReportStore(db, new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL")), c -> {})
+            .submit(
+                Report.submitted(
+                    ReportKind.SUSPECTED_DATA_BREACH,
+                    "Customer list on a public bucket",
+                    "The export bucket is readable without sign-in.",
+                    List.of("export-bucket"),
+                    null,
+                    name,
+                    email,
+                    Language.EN,
+                    clock.instant()),
+                ReceiptCode.random(new SecureRandom()),
+                null,
+                Duration.ofDays(1),
+                new IncidentIds(clock, new SecureRandom()),
+                clock.instant(),
+                incidentId -> Map.of("incidentId", incidentId))
+            .answer()
+            .get("incidentId");
   }
 
   /** A new incident in triage, stored the way every function stores incidents. */

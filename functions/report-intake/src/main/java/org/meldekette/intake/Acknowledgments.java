@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.meldekette.domain.Language;
+import org.meldekette.domain.ReceiptCode;
 import org.meldekette.domain.Report;
 
 /**
@@ -14,11 +15,16 @@ import org.meldekette.domain.Report;
 final class Acknowledgments {
   private Acknowledgments() {}
 
-  /** The receipt a reporter gets: the incident ID and the acknowledgement. */
-  static Map<String, Object> receipt(Report report, String incidentId) {
+  /**
+   * The receipt a reporter gets: the incident ID, the acknowledgement, the receipt code (shown this
+   * once; only its hash is kept) and where the status page is.
+   */
+  static Map<String, Object> receipt(Report report, String incidentId, ReceiptCode code) {
     Map<String, Object> receipt = new LinkedHashMap<>();
     receipt.put("incidentId", incidentId);
     receipt.put("message", forReport(report, incidentId));
+    receipt.put("receiptCode", code.text());
+    receipt.put("statusPage", "/status/");
     return receipt;
   }
 

@@ -15,19 +15,29 @@ import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
 import org.meldekette.domain.IncidentIds;
+import org.meldekette.domain.ReceiptCode;
+import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.deadline.DeadlinePolicy;
-import org.meldekette.http.ApiException;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.CorsPolicy;
 import org.meldekette.http.MediaType;
 import org.meldekette.http.Reply;
 import org.meldekette.http.RequestBodies;
+import org.meldekette.http.Router;
 import org.meldekette.log.StructuredLog;
+import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.RateLimits;
 import org.meldekette.store.ReportStore;
+import org.meldekette.store.ReporterChannel;
+import org.meldekette.tasks.IncidentAnnouncer;
+import org.meldekette.tasks.TaskQueues;
 
 /**
- * {@code report-intake}: the public endpoint web forms post incident and vulnerability reports to.
+ * {@code report-intake}: the public side of Meldekette. Web forms post reports ({@code POST
+ * /api/report}, or {@code /} when called directly); a reporter follows their report with the
+ * receipt code ({@code POST /api/status}) and adds to it ({@code POST /api/status/messages}); the
+ * site's {@code /.well-known/security.txt} comes from here, so it is built from configuration.
  * Entry point {@code org.meldekette.intake.ReportIntakeFunction}.
  */
 public class ReportIntakeFunction extends ApiFunction {
@@ -37,8 +47,20 @@ public class ReportIntakeFunction extends ApiFunction {
   private final Clock clock;
   private final CorsPolicy cors;
   private final IncidentIds ids;
+  private final SecureRandom random = new SecureRandom();
   private final Duration retention;
   private final Lazy<ReportStore> reports;
+  private final Lazy<StatusPage> statusPage;
+  private final SecurityTxt securityTxt;
+  private final Router<Call> router =
+      new Router<Call>()
+          .on("POST", "/", this::report)
+          .on("POST", "/api/report", this::report)
+          .on("POST", "/api/status", this::status)
+          .on("POST", "/api/status/messages", this::answer)
+          .on("GET", "/.well-known/security.txt", this::securityTxt);
+
+  private record Call(HttpRequest request, Reply reply, Map<String, String> labels) {}
 
   /**
    * Used by the Functions Framework: configuration from the environment, Firestore built in the
@@ -59,9 +81,33 @@ public class ReportIntakeFunction extends ApiFunction {
     this.retention = Duration.ofHours(env.integer("IDEMPOTENCY_TTL_HOURS", 7 * 24));
     AuditExport audit =
         new AuditExport(db, AuditSinks.fromEnvironment(env, logOutput), log(), clock);
+    CommitListener listener =
+        CommitListener.all(
+            audit, new IncidentAnnouncer(TaskQueues.fromEnvironment(env), log(), clock));
     DeadlinePolicy policy = RegimeConfig.policy(env);
-    this.ids = new IncidentIds(clock, new SecureRandom());
-    this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, audit));
+    this.ids = new IncidentIds(clock, random);
+    this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, listener));
+    ClientAddress address = new ClientAddress(env.integer("TRUSTED_PROXIES", 1));
+    this.statusPage =
+        Lazy.of(
+            () ->
+                new StatusPage(
+                    new ReporterChannel(db.get(), policy, listener),
+                    new RateLimits(db.get()),
+                    address,
+                    new RecordIds(random),
+                    clock));
+    this.securityTxt =
+        new SecurityTxt(
+            env.get("REPORT_SITE_URL", "http://localhost:5000"),
+            env.get("SECURITY_POLICY_URL", null),
+            env.get("SECURITY_TXT_LANGUAGES", "de, en"),
+            clock);
+  }
+
+  /** The routes of the function, for the check against its API description. */
+  Set<String> routes() {
+    return router.routes();
   }
 
   @Override
@@ -71,33 +117,69 @@ public class ReportIntakeFunction extends ApiFunction {
       cors.preflight(request, reply);
       return;
     }
-    if (!request.getMethod().equals("POST")) {
-      reply.header("Allow", "POST, OPTIONS");
-      throw new ApiException(405, "METHOD_NOT_ALLOWED", "reports are sent with POST");
-    }
-    cors.check(request, reply);
-    MediaType mediaType = MediaType.of(request).requireOneOf(ACCEPTED);
-    String body = RequestBodies.readUtf8(request, MAX_BODY_BYTES);
+    router.dispatch(
+        request.getMethod(), request.getPath(), new Call(request, reply, labels), reply);
+  }
+
+  private void report(Call call, Map<String, String> params) throws Exception {
+    cors.check(call.request(), call.reply());
+    MediaType mediaType = MediaType.of(call.request()).requireOneOf(ACCEPTED);
+    String body = RequestBodies.readUtf8(call.request(), MAX_BODY_BYTES);
     ReportRequest parsed =
         ReportRequest.parse(
             mediaType,
             body,
-            request.getFirstHeader("Idempotency-Key").orElse(null),
+            call.request().getFirstHeader("Idempotency-Key").orElse(null),
             clock.instant());
+    ReceiptCode code = ReceiptCode.random(random);
     ReportStore.Receipt receipt =
         reports
             .get()
             .submit(
                 parsed.report(),
+                code,
                 parsed.idempotencyKey(),
                 retention,
                 ids,
                 clock.instant(),
-                incidentId -> Acknowledgments.receipt(parsed.report(), incidentId));
-    labels.put("incidentId", (String) receipt.answer().get("incidentId"));
+                incidentId -> Acknowledgments.receipt(parsed.report(), incidentId, code));
+    call.labels().put("incidentId", (String) receipt.answer().get("incidentId"));
     if (receipt.replayed()) {
-      reply.header("Idempotent-Replayed", "true");
+      call.reply().header("Idempotent-Replayed", "true");
     }
-    reply.json(201, receipt.answer());
+    call.reply().header("Cache-Control", "no-store");
+    call.reply().json(201, receipt.answer());
+  }
+
+  private void status(Call call, Map<String, String> params) throws Exception {
+    cors.check(call.request(), call.reply());
+    MediaType.of(call.request()).requireOneOf(Set.of(MediaType.JSON));
+    String body = RequestBodies.readUtf8(call.request(), 4 * 1024);
+    Map<String, Object> view = statusPage.get().status(call.request(), body);
+    call.labels().put("incidentId", (String) view.get("incidentId"));
+    call.reply().header("Cache-Control", "no-store");
+    call.reply().json(200, view);
+  }
+
+  private void answer(Call call, Map<String, String> params) throws Exception {
+    cors.check(call.request(), call.reply());
+    MediaType.of(call.request()).requireOneOf(Set.of(MediaType.JSON));
+    String body = RequestBodies.readUtf8(call.request(), MAX_BODY_BYTES);
+    Map<String, Object> view =
+        statusPage
+            .get()
+            .answer(
+                call.request(),
+                body,
+                ReportRequest.idempotencyKey(
+                    call.request().getFirstHeader("Idempotency-Key").orElse(null), null));
+    call.labels().put("incidentId", (String) view.get("incidentId"));
+    call.reply().header("Cache-Control", "no-store");
+    call.reply().json(201, view);
+  }
+
+  private void securityTxt(Call call, Map<String, String> params) throws Exception {
+    call.reply().header("Cache-Control", "max-age=86400");
+    call.reply().text(200, "text/plain; charset=utf-8", securityTxt.text());
   }
 }

@@ -99,7 +99,7 @@ record ReportRequest(Report report, String idempotencyKey) {
   }
 
   /** The header wins over the form field; either must be short printable ASCII (a UUID fits). */
-  private static String idempotencyKey(String header, String field) {
+  static String idempotencyKey(String header, String field) {
     String key = header != null ? header : field;
     String source = header != null ? "Idempotency-Key" : "submissionId";
     if (key == null) {

@@ -40,7 +40,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     assertThat(body.get("message").getAsString())
         .contains(id)
         .contains("unverzüglich")
-        .contains("nächsten Schritte");
+        .contains("Empfangscode");
     assertThat(documentsOf(id))
         .containsExactly(
             "audit-events/incidents:" + id + ":0000000001",
@@ -93,7 +93,7 @@ class ReportIntakeFunctionTest extends ServedIntake {
     assertThat(body.get("message").getAsString())
         .contains(id)
         .contains("without delay")
-        .contains("no email address");
+        .contains("without an email address");
     assertThat(documentsOf(id))
         .containsExactly(
             "audit-events/incidents:" + id + ":0000000001",

@@ -19,6 +19,9 @@ public class ReportIntakeUnderTest extends ReportIntakeFunction {
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
   static volatile Firestore db;
 
+  /** The local task queue the function queues its announcements in. */
+  static volatile String queueUrl = "http://127.0.0.1:9";
+
   public ReportIntakeUnderTest() {
     super(
         new Env(
@@ -28,7 +31,15 @@ public class ReportIntakeUnderTest extends ReportIntakeFunction {
                 "GOOGLE_CLOUD_PROJECT",
                 "test",
                 "AUDIT_SINK",
-                "stdout")),
+                "stdout",
+                "TASK_QUEUE",
+                "local",
+                "LOCAL_TASK_QUEUE_URL",
+                queueUrl,
+                "TASKS_TARGET_URL",
+                "http://127.0.0.1:9",
+                "REPORT_SITE_URL",
+                "https://report.example.com")),
         () -> db,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new PrintStream(LOG, true, StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.meldekette.dev.LocalTaskQueue;
 import org.meldekette.testing.ApiContract;
 import org.meldekette.testing.FirestoreExtension;
 import org.meldekette.testing.FunctionServer;
@@ -23,17 +24,25 @@ abstract class ServedIntake {
 
   static FunctionServer server;
   static Firestore db;
+  static LocalTaskQueue queue;
 
   @BeforeAll
   static void start(Firestore database) throws Exception {
     db = database;
     ReportIntakeUnderTest.db = database;
+    queue =
+        new LocalTaskQueue(
+            0,
+            "tasks@meldekette.test",
+            java.time.Clock.fixed(ReportIntakeUnderTest.NOW, java.time.ZoneOffset.UTC));
+    ReportIntakeUnderTest.queueUrl = queue.url();
     server = FunctionServer.start(ReportIntakeUnderTest.class, "http").checkedAgainst(CONTRACT);
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+    queue.close();
   }
 
   static HttpResponse<String> post(String contentType, String body, String... headers) {

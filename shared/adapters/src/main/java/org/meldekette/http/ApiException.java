@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
   private final String code;
   private final String field;
   private final Map<String, Object> details;
+  private Long retryAfterSeconds;
 
   public ApiException(
       int status, String code, String message, String field, Map<String, Object> details) {
@@ -48,5 +49,15 @@ public class ApiException extends RuntimeException {
 
   public Map<String, Object> details() {
     return details;
+  }
+
+  /** Tells the client when to try again (the {@code Retry-After} header, in seconds). */
+  public ApiException retryAfter(long seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

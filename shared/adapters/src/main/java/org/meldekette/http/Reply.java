@@ -56,6 +56,9 @@ public final class Reply {
 
   public void error(ApiException error) throws IOException {
     errorCode = error.code();
+    if (error.retryAfterSeconds() != null) {
+      header("Retry-After", String.valueOf(error.retryAfterSeconds()));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", error.code());
     body.put("message", error.getMessage());

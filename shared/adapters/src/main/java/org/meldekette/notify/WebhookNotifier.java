@@ -28,20 +28,28 @@ public final class WebhookNotifier {
    * Sends {@code text} to every channel; the first failure throws, so the caller's task is retried.
    */
   public void send(List<String> channels, String text) throws Exception {
-    String body = Json.write(Map.of("text", text));
     for (String channel : channels) {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(secrets.value(channel)))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "application/json; charset=UTF-8")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 != 2) {
-        throw new IOException(
-            "webhook of channel " + channel + " answered " + response.statusCode());
-      }
+      post(channel, Map.of("text", text));
     }
+  }
+
+  /** Posts {@code body} as JSON to the webhook of {@code channel}; a non-2xx answer throws. */
+  public void post(String channel, Map<String, ?> body) throws Exception {
+    HttpResponse<Void> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(secrets.value(channel)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("webhook of channel " + channel + " answered " + response.statusCode());
+    }
+  }
+
+  /** A secret of the same store, such as an events API's routing key. */
+  public String secret(String name) throws Exception {
+    return secrets.value(name);
   }
 }

@@ -71,4 +71,22 @@ public final class CollectionNames {
 
   /** First answers to requests that carried an idempotency key; expire through the TTL field. */
   public static final String IDEMPOTENCY = "idempotency";
+
+  /** Receipt codes, by their hash only: which incident a code opens. The code itself is nowhere. */
+  public static final String REPORTER_ACCESS = "reporter-access";
+
+  /** Subcollection of an incident: messages between the team and the reporter. */
+  public static final String REPORTER_MESSAGES = "reporter-messages";
+
+  /** Requests per client and window, for rate limits; expire through the TTL field. */
+  public static final String RATE_LIMITS = "rate-limits";
+
+  /**
+   * One document per notification sent or being sent (a new incident announced, a P1 paged, a
+   * digest), so a task delivered twice posts once.
+   */
+  public static final String NOTIFICATIONS = "notifications";
+
+  /** Messages per channel and minute, and the digest of those over the rate; expire via TTL. */
+  public static final String CHANNEL_WINDOWS = "channel-windows";
 }

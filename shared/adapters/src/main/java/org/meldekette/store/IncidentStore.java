@@ -31,6 +31,7 @@ import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.SkipRequest;
@@ -330,6 +331,12 @@ public final class IncidentStore {
 
   public List<Approval> approvals(String incidentId) {
     return inOrder(incidentId, CollectionNames.APPROVALS, "approvedAt", RecordDocuments::approval);
+  }
+
+  /** The messages between the team and the reporter, oldest first. */
+  public List<ReporterMessage> reporterMessages(String incidentId) {
+    return inOrder(
+        incidentId, CollectionNames.REPORTER_MESSAGES, "at", RecordDocuments::reporterMessage);
   }
 
   /** The whole timeline, oldest first. */

@@ -21,6 +21,7 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
+import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.TriageChangeRequest;
@@ -200,6 +201,12 @@ public final class IncidentTx {
             .collection(CollectionNames.CUSTODY)
             .document(String.format("%06d", entry.sequence())),
         RecordDocuments.custody(entry));
+  }
+
+  public void createReporterMessage(ReporterMessage message) {
+    create(
+        incidentRef().collection(CollectionNames.REPORTER_MESSAGES).document(message.id()),
+        RecordDocuments.reporterMessage(message));
   }
 
   public void createDecision(Decision decision) {

@@ -21,6 +21,7 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
@@ -237,6 +238,26 @@ final class RecordDocuments {
         d.instant("recordedAt"),
         d.map("factsSent"),
         d.string("timeJustification"));
+  }
+
+  public static Map<String, Object> reporterMessage(ReporterMessage m) {
+    return Doc.fields()
+        .put("id", m.id())
+        .put("direction", m.direction())
+        .put("text", m.text())
+        .put("at", m.at())
+        .put("author", m.author())
+        .map();
+  }
+
+  public static ReporterMessage reporterMessage(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new ReporterMessage(
+        d.string("id"),
+        d.enumValue("direction", ReporterMessage.Direction.class),
+        d.string("text"),
+        d.instant("at"),
+        d.string("author"));
   }
 
   public static Map<String, Object> skipRequest(SkipRequest s) {

@@ -17,6 +17,7 @@ import org.meldekette.domain.Hashes;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
+import org.meldekette.domain.ReceiptCode;
 import org.meldekette.domain.Report;
 import org.meldekette.domain.ReporterContact;
 import org.meldekette.domain.deadline.DeadlinePolicy;
@@ -51,11 +52,15 @@ public final class ReportStore {
    * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt
    * again for a repeat of a keyed submission.
    *
+   * @param code the receipt code for the reporter's status page: only its hash is stored
    * @param idempotencyRetention how long a repeat gets the first receipt
-   * @param answer the receipt for the incident ID drawn, stored with the idempotency record
+   * @param answer the receipt for the incident ID drawn, stored with the idempotency record; its
+   *     {@code receiptCode} is stored only sealed with the idempotency key, so a repeat after a
+   *     lost answer shows the code once more and nothing stored shows it to anyone else
    */
   public Receipt submit(
       Report report,
+      ReceiptCode code,
       String idempotencyKey,
       Duration idempotencyRetention,
       IncidentIds ids,
@@ -76,8 +81,14 @@ public final class ReportStore {
             db.collection(CollectionNames.REPORTER_CONTACTS).document(incidentId),
             contactFields(report, incidentId, now));
       }
+      ReporterChannel.register(batch, db, code, incidentId, now);
       if (idempotencyKey != null) {
-        idempotency.create(batch, IDEMPOTENCY_SCOPE, idempotencyKey, receipt, now);
+        idempotency.create(
+            batch,
+            IDEMPOTENCY_SCOPE,
+            idempotencyKey,
+            SealedCode.sealed(receipt, idempotencyKey),
+            now);
       }
       try {
         FirestoreErrors.await(batch.commit());
@@ -88,7 +99,7 @@ public final class ReportStore {
         if (idempotencyKey != null) {
           Optional<Map<String, Object>> first = idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey);
           if (first.isPresent()) {
-            return new Receipt(first.get(), true);
+            return new Receipt(SealedCode.unsealed(first.get(), idempotencyKey), true);
           }
         }
         continue; // the random incident ID was taken: draw another

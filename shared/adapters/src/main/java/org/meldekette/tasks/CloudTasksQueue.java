@@ -13,11 +13,12 @@ import java.util.function.Supplier;
 import org.meldekette.json.Json;
 
 /**
- * Reminder tasks in Cloud Tasks: an HTTP task to the deadline-reminder function with an OIDC token
- * of the queue's service account (which the function verifies), scheduled for the reminder's time.
- * A name that exists already is success.
+ * Tasks in Cloud Tasks: an HTTP task to a route of the deadline-reminder function with an OIDC
+ * token of the queue's service account (which the function verifies), scheduled for its time. A
+ * name that exists already is success.
  *
  * @param queue {@code projects/P/locations/L/queues/Q}
+ * @param targetUrl the deadline-reminder function's URL; the task's path is appended
  */
 public record CloudTasksQueue(
     Supplier<CloudTasksClient> client,
@@ -28,7 +29,7 @@ public record CloudTasksQueue(
     implements TaskQueue {
 
   @Override
-  public void create(ReminderTask task) {
+  public void create(QueuedTask task) {
     Task request =
         Task.newBuilder()
             .setName(queue + "/tasks/" + task.name())
@@ -38,7 +39,7 @@ public record CloudTasksQueue(
                     .setNanos(task.scheduleTime().getNano()))
             .setHttpRequest(
                 HttpRequest.newBuilder()
-                    .setUrl(targetUrl)
+                    .setUrl(targetUrl + task.path())
                     .setHttpMethod(HttpMethod.POST)
                     .putHeaders("Content-Type", "application/json")
                     .setBody(ByteString.copyFrom(Json.write(task.body()), StandardCharsets.UTF_8))
@@ -50,7 +51,7 @@ public record CloudTasksQueue(
     try {
       client.get().createTask(queue, request);
     } catch (AlreadyExistsException scheduledBefore) {
-      // the same reminder was queued already: nothing to do
+      // the same task was queued already: nothing to do
     }
   }
 }

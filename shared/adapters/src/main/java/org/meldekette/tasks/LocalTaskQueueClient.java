@@ -9,7 +9,8 @@ import java.util.Map;
 import org.meldekette.json.Json;
 
 /**
- * Reminder tasks in the local stack's queue ({@code org.meldekette.dev.LocalTaskQueue}), over HTTP.
+ * Tasks in the local stack's queue ({@code org.meldekette.dev.LocalTaskQueue}), over HTTP; {@code
+ * targetUrl} is the deadline-reminder function's URL, the task's path appended.
  */
 public final class LocalTaskQueueClient implements TaskQueue {
   // HTTP/1.1: the local queue speaks nothing else, and an h2c upgrade attempt on every new
@@ -30,7 +31,7 @@ public final class LocalTaskQueueClient implements TaskQueue {
   }
 
   @Override
-  public void create(ReminderTask task) throws Exception {
+  public void create(QueuedTask task) throws Exception {
     String body =
         Json.write(
             Map.of(
@@ -39,7 +40,7 @@ public final class LocalTaskQueueClient implements TaskQueue {
                 "scheduleTime",
                 task.scheduleTime().toString(),
                 "url",
-                targetUrl,
+                targetUrl + task.path(),
                 "audience",
                 audience,
                 "body",

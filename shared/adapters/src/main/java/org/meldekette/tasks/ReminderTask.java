@@ -14,7 +14,8 @@ import org.meldekette.domain.deadline.ReminderRef;
  * @param name the task name: the reminder's key, or the key with a suffix when the sweep re-sends a
  *     reminder whose task was lost (a lost task's name stays taken in Cloud Tasks for a while)
  */
-public record ReminderTask(String name, Instant scheduleTime, ReminderRef reminder) {
+public record ReminderTask(String name, Instant scheduleTime, ReminderRef reminder)
+    implements QueuedTask {
 
   public static ReminderTask of(String incidentId, Deadline.Reminder reminder) {
     ReminderRef ref = reminder.ref(incidentId);
@@ -35,7 +36,13 @@ public record ReminderTask(String name, Instant scheduleTime, ReminderRef remind
     return new ReminderTask(reminder.key() + "-resend-" + now.getEpochSecond(), now, reminder);
   }
 
+  @Override
+  public String path() {
+    return "/tasks/reminder";
+  }
+
   /** The task's body, as the deadline-reminder function reads it. */
+  @Override
   public Map<String, Object> body() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("incidentId", reminder.incidentId());

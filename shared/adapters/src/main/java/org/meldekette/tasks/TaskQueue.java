@@ -1,10 +1,10 @@
 package org.meldekette.tasks;
 
 /**
- * Where reminder tasks are queued: Cloud Tasks deployed, the local queue of {@code ./run-local.sh}
- * locally. Creating a task whose name exists already counts as success: scheduling twice is
- * harmless.
+ * Where tasks for the deadline-reminder function are queued: Cloud Tasks deployed, the local queue
+ * of {@code ./run-local.sh} locally. Creating a task whose name exists already counts as success:
+ * scheduling twice is harmless.
  */
 public interface TaskQueue {
-  void create(ReminderTask task) throws Exception;
+  void create(QueuedTask task) throws Exception;
 }

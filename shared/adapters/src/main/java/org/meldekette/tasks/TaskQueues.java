@@ -7,17 +7,17 @@ import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 
 /**
- * The reminder queue from {@code TASK_QUEUE}: {@code cloud-tasks} (default; {@code TASKS_QUEUE}
- * names the queue, {@code TASKS_SERVICE_ACCOUNT} the account whose OIDC token the tasks carry) or
- * {@code local} ({@code LOCAL_TASK_QUEUE_URL}). {@code REMINDER_URL} is where tasks are delivered:
- * the deadline-reminder function's {@code /tasks/reminder}.
+ * The task queue from {@code TASK_QUEUE}: {@code cloud-tasks} (default; {@code TASKS_QUEUE} names
+ * the queue, {@code TASKS_SERVICE_ACCOUNT} the account whose OIDC token the tasks carry) or {@code
+ * local} ({@code LOCAL_TASK_QUEUE_URL}). {@code TASKS_TARGET_URL} is the deadline-reminder
+ * function's URL, where every task is delivered (each to its own route).
  */
 public final class TaskQueues {
   private TaskQueues() {}
 
   public static TaskQueue fromEnvironment(Env env) {
     String kind = env.get("TASK_QUEUE", "cloud-tasks");
-    String target = env.require("REMINDER_URL");
+    String target = env.require("TASKS_TARGET_URL");
     return switch (kind) {
       case "local" ->
           new LocalTaskQueueClient(

@@ -51,7 +51,7 @@ class CloudTasksQueueTest {
         new CloudTasksQueue(
             Lazy.ready(client),
             QUEUE,
-            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/reminder",
+            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder",
             "meldekette-tasks@meldekette-prod.iam.gserviceaccount.com",
             "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder");
   }
@@ -97,6 +97,27 @@ class CloudTasksQueueTest {
     assertThat(body.get("stage").getAsString()).isEqualTo("ART33");
     assertThat(body.get("kind").getAsString()).isEqualTo("before-48h");
     assertThat(body.get("dueAt").getAsLong()).isEqualTo(1795600000L);
+  }
+
+  @Test
+  void aNotificationGoesToItsOwnRouteUnderANameThatMakesItOnce() throws Exception {
+    Instant now = Instant.parse("2026-11-22T08:00:00Z");
+    queue.create(NotificationTask.page("INC-20261120-AAAAAA", now));
+    queue.create(NotificationTask.digest("incident-team-webhook", 1795600000L, now));
+    List<CreateTaskRequest> requests = tasks.requests();
+    Task page = requests.get(0).getTask();
+    assertThat(page.getName()).isEqualTo(QUEUE + "/tasks/INC-20261120-AAAAAA-page");
+    assertThat(page.getHttpRequest().getUrl())
+        .isEqualTo(
+            "https://europe-west3-meldekette-prod.cloudfunctions.net/deadline-reminder/tasks/notification");
+    assertThat(page.getHttpRequest().getBody().toStringUtf8())
+        .isEqualTo("{\"kind\":\"PAGE\",\"incidentId\":\"INC-20261120-AAAAAA\"}");
+    Task digest = requests.get(1).getTask();
+    assertThat(digest.getName())
+        .isEqualTo(QUEUE + "/tasks/digest-incident-team-webhook-1795600000");
+    assertThat(digest.getHttpRequest().getBody().toStringUtf8())
+        .isEqualTo(
+            "{\"kind\":\"DIGEST\",\"channel\":\"incident-team-webhook\",\"window\":1795600000}");
   }
 
   @Test

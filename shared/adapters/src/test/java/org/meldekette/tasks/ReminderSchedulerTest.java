@@ -83,7 +83,7 @@ class ReminderSchedulerTest {
   @Test
   void theSweepResendsALostPastReminderUnderANewNameButNotOneThatWasSent() throws Exception {
     List<ReminderTask> queued = new ArrayList<>();
-    ReminderScheduler scheduler = new ReminderScheduler(queued::add);
+    ReminderScheduler scheduler = new ReminderScheduler(task -> queued.add((ReminderTask) task));
     List<Deadline> deadlines = art33(T0);
     Instant now = T0.plus(Duration.ofHours(25)); // the 48 h-before reminder was due an hour ago
     String lost = deadlines.get(0).remindersUntilDue().get(0).taskName("INC-20261120-AAAAAA");

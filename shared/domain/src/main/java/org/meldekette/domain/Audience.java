@@ -15,5 +15,10 @@ public enum Audience {
   /**
    * The controller, when the operator of Meldekette processes the data on its behalf (Art. 33(2)).
    */
-  CONTROLLER
+  CONTROLLER,
+  /**
+   * Whoever reported the incident through the form, on their status page. Gated like any external
+   * communication once the incident was classified as a breach; before that a responder answers.
+   */
+  REPORTER
 }

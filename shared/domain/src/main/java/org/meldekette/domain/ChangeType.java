@@ -54,6 +54,10 @@ public enum ChangeType {
   REMINDER_SENT,
   /** Someone read the reporter's contact (need-to-know, so every read is recorded). */
   REPORTER_CONTACT_READ,
+  /** The reporter added to their report from the status page (leaves the version alone). */
+  REPORTER_MESSAGE_RECEIVED,
+  /** A new incident was posted to the team's channel, or a P1 paged on-call (version alone). */
+  TEAM_NOTIFIED,
   LEGAL_HOLD_PLACED,
   LEGAL_HOLD_RELEASED;
 

@@ -647,16 +647,7 @@ public final class Lifecycle {
             Map.of("approval", approval.id(), "audience", approval.audience().name())));
   }
 
-  /**
-   * The communication gate: nothing goes out before a LEGAL member approved that audience for this
-   * incident; press and public statements are recorded by the COMMUNICATIONS role only.
-   */
-  public Outcome communicationRecorded(
-      Incident incident,
-      List<Approval> approvals,
-      Communication communication,
-      Actor actor,
-      Instant now) {
+  private static void requireApproval(List<Approval> approvals, Communication communication) {
     List<Approval> forAudience =
         approvals.stream().filter(a -> a.audience() == communication.audience()).toList();
     if (forAudience.isEmpty()) {
@@ -672,6 +663,29 @@ public final class Lifecycle {
           "sentAt lies before the legal approval to communicate with "
               + communication.audience()
               + ": nothing goes out before legal sign-off");
+    }
+  }
+
+  /**
+   * The communication gate: nothing goes out before a LEGAL member approved that audience for this
+   * incident; press and public statements are recorded by the COMMUNICATIONS role only. The one
+   * exception: a reporter of an incident never classified as a breach is answered by the team
+   * directly.
+   */
+  public Outcome communicationRecorded(
+      Incident incident,
+      List<Approval> approvals,
+      Communication communication,
+      Actor actor,
+      Instant now) {
+    boolean toReporter = communication.audience() == Audience.REPORTER;
+    if (toReporter && incident.source() != IncidentSource.REPORT) {
+      throw new Conflict(
+          "NO_REPORTER_CHANNEL",
+          "only an incident reported through the form has a reporter to write to");
+    }
+    if (!toReporter || incident.wasEverBreach()) {
+      requireApproval(approvals, communication);
     }
     communication.checkedTime();
     if (communication.audience() == Audience.PRESS

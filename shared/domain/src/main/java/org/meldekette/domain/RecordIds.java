@@ -7,7 +7,10 @@ import java.util.random.RandomGenerator;
  * base-32 characters.
  */
 public final class RecordIds {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  /** Crockford's base 32: no I, L, O or U, so an ID read out or retyped survives. */
+  static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+  private static final char[] ALPHABET = CROCKFORD.toCharArray();
   private final RandomGenerator random;
 
   public RecordIds(RandomGenerator random) {

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The local stack's Firebase Hosting, started by {@code ./run-local.sh} on port 5000: serves the
  * public folder with the headers of {@code firebase.json} and passes its function rewrites (the
- * form's {@code /api/report}) on to the locally running function. Never deployed.
+ * form's {@code /api/report}, the status page's {@code /api/status}) on to the locally running
+ * function, path and all. Never deployed.
  *
  * <p>Arguments: port, path of firebase.json, then {@code functionId=url} for each rewritten
  * function.
@@ -142,8 +143,12 @@ public final class LocalHosting {
   }
 
   private void forward(HttpExchange exchange, URI target) throws IOException, InterruptedException {
+    // As Hosting does: the path goes along, and the caller's address is appended to
+    // X-Forwarded-For.
+    String path = exchange.getRequestURI().getRawPath().replaceFirst("^/+", "");
+    String query = exchange.getRequestURI().getRawQuery();
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(target)
+        HttpRequest.newBuilder(target.resolve(path + (query == null ? "" : "?" + query)))
             .timeout(Duration.ofSeconds(60))
             .method(
                 exchange.getRequestMethod(),
@@ -154,6 +159,9 @@ public final class LocalHosting {
         request.header(name, value);
       }
     }
+    String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+    String caller = exchange.getRemoteAddress().getAddress().getHostAddress();
+    request.header("X-Forwarded-For", forwardedFor == null ? caller : forwardedFor + ", " + caller);
     HttpResponse<byte[]> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

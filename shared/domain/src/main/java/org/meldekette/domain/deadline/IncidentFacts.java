@@ -9,6 +9,7 @@ import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.RegimeTrigger;
@@ -39,6 +40,9 @@ public final class IncidentFacts {
     communicationTimes(records.communications(), false)
         .forEach((key, at) -> put("communication.latest." + key, at));
     put("detected", incident.detectedAt());
+    if (incident.source() == IncidentSource.REPORT) {
+      put("reported", incident.createdAt()); // someone waits to hear back
+    }
     Triage triage = incident.triage();
     boolean processor = incident.processing().actingAsProcessor();
     if (triage != null) {

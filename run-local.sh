@@ -26,6 +26,7 @@ HOSTING_PORT=5000
 
 require_java17
 require_maven
+require_node
 
 pids=()
 cleanup() {
@@ -54,8 +55,9 @@ wait_for() { # url, what, pid
 if [ "${1:-}" = "--no-build" ]; then
   [ -f "$STACK_DIR/java-function-invoker.jar" ] || die "--no-build: nothing built yet; run without it once"
 else
-  echo "Building the functions (mvn package, tests skipped)..."
+  echo "Building the functions (mvn package, tests skipped) and the staff console..."
   mvn -B -q -Plocal-stack -DskipTests package
+  build_local_console
 fi
 mkdir -p "$STACK_DIR"
 
@@ -110,7 +112,7 @@ export SECRETS=env
 export SECRET_INCIDENT_TEAM_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/incident-team
 export SECRET_DPO_MANAGEMENT_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/dpo-management
 export SECRET_ON_CALL_WEBHOOK=http://127.0.0.1:$WEBHOOK_PORT/on-call
-export INCIDENT_LINK_BASE=http://localhost:8083
+export INCIDENT_LINK_BASE="http://localhost:$HOSTING_PORT/console/#"
 export REPORT_SITE_URL=http://localhost:$HOSTING_PORT
 export CONTROLLER_NAME=${CONTROLLER_NAME:-"Example GmbH (local stack)"}
 export DPO_NAME=${DPO_NAME:-"Data protection officer (local stack)"} DPO_CONTACT=${DPO_CONTACT:-"dpo@example.invalid"}
@@ -129,9 +131,11 @@ for entry in "${FUNCTIONS[@]}"; do
   wait_for "http://127.0.0.1:$port/" "$name" "${function_pid[$name]}"
 done
 
-# The public report form as Firebase Hosting serves it (firebase.json), /api/report going to report-intake.
+# The report site as Firebase Hosting serves it (firebase.json): the form and status page going to
+# report-intake, the staff console's /api/staff to incident-lifecycle.
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalHosting \
-  $HOSTING_PORT firebase.json report-intake=http://127.0.0.1:8081/ >"$STACK_DIR/hosting.log" 2>&1 &
+  $HOSTING_PORT firebase.json report-intake=http://127.0.0.1:8081/ incident-lifecycle=http://127.0.0.1:8083/ \
+  --tokens="$STACK_DIR/tokens" >"$STACK_DIR/hosting.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$HOSTING_PORT/" hosting "${pids[-1]}"
 
@@ -142,6 +146,7 @@ Meldekette runs locally (project $PROJECT, no cloud account):
   Firestore emulator   http://127.0.0.1:$FIRESTORE_PORT
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
   Status page          http://localhost:$HOSTING_PORT/status/ (with the receipt code a report gives)
+  Staff console        http://localhost:$HOSTING_PORT/console/ (sign in as the demo member of any role)
 Logs: $STACK_DIR/<name>.log; reminders and new-incident messages arrive in $STACK_DIR/webhooks.log
 
 Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:

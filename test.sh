@@ -14,5 +14,6 @@ require_browser_tests
 # Unit and integration tests, and the deployable jars plus the invoker for the local stack.
 mvn -B -Plocal-stack verify "$@"
 
-# The whole local stack end to end, as the README starts it.
+# The whole local stack end to end, as the README starts it (the console built as ./run-local.sh builds it).
+build_local_console
 scripts/e2e.sh

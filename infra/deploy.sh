@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Deploys Meldekette: builds the functions' jars, applies the Terraform in infra/, then gives alert-triage's
-# Eventarc subscription its dead-letter topic (Eventarc manages that subscription, so Terraform cannot), and
-# publishes the report form (public/) to Firebase Hosting when the Firebase CLI is installed.
+# Eventarc subscription its dead-letter topic (Eventarc manages that subscription, so Terraform cannot), builds
+# the staff console with the deployment's Google sign-in client, and publishes the site (public/: report form,
+# status page, console) to Firebase Hosting when the Firebase CLI is installed.
 #   infra/deploy.sh                 uses infra/terraform.tfvars
 #   infra/deploy.sh -auto-approve   any further arguments go to terraform apply
 set -euo pipefail
@@ -31,10 +32,14 @@ gcloud pubsub subscriptions add-iam-policy-binding "$subscription" --project="$p
 # The form's /api/report goes to report-intake in the region firebase.json names: it must be ours.
 grep -q "\"region\": \"$region\"" firebase.json \
   || { echo "firebase.json rewrites /api/report to another region than $region; change it there" >&2; exit 1; }
+# The console, built for Google sign-in with the client incident-lifecycle accepts (no role picker).
+command -v npm >/dev/null || { echo "Node.js 18 or newer with npm builds the staff console" >&2; exit 1; }
+npm ci --prefix console --no-audit --no-fund --loglevel=error
+GOOGLE_CLIENT_ID=$(terraform -chdir=infra console <<<'var.console_oauth_client_id' | tr -d '"') node console/build.mjs
 if command -v firebase >/dev/null; then
   firebase deploy --only hosting --project "$project" --non-interactive
 else
-  echo "The Firebase CLI is not installed: publish the report form with"
+  echo "The Firebase CLI is not installed: publish the site with"
   echo "  npx firebase-tools deploy --only hosting --project $project"
 fi
 

@@ -50,8 +50,9 @@ resource "google_firestore_index" "composite" {
   dynamic "fields" {
     for_each = each.value.fields
     content {
-      field_path = fields.value.fieldPath
-      order      = fields.value.order
+      field_path   = fields.value.fieldPath
+      order        = lookup(fields.value, "order", null)
+      array_config = lookup(fields.value, "arrayConfig", null)
     }
   }
 }

@@ -35,7 +35,8 @@ locals {
     })
     "alert-triage" = merge(local.common_env, local.reminder_env)
     "incident-lifecycle" = merge(local.common_env, local.reminder_env, {
-      AUTH_AUDIENCE   = local.lifecycle_url
+      # Its own URL (tokens from gcloud or IAP) and the console's sign-in client.
+      AUTH_AUDIENCE   = join(",", [local.lifecycle_url, var.console_oauth_client_id])
       ADMIN_EMAILS    = join(",", var.admin_emails)
       CONTROLLER_NAME = var.controller_name
       DPO_NAME        = var.dpo_name
@@ -50,7 +51,7 @@ locals {
       NEW_INCIDENT_CHANNELS     = local.team_webhook
       ONCALL_CHANNELS           = local.oncall_webhook
       ONCALL_FORMAT             = var.oncall_format
-      INCIDENT_LINK_BASE        = var.incident_link_base
+      INCIDENT_LINK_BASE        = "${var.report_site_url}/console/#"
     })
   }
 }

@@ -55,20 +55,16 @@ resource "google_service_account_iam_member" "act_as_tasks" {
   member             = "serviceAccount:${google_service_account.functions[each.key].email}"
 }
 
-# Who may call which function. Only report-intake is public.
-resource "google_cloud_run_service_iam_member" "report_intake_public" {
+# Who may call which function. report-intake is the public side. incident-lifecycle is reached through
+# Firebase Hosting (the staff console's /api/staff), which cannot present an identity to Cloud Run, so
+# Cloud Run lets every request through and the function checks each one itself: a Google-signed ID token
+# for its URL or the console's client, a verified email, an active member holding the role.
+resource "google_cloud_run_service_iam_member" "public" {
+  for_each = toset(["report-intake", "incident-lifecycle"])
   location = var.region
-  service  = google_cloudfunctions2_function.functions["report-intake"].service_config[0].service
+  service  = google_cloudfunctions2_function.functions[each.value].service_config[0].service
   role     = "roles/run.invoker"
   member   = "allUsers"
-}
-
-resource "google_cloud_run_service_iam_member" "lifecycle_staff" {
-  for_each = toset(concat(var.staff_members, var.erasure_workflow_member == "" ? [] : [var.erasure_workflow_member]))
-  location = var.region
-  service  = google_cloudfunctions2_function.functions["incident-lifecycle"].service_config[0].service
-  role     = "roles/run.invoker"
-  member   = each.value
 }
 
 resource "google_cloud_run_service_iam_member" "reminder_callers" {

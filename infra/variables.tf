@@ -21,15 +21,9 @@ variable "audit_log_retention_days" {
   default     = 3650
 }
 
-variable "staff_members" {
-  description = "IAM members allowed to call incident-lifecycle (the Meldekette role model applies on top), e.g. group:incident-team@example.com."
-  type        = list(string)
-}
-
-variable "erasure_workflow_member" {
-  description = "IAM member of the erasure workflow's service account, allowed to call incident-lifecycle's erasure check; empty for none."
+variable "console_oauth_client_id" {
+  description = "The OAuth client ID (Web application) of the staff console's Google sign-in: the audience of the ID tokens the console sends, which incident-lifecycle accepts besides its own URL."
   type        = string
-  default     = ""
 }
 
 variable "admin_emails" {
@@ -76,12 +70,6 @@ variable "oncall_format" {
     condition     = contains(["chat", "pagerduty-events-v2"], var.oncall_format)
     error_message = "oncall_format must be chat or pagerduty-events-v2."
   }
-}
-
-variable "incident_link_base" {
-  description = "Base URL of incident links in reminders (the staff console); empty for none."
-  type        = string
-  default     = ""
 }
 
 variable "functions" {

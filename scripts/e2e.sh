@@ -1,22 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end checks against the whole local stack, as a new user would start it: ./run-local.sh, then the
-# README's walkthrough, an alert, a reminder and the report form in a browser. Part of ./test.sh, after the Maven build.
+# README's walkthrough, the team's notifications, the reporter's channel, a reminder, and the report form,
+# status page and staff console in a browser. Part of ./test.sh, after the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 
-mkdir -p target/local-stack
-out=target/local-stack/run-local.out
-./run-local.sh --no-build >"$out" 2>&1 &
-stack=$!
-# Background jobs of a script ignore SIGINT, so the stack is stopped with TERM, which run-local.sh traps.
-trap 'kill -TERM $stack 2>/dev/null || true; wait $stack 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 180); do
-  grep -q "Press Ctrl-C" "$out" && break
-  kill -0 $stack 2>/dev/null || { cat "$out"; echo "run-local.sh exited early" >&2; exit 1; }
-  sleep 1
-done
-grep -q "Press Ctrl-C" "$out" || { cat "$out"; echo "run-local.sh did not come up in 3 minutes" >&2; exit 1; }
+start_local_stack
 
 echo "== walkthrough (README) =="
 scripts/walkthrough.sh
@@ -42,10 +32,12 @@ api PUT "/incidents/$ID/triage" responder "{\"classification\":\"BREACH\",\"awar
   \"awarenessJustification\":\"The processor told us on Monday.\"}"; expect 200
 for _ in $(seq 1 30); do grep -q "$ID.*Art. 33" target/local-stack/webhooks.log && break; sleep 0.5; done
 grep "$ID.*Art. 33" target/local-stack/webhooks.log || { echo "no Art. 33 reminder for $ID arrived" >&2; exit 1; }
+grep -q "$ID.*Art. 33.*http://localhost:5000/console/#/incidents/$ID" target/local-stack/webhooks.log \
+  || { echo "the reminder does not link to the incident's console page" >&2; exit 1; }
 
-echo "== the public report form in headless Chromium (scripts/browser) =="
+echo "== the report form, the status page and the staff console in headless Chromium (scripts/browser) =="
 CHROMIUM=${CHROMIUM:-$(command -v chromium)} npm test --prefix scripts/browser --silent
-echo "screenshots: target/screenshots/form-filled.png, target/screenshots/receipt.png, target/screenshots/status-page.png"
+echo "screenshots: target/screenshots/ (form, receipt, status page, console board, incident and draft)"
 
 echo "== the storm's digest =="
 scripts/e2e-team.sh digest

@@ -50,15 +50,44 @@ apt_install() {
     || { "${as_root[@]}" apt-get update -q >/dev/null 2>&1 && "${as_root[@]}" apt-get install -y -q "$@" >/dev/null 2>&1; }
 }
 
+# Node.js builds the staff console and runs the browser tests; installed when missing and possible.
+require_node() {
+  if ! command -v npm >/dev/null; then
+    echo "Installing Node.js (apt-get install nodejs npm)..."
+    apt_install nodejs npm || die "the staff console and the browser tests need Node.js 18 or newer with npm; install them (apt-get install nodejs npm)."
+  fi
+}
+
+# Builds the staff console into public/console/ with the local stack's role picker.
+build_local_console() {
+  npm ci --prefix console --no-audit --no-fund --loglevel=error >/dev/null
+  node console/build.mjs --local
+}
+
 # The browser tests need Node.js and Debian's Chromium; both are installed when missing and possible.
 require_browser_tests() {
-  if ! command -v npm >/dev/null; then
-    echo "Installing Node.js for the browser tests (apt-get install nodejs npm)..."
-    apt_install nodejs npm || die "the browser tests need Node.js 18 or newer with npm; install them (apt-get install nodejs npm)."
-  fi
+  require_node
   if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
     echo "Installing Chromium for the browser tests (apt-get install chromium)..."
     apt_install chromium || die "the browser tests need Chromium; install it (apt-get install chromium) or set CHROMIUM to its path."
   fi
   npm ci --prefix scripts/browser --no-audit --no-fund --loglevel=error >/dev/null
+}
+
+# Starts ./run-local.sh --no-build in the background, as a new user would start it, and waits until it is up;
+# it is stopped when the calling script exits. Background jobs of a script ignore SIGINT, so it is stopped
+# with TERM, which run-local.sh traps.
+start_local_stack() {
+  mkdir -p target/local-stack
+  local out=target/local-stack/run-local.out
+  ./run-local.sh --no-build >"$out" 2>&1 &
+  stack=$!
+  trap 'kill -TERM $stack 2>/dev/null || true; wait $stack 2>/dev/null || true' EXIT
+  for _ in $(seq 1 180); do
+    grep -q "Press Ctrl-C" "$out" && return 0
+    kill -0 $stack 2>/dev/null || { cat "$out"; die "run-local.sh exited early"; }
+    sleep 1
+  done
+  cat "$out"
+  die "run-local.sh did not come up in 3 minutes"
 }

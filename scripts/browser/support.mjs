@@ -36,8 +36,8 @@ export async function openPage(url, locale = 'de-DE', options = {}) {
   const problems = [];
   const origin = new URL(url).origin;
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 40[49]/.test(message.text())) {
-      problems.push(message.text()); // e.g. a CSP violation; an answered 404 or 409 is not one
+    if (message.type() === 'error' && !/status of 40[349]/.test(message.text())) {
+      problems.push(message.text()); // e.g. a CSP violation; an answered 403, 404 or 409 is not one
     }
   });
   page.on('pageerror', (error) => problems.push(String(error)));

@@ -237,7 +237,7 @@ class InfraSettingsTest {
   }
 
   @Test
-  void onlyReportIntakeAllowsUnauthenticatedCalls() {
+  void onlyTheFunctionsThatCheckEveryRequestThemselvesAreOpenToAllUsers() {
     List<String> publicBindings = new ArrayList<>();
     Terraform.resources("google_cloud_run_service_iam_member")
         .forEach(
@@ -249,9 +249,19 @@ class InfraSettingsTest {
             });
     assertThat(publicBindings).as("bindings open to allUsers").hasSize(1);
     assertThat(publicBindings.get(0))
-        .contains("google_cloudfunctions2_function.functions[\"report-intake\"]");
+        .contains("toset([\"report-intake\", \"incident-lifecycle\"])")
+        .doesNotContain("deadline-reminder")
+        .doesNotContain("alert-triage");
     assertThat(Terraform.resources("google_cloudfunctions2_function_iam_member")).isEmpty();
     assertThat(Terraform.text()).doesNotContain("allAuthenticatedUsers");
+    // incident-lifecycle is open only because it verifies each token and member itself.
+    assertThat(
+            Terraform.read(
+                "functions/incident-lifecycle/src/main/java/org/meldekette/lifecycle/IncidentLifecycleFunction.java"))
+        .contains("w.authenticator().authenticate(request.getFirstHeader(\"Authorization\"))");
+    assertThat(Terraform.read("infra/functions.tf"))
+        .contains(
+            "AUTH_AUDIENCE   = join(\",\", [local.lifecycle_url, var.console_oauth_client_id])");
   }
 
   @Test

@@ -48,19 +48,7 @@ class NotificationsTest extends ServedReminders {
             lifecycle
                 .triage(
                     incident,
-                    new Triage.Input(
-                        Classification.INCIDENT,
-                        severity,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                    Triage.Input.classified(Classification.INCIDENT, severity, null),
                     Actor.staff("responder@meldekette.test", Role.RESPONDER),
                     clock.instant())
                 .incident();

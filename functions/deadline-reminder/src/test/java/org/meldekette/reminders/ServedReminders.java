@@ -214,19 +214,7 @@ abstract class ServedReminders {
             tx.apply(
                 lifecycle.triage(
                     current,
-                    new Triage.Input(
-                        Classification.BREACH,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        risk,
-                        null,
-                        null),
+                    Triage.Input.classified(Classification.BREACH, null, risk),
                     RESPONDER,
                     clockNow())));
     return id;

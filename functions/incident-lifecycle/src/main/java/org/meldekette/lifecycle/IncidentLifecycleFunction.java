@@ -93,7 +93,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
     IdTokenVerifier verifier =
         new IdTokenVerifier(
             env.get("AUTH_ISSUER", "https://accounts.google.com"),
-            env.require("AUTH_AUDIENCE"),
+            // The function's URL, and the staff console's OAuth client ID (Google sign-in).
+            env.list("AUTH_AUDIENCE", env.require("AUTH_AUDIENCE")),
             env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
             clock);
     StaffAuthenticator authenticator =
@@ -134,6 +135,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
     MemberAdmin admin = new MemberAdmin(members);
     Router<Call> router =
         new Router<Call>()
+            .on("GET", "/me", MemberAdmin::me)
             .on("GET", "/incidents", reads::list)
             .on("GET", "/incidents/{id}", reads::get)
             .on("GET", "/incidents/{id}/timeline", reads::timeline)
@@ -223,6 +225,18 @@ public class IncidentLifecycleFunction extends ApiFunction {
     Wiring w = wiring.get();
     Member member = w.authenticator().authenticate(request.getFirstHeader("Authorization"));
     Call call = new Call(request, reply, member, clock.instant(), labels);
-    w.router().dispatch(request.getMethod(), request.getPath(), call, reply);
+    w.router().dispatch(request.getMethod(), routed(request.getPath()), call, reply);
   }
+
+  /**
+   * The path without {@code /api/staff}: Firebase Hosting passes the staff console's calls on with
+   * the path it received them under, so the console reaches the API on its own origin.
+   */
+  static String routed(String path) {
+    return path.equals(CONSOLE_PREFIX) || path.startsWith(CONSOLE_PREFIX + "/")
+        ? path.substring(CONSOLE_PREFIX.length())
+        : path;
+  }
+
+  private static final String CONSOLE_PREFIX = "/api/staff";
 }

@@ -53,13 +53,18 @@ final class IncidentReads {
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
       throw ApiException.badRequest("overdue", "INVALID_VALUE", "overdue must be true or false");
     }
+    String mine = call.query("mine");
+    if (mine != null && !mine.equals("true") && !mine.equals("false")) {
+      throw ApiException.badRequest("mine", "INVALID_VALUE", "mine must be true or false");
+    }
     IncidentStore.Filter filter =
         new IncidentStore.Filter(
             enumQuery(call, "phase", Phase.class),
             enumQuery(call, "classification", Classification.class),
             enumQuery(call, "severity", Severity.class),
             "true".equals(overdue) ? call.now() : null,
-            "nextDeadline".equals(sort));
+            "nextDeadline".equals(sort),
+            "true".equals(mine) ? call.member().email() : null);
     Page<IncidentStore.Stored> page = store.list(filter, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(

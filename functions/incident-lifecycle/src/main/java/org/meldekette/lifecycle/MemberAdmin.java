@@ -15,13 +15,17 @@ import org.meldekette.store.MemberStore;
 
 /**
  * {@code GET /members}, {@code PUT /members/{email}}: who is on the team and with which roles
- * (ADMIN only).
+ * (ADMIN only); {@code GET /me}: who the caller is, for the console to offer only what they may do.
  */
 final class MemberAdmin {
   private final MemberStore members;
 
   MemberAdmin(MemberStore members) {
     this.members = members;
+  }
+
+  static void me(Call call, Map<String, String> params) throws IOException {
+    call.reply().json(200, Views.member(call.member()));
   }
 
   void list(Call call, Map<String, String> params) throws IOException {

@@ -22,7 +22,9 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
     super(
         new Env(
             Map.ofEntries(
-                Map.entry("AUTH_AUDIENCE", ServedLifecycle.AUDIENCE),
+                Map.entry(
+                    "AUTH_AUDIENCE",
+                    ServedLifecycle.AUDIENCE + "," + ServedLifecycle.CONSOLE_CLIENT_ID),
                 Map.entry("AUTH_ISSUER", ServedLifecycle.ISSUER.issuer()),
                 Map.entry("AUTH_CERTS_URL", certsUrl),
                 Map.entry("ADMIN_EMAILS", "bootstrap@meldekette.test"),

@@ -44,6 +44,10 @@ import org.meldekette.testing.TestHttp;
 @ExtendWith(FirestoreExtension.class)
 abstract class ServedLifecycle {
   static final String AUDIENCE = "https://incident-lifecycle.meldekette.test";
+
+  /** The staff console's OAuth client ID: the audience of the ID tokens Google sign-in gives it. */
+  static final String CONSOLE_CLIENT_ID = "1234567890-console.apps.googleusercontent.com";
+
   static final TokenIssuer ISSUER = new TokenIssuer("https://issuer.meldekette.test", "test-key-1");
   static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
 

@@ -5,6 +5,7 @@ import com.google.api.client.json.webtoken.JsonWebToken;
 import com.google.auth.oauth2.TokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,30 +17,53 @@ import java.util.Locale;
  */
 public final class IdTokenVerifier {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-  private final TokenVerifier verifier;
+  private final List<TokenVerifier> verifiers;
   private final Clock clock;
 
   /**
    * @param certificatesUrl where the issuer publishes its keys (JWK set or PEM map)
    */
   public IdTokenVerifier(String issuer, String audience, String certificatesUrl, Clock clock) {
+    this(issuer, List.of(audience), certificatesUrl, clock);
+  }
+
+  /**
+   * @param audiences the audiences a token may be for: the function's URL, and the OAuth client ID
+   *     of the staff console's Google sign-in
+   */
+  public IdTokenVerifier(
+      String issuer, List<String> audiences, String certificatesUrl, Clock clock) {
+    if (audiences.isEmpty()) {
+      throw new IllegalArgumentException("at least one audience");
+    }
     this.clock = clock;
-    this.verifier =
-        TokenVerifier.newBuilder()
-            .setIssuer(issuer)
-            .setAudience(audience)
-            .setCertificatesLocation(certificatesUrl)
-            .setClock(clock::millis)
-            .build();
+    this.verifiers =
+        audiences.stream()
+            .map(
+                audience ->
+                    TokenVerifier.newBuilder()
+                        .setIssuer(issuer)
+                        .setAudience(audience)
+                        .setCertificatesLocation(certificatesUrl)
+                        .setClock(clock::millis)
+                        .build())
+            .toList();
   }
 
   /** The verified email (lower case) of the token's holder. */
   public String verify(String token) {
-    JsonWebSignature jws;
-    try {
-      jws = verifier.verify(token);
-    } catch (TokenVerifier.VerificationException | RuntimeException e) {
-      throw new Unauthenticated("the ID token is not valid: " + reason(e));
+    JsonWebSignature jws = null;
+    Exception first = null;
+    for (TokenVerifier verifier : verifiers) {
+      try {
+        jws = verifier.verify(token);
+        break;
+      } catch (TokenVerifier.VerificationException | RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (jws == null) {
+      throw new Unauthenticated("the ID token is not valid: " + reason(first));
     }
     JsonWebToken.Payload payload = jws.getPayload();
     long now = clock.instant().getEpochSecond();

@@ -218,12 +218,16 @@ public final class IncidentStore {
    * deadline due before that time; {@code byNextDeadline} sorts by the next open deadline (then
    * only incidents that have one are listed).
    */
+  /**
+   * @param teamMember only incidents whose team names this email (the console's "mine")
+   */
   public record Filter(
       Phase phase,
       Classification classification,
       Severity severity,
       Instant overdueAt,
-      boolean byNextDeadline) {}
+      boolean byNextDeadline,
+      String teamMember) {}
 
   /**
    * Newest first, or by next deadline; uses the composite indexes (filter field, createdAt desc)
@@ -239,6 +243,9 @@ public final class IncidentStore {
     }
     if (filter.severity() != null) {
       query = query.whereEqualTo("severity", filter.severity().name());
+    }
+    if (filter.teamMember() != null) {
+      query = query.whereArrayContains("team", filter.teamMember());
     }
     if (filter.overdueAt() != null) {
       query = query.whereLessThan("nextDeadlineAt", Timestamps.of(filter.overdueAt()));

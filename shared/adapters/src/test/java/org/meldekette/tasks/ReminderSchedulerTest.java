@@ -33,19 +33,7 @@ class ReminderSchedulerTest {
         new Lifecycle()
             .triage(
                 incident,
-                new Triage.Input(
-                    Classification.BREACH,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    RiskLevel.LOW,
-                    null,
-                    null),
+                Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 Actor.staff("r@x.test", Role.RESPONDER),
                 awareness)
             .incident();

@@ -91,19 +91,7 @@ public final class Seeds {
     return LIFECYCLE
         .triage(
             open,
-            new Triage.Input(
-                Classification.BREACH,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                RiskLevel.LOW,
-                null,
-                null),
+            Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
             Actor.staff("seed@meldekette.test", Role.RESPONDER),
             aware)
         .incident();

@@ -85,7 +85,26 @@ public record Triage(
       Long estimatedRecords,
       RiskLevel initialRisk,
       Instant awarenessAt,
-      String awarenessJustification) {}
+      String awarenessJustification) {
+
+    /** A first, partial triage: the classification, severity and risk alone. */
+    public static Input classified(
+        Classification classification, Severity severity, RiskLevel initialRisk) {
+      return new Input(
+          classification,
+          severity,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          initialRisk,
+          null,
+          null);
+    }
+  }
 
   /**
    * The triage after recording {@code input} over {@code previous} (null the first time) at {@code

@@ -76,19 +76,7 @@ class ReporterChannelTest {
         lifecycle
             .triage(
                 received,
-                new Triage.Input(
-                    Classification.INCIDENT,
-                    Severity.P3,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    RiskLevel.LOW,
-                    null,
-                    null),
+                Triage.Input.classified(Classification.INCIDENT, Severity.P3, RiskLevel.LOW),
                 RESPONDER,
                 T0.plusSeconds(60))
             .incident();
@@ -112,19 +100,7 @@ class ReporterChannelTest {
         lifecycle
             .triage(
                 plain,
-                new Triage.Input(
-                    Classification.BREACH,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    RiskLevel.LOW,
-                    null,
-                    null),
+                Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 RESPONDER,
                 T0)
             .incident();

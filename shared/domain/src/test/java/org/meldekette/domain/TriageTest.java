@@ -52,20 +52,7 @@ class TriageTest {
 
   @Test
   void aPlainIncidentHasNoAwarenessClockAndReclassifyingAsBreachStartsOne() {
-    Triage.Input plain =
-        new Triage.Input(
-            Classification.INCIDENT,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    Triage.Input plain = Triage.Input.classified(Classification.INCIDENT, null, null);
     Triage incident = Triage.record(null, plain, T0);
     assertThat(incident.awarenessAt()).isNull();
     assertThatThrownBy(

@@ -58,17 +58,29 @@ public record HostingConfig(
             new Header(glob, pair.get("key").getAsString(), pair.get("value").getAsString()));
       }
     }
-    return new HostingConfig(publicDir, Map.copyOf(rewrites), List.copyOf(headers));
+    return new HostingConfig(
+        publicDir, java.util.Collections.unmodifiableMap(rewrites), List.copyOf(headers));
   }
 
-  /** The function a request path is rewritten to, if any. */
+  /** The function a request path is rewritten to, if any: the first rule whose glob matches. */
   public Optional<String> functionFor(String path) {
-    return Optional.ofNullable(functionRewrites.get(path));
+    return functionRewrites.entrySet().stream()
+        .filter(rewrite -> glob(rewrite.getKey()).matcher(path).matches())
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
-  /** The headers for a path, in the order firebase.json lists them. */
+  /**
+   * The headers for a path. When several rules set the same header, the last one in firebase.json
+   * wins, as Hosting does (firebase-tools#9467): the console's own Content-Security-Policy after
+   * the site's.
+   */
   public List<Header> headersFor(String path) {
-    return headers.stream().filter(header -> header.glob().matcher(path).matches()).toList();
+    Map<String, Header> last = new LinkedHashMap<>();
+    headers.stream()
+        .filter(header -> header.glob().matcher(path).matches())
+        .forEach(header -> last.put(header.name().toLowerCase(java.util.Locale.ROOT), header));
+    return List.copyOf(last.values());
   }
 
   /**

@@ -44,13 +44,24 @@ public final class LocalHosting {
    */
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(
-          "Content-Type", "Idempotency-Key", "Origin", "Accept", "Accept-Language", "User-Agent");
+          "Content-Type",
+          "Idempotency-Key",
+          "Origin",
+          "Accept",
+          "Accept-Language",
+          "User-Agent",
+          "Authorization",
+          "If-Match");
 
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "date", "upgrade");
 
   private final HostingConfig config;
   private final Map<String, URI> functions;
+
+  /** The demo members' tokens of the local sign-in, for the console's role picker; or null. */
+  private Path tokens;
+
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,11 +80,18 @@ public final class LocalHosting {
     int port = Integer.parseInt(args[0]);
     HostingConfig config = HostingConfig.read(Path.of(args[1]));
     Map<String, URI> functions = new HashMap<>();
+    Path tokens = null;
     for (int i = 2; i < args.length; i++) {
       String[] pair = args[i].split("=", 2);
-      functions.put(pair[0], URI.create(pair[1]));
+      if (pair[0].equals("--tokens")) {
+        tokens = Path.of(pair[1]);
+      } else {
+        functions.put(pair[0], URI.create(pair[1]));
+      }
     }
-    new LocalHosting(config, functions).start(port);
+    LocalHosting hosting = new LocalHosting(config, functions);
+    hosting.tokens = tokens;
+    hosting.start(port);
     System.out.println(
         "Local hosting of " + config.publicDir() + " on http://localhost:" + port + "/");
   }
@@ -86,7 +104,9 @@ public final class LocalHosting {
           try (exchange) {
             String path = exchange.getRequestURI().getPath();
             var function = config.functionFor(path);
-            if (function.isPresent()) {
+            if (path.equals(TOKENS_PATH) && tokens != null) {
+              serveTokens(exchange);
+            } else if (function.isPresent()) {
               forward(exchange, functions.get(function.get()));
             } else {
               serveFile(exchange, path);
@@ -99,6 +119,26 @@ public final class LocalHosting {
         });
     server.start();
     return server;
+  }
+
+  /** Where the console's role picker finds the demo tokens; only the local stack answers it. */
+  static final String TOKENS_PATH = "/local-stack/tokens.json";
+
+  private void serveTokens(HttpExchange exchange) throws IOException {
+    Map<String, String> byRole = new java.util.TreeMap<>();
+    try (var files = Files.list(tokens)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".token")).toList()) {
+        String name = file.getFileName().toString();
+        byRole.put(
+            name.substring(0, name.length() - ".token".length()), Files.readString(file).strip());
+      }
+    }
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    send(
+        exchange,
+        200,
+        "application/json; charset=utf-8",
+        new com.google.gson.Gson().toJson(byRole).getBytes(StandardCharsets.UTF_8));
   }
 
   private void serveFile(HttpExchange exchange, String path) throws IOException {

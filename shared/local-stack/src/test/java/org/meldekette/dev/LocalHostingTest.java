@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -57,6 +58,8 @@ class LocalHostingTest {
                 config,
                 Map.of(
                     "report-intake",
+                    URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/"),
+                    "incident-lifecycle",
                     URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/")))
             .start(0);
   }
@@ -125,11 +128,53 @@ class LocalHostingTest {
     assertThat(answer.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(received)
         .containsEntry("method", "POST")
+        .containsEntry("path", "/api/report")
+        .containsEntry("x-forwarded-for", "127.0.0.1")
         .containsEntry("body", "{\"title\":\"x\"}")
         .containsEntry("idempotency-key", "key-1")
         .containsEntry("origin", "http://localhost:5000")
         .containsEntry("content-type", "application/json")
         .doesNotContainKey("cookie");
+  }
+
+  @Test
+  void theConsolesApiCallsReachIncidentLifecycleWithTheirPathTokenAndETag() {
+    TestHttp.send(
+        "PUT",
+        uri("/api/staff/incidents/INC-1/triage?x=1"),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "Content-Type",
+        "application/json",
+        "Authorization",
+        "Bearer token",
+        "If-Match",
+        "\"3\"");
+    assertThat(received)
+        .containsEntry("path", "/api/staff/incidents/INC-1/triage")
+        .containsEntry("authorization", "Bearer token")
+        .containsEntry("if-match", "\"3\"");
+  }
+
+  @Test
+  void theConsoleHasItsOwnPolicyForGoogleSignInTheLastRuleWinning() {
+    List<HostingConfig.Header> console = config.headersFor("/console/index.html");
+    assertThat(console.stream().filter(h -> h.name().equals("Content-Security-Policy")))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.value())
+                    .contains("script-src 'self' https://accounts.google.com/gsi/client")
+                    .contains("default-src 'none'")
+                    .doesNotContain("unsafe"));
+    assertThat(console).anyMatch(h -> h.name().equals("X-Content-Type-Options"));
+    assertThat(
+            config.headersFor("/index.html").stream()
+                .filter(h -> h.name().equals("Content-Security-Policy"))
+                .findFirst()
+                .orElseThrow()
+                .value())
+        .as("the report form keeps the strict one")
+        .doesNotContain("accounts.google.com");
   }
 
   @Test

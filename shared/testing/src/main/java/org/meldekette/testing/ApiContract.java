@@ -160,8 +160,29 @@ public final class ApiContract {
   }
 
   /** The path template the description declares for a concrete path, or null. */
+  /**
+   * The path as the description names it: without the path of a declared server (such as {@code
+   * /api/staff}, where Hosting passes the API on), when it starts with one.
+   */
+  private String withoutServerPath(String path) {
+    JsonNode servers = document.get("servers");
+    if (servers == null) {
+      return path;
+    }
+    for (JsonNode server : servers) {
+      String prefix = URI.create(server.get("url").asString()).getPath();
+      if (prefix != null
+          && !prefix.isEmpty()
+          && !prefix.equals("/")
+          && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+        return path.substring(prefix.length());
+      }
+    }
+    return path;
+  }
+
   String templateOf(String path) {
-    String[] segments = split(path);
+    String[] segments = split(withoutServerPath(path));
     for (Map.Entry<String, JsonNode> candidate : document.get("paths").properties()) {
       String[] template = split(candidate.getKey());
       if (template.length != segments.length) {

@@ -160,19 +160,7 @@ class RegimeClocksTest {
         lifecycle
             .triage(
                 incident(),
-                new Triage.Input(
-                    Classification.BREACH,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    RiskLevel.LOW,
-                    null,
-                    null),
+                Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 RESPONDER,
                 T0)
             .incident();

@@ -1,0 +1,247 @@
+// The pages beside the board and the incident: notification drafts, the final report, legal holds
+// with the erasure check, the breach register, and the members.
+import { useState } from 'preact/hooks';
+import { get, text, write } from './api.js';
+import { useLang, useT } from './i18n.js';
+import { Check, Field, Loading, Time, useLoad, useSubmit } from './components.jsx';
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** The draft's text with every missing item marked, so nobody sends a gap. */
+function Marked({ text: body }) {
+  return (
+    <pre class="draft" id="draft-text">
+      {body.split('\n').map((line, n) => (
+        <span key={n}>{line.includes('⚠') ? <mark>{line}</mark> : line}{'\n'}</span>
+      ))}
+    </pre>
+  );
+}
+
+export function DraftPage({ id, kind }) {
+  const t = useT();
+  const [lang, setLang] = useState(useLang());
+  const [copied, setCopied] = useState(false);
+  const { data, error, reload } = useLoad(() => get(`/incidents/${id}/drafts/${kind}?lang=${lang}`), [id, kind, lang]);
+  const title = t(kind === 'authority-notification' ? 'draftAuthority' : 'draftSubjects');
+  return (
+    <article aria-labelledby="draft-heading">
+      <p><a href={`#/incidents/${id}`}>{t('back')}</a></p>
+      <h1 id="draft-heading" tabIndex="-1">{title}: {id}</h1>
+      <div class="actions no-print" role="group" aria-label={t('language')}>
+        <button class={lang === 'de' ? '' : 'secondary'} aria-pressed={String(lang === 'de')} onClick={() => setLang('de')}>{t('german')}</button>
+        <button class={lang === 'en' ? '' : 'secondary'} aria-pressed={String(lang === 'en')} onClick={() => setLang('en')}>{t('english')}</button>
+      </div>
+      {data === undefined ? (
+        <Loading error={error} retry={reload} />
+      ) : (
+        <>
+          {data.missing.length > 0 && (
+            <div class="banner info" id="missing">
+              {t('missing')} {data.missing.join(', ')}
+            </div>
+          )}
+          <Marked text={data.text} />
+          <div class="actions no-print">
+            <button onClick={() => navigator.clipboard.writeText(data.text).then(() => setCopied(true))}>{t('copy')}</button>
+            <button class="secondary" onClick={() => download(`${id}-${kind}-${lang}.md`, 'text/markdown', data.text)}>{t('download')}</button>
+            {copied && <span role="status">{t('copied')}</span>}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+export function FinalReportPage({ id, me }) {
+  const t = useT();
+  const lang = useLang();
+  const load = async () => ({
+    markdown: await text(`/incidents/${id}/final-report?format=markdown&lang=${lang}`),
+    incident: await get(`/incidents/${id}`),
+    issued: await get(`/incidents/${id}/final-reports`),
+  });
+  const { data, error, reload } = useLoad(load, [id, lang]);
+  const { submit, busy, view } = useSubmit(reload);
+  return (
+    <article aria-labelledby="report-heading">
+      <p class="no-print"><a href={`#/incidents/${id}`}>{t('back')}</a></p>
+      <h1 id="report-heading" tabIndex="-1">{t('finalReport')}: {id}</h1>
+      {data === undefined ? (
+        <Loading error={error} retry={reload} />
+      ) : (
+        <>
+          <div class="actions no-print">
+            <button onClick={() => window.print()}>{t('print')}</button>
+            <button class="secondary" onClick={() => download(`${id}-final-report-${lang}.md`, 'text/markdown', data.markdown)}>{t('download')}</button>
+            {(me.roles.includes('SECOND_LINE') || me.roles.includes('DPO')) && data.incident.phase === 'CLOSED' && (
+              <button class="secondary" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${id}/final-report/issued`, undefined, data.incident.etag), reload)}>{t('issueReport')}</button>
+            )}
+          </div>
+          {view}
+          {data.issued.finalReports.length > 0 && (
+            <p>{t('issuedVersions')}: {data.issued.finalReports.map((r) => `v${r.version} (${r.sha256.slice(0, 12)}…)`).join(', ')}</p>
+          )}
+          <Marked text={data.markdown} />
+        </>
+      )}
+    </article>
+  );
+}
+
+export function HoldsPage() {
+  const t = useT();
+  const [subject, setSubject] = useState('');
+  const [looked, setLooked] = useState(null);
+  const [form, setForm] = useState({ reason: 'LEGAL_HOLD', reasonCodes: '', justification: '' });
+  const [releaseWhy, setReleaseWhy] = useState('');
+  const look = async (s) => {
+    const [holds, check] = await Promise.all([get(`/legal-holds?subject=${encodeURIComponent(s)}`), get(`/erasure-check?subject=${encodeURIComponent(s)}`)]);
+    setLooked({ subject: s, holds: holds.legalHolds, check });
+  };
+  const { submit, busy, view } = useSubmit(null);
+  return (
+    <section aria-labelledby="holds-heading">
+      <h1 id="holds-heading" tabIndex="-1">{t('holds')}</h1>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); submit(() => look(subject)); }}>
+        <Field label={t('subject')} value={subject} onInput={setSubject} required pattern="[A-Za-z0-9:_.\-]{3,128}" />
+        <button type="submit" disabled={busy}>{t('search')}</button>
+      </form>
+      {view}
+      {looked && (
+        <>
+          <h2>{t('erasureCheck')}: {looked.subject}</h2>
+          <p id="erasure-result" class={looked.check.mayErase ? 'badge ok' : 'badge bad'}>
+            {looked.check.mayErase ? t('mayErase') : `${t('mayNotErase')} ${looked.check.blockingHolds.map((h) => h.id).join(', ')}`}
+          </p>
+          <ul>
+            {looked.holds.map((h) => (
+              <li key={h.id}>
+                {h.id} · {h.reason} · {h.reasonCodes.join(', ')} · {h.justification} · <Time at={h.placedAt} /> · {h.active ? t('active') : t('released')}
+                {h.active && (
+                  <button class="secondary" disabled={busy || !releaseWhy} onClick={() => submit(() => write('POST', `/legal-holds/${h.id}/release`, { justification: releaseWhy }), () => look(looked.subject))}>{t('release')}<span class="muted">{` ${h.id}`}</span></button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Field label={`${t('release')}: ${t('justification')}`} value={releaseWhy} onInput={setReleaseWhy} />
+          <form class="panel" onSubmit={(e) => {
+            e.preventDefault();
+            submit(() => write('POST', '/legal-holds', { subject: looked.subject, reason: form.reason, reasonCodes: form.reasonCodes.split(',').map((c) => c.trim()).filter(Boolean), justification: form.justification }), () => look(looked.subject));
+          }}>
+            <h3>{t('placeHold')}</h3>
+            <div class="grid">
+              <Field label={t('reason')} kind="select" value={form.reason} onInput={(v) => setForm({ ...form, reason: v })} options={['LEGAL_HOLD', 'OPEN_DISPUTE', 'FRAUD_REVIEW'].map((c) => [c, c])} />
+              <Field label={t('reasonCodes')} value={form.reasonCodes} onInput={(v) => setForm({ ...form, reasonCodes: v })} required />
+              <Field label={t('justification')} value={form.justification} onInput={(v) => setForm({ ...form, justification: v })} required />
+            </div>
+            <button type="submit" disabled={busy}>{t('placeHold')}</button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function RegisterPage() {
+  const t = useT();
+  const lang = useLang();
+  const [range, setRange] = useState({ from: '', to: '' });
+  const [applied, setApplied] = useState(range);
+  const query = () => {
+    const q = new URLSearchParams();
+    if (applied.from) q.set('from', new Date(applied.from).toISOString());
+    if (applied.to) q.set('to', new Date(applied.to).toISOString());
+    return q;
+  };
+  const { data, error, reload } = useLoad(() => get(`/breach-register?${query()}`), [applied.from, applied.to]);
+  const csv = async () => {
+    const q = query();
+    q.set('format', 'csv');
+    q.set('lang', lang);
+    download('breach-register.csv', 'text/csv', await text(`/breach-register?${q}`));
+  };
+  return (
+    <section aria-labelledby="register-heading">
+      <h1 id="register-heading" tabIndex="-1">{t('register')}</h1>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); setApplied(range); }}>
+        <Field label={t('from')} type="date" value={range.from} onInput={(v) => setRange({ ...range, from: v })} />
+        <Field label={t('to')} type="date" value={range.to} onInput={(v) => setRange({ ...range, to: v })} />
+        <button type="submit">{t('show')}</button>
+        <button type="button" class="secondary" onClick={csv}>{t('downloadCsv')}</button>
+      </form>
+      {data === undefined ? (
+        <Loading error={error} retry={reload} />
+      ) : (
+        <table id="register">
+          <thead><tr><th scope="col">{t('id')}</th><th scope="col">{t('detectedAt')}</th><th scope="col">{t('classification')}</th><th scope="col">{t('nature')}</th><th scope="col">{t('authorityDecision')}</th><th scope="col">{t('dataSubjectDecision')}</th></tr></thead>
+          <tbody>
+            {data.breaches.map((b) => (
+              <tr key={b.incidentId}>
+                <td><a href={`#/incidents/${b.incidentId}`}>{b.incidentId}</a></td>
+                <td><Time at={b.detectedAt} /></td>
+                <td>{b.classification || '–'}</td>
+                <td>{b.nature || '–'}</td>
+                <td>{b.authorityDecision ? t('decisionTypes', b.authorityDecision) : '–'}</td>
+                <td>{b.dataSubjectDecision ? t('decisionTypes', b.dataSubjectDecision) : '–'}{b.dataSubjectException ? ` (${b.dataSubjectException})` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const ROLES = ['RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO', 'COMMUNICATIONS', 'ADMIN', 'ERASURE_WORKFLOW'];
+
+export function MembersPage() {
+  const t = useT();
+  const { data, error, reload } = useLoad(() => get('/members'), []);
+  const [form, setForm] = useState({ email: '', roles: [], active: true });
+  const { submit, busy, view } = useSubmit(null);
+  const toggle = (role, on) => setForm({ ...form, roles: on ? [...form.roles, role] : form.roles.filter((r) => r !== role) });
+  return (
+    <section aria-labelledby="members-heading">
+      <h1 id="members-heading" tabIndex="-1">{t('members')}</h1>
+      {data === undefined ? (
+        <Loading error={error} retry={reload} />
+      ) : (
+        <table id="members">
+          <thead><tr><th scope="col">{t('email')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('status')}</th></tr></thead>
+          <tbody>
+            {data.members.map((m) => (
+              <tr key={m.email}>
+                <td><button class="link" onClick={() => setForm({ email: m.email, roles: m.roles, active: m.active })}>{m.email}</button></td>
+                <td>{m.roles.join(', ')}</td>
+                <td>{m.active ? t('active') : t('inactive')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/members/${encodeURIComponent(form.email)}`, { roles: form.roles, active: form.active }), reload); }}>
+        <h2>{t('saveMember')}</h2>
+        <Field label={t('email')} type="email" value={form.email} onInput={(v) => setForm({ ...form, email: v })} required />
+        <fieldset>
+          <legend>{t('roles')}</legend>
+          <div class="roles">
+            {ROLES.map((r) => <Check key={r} label={r} checked={form.roles.includes(r)} onChange={(on) => toggle(r, on)} />)}
+          </div>
+        </fieldset>
+        <Check label={t('active')} checked={form.active} onChange={(v) => setForm({ ...form, active: v })} />
+        <button type="submit" disabled={busy}>{t('saveMember')}</button>
+      </form>
+      {view}
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+// The staff console in headless Chromium against the running local stack: a data breach walked from the
+// report to closed through the console only, a four-eyes skip with two roles, a conflict between two
+// browsers, what each role does not see, keyboard use, axe-core on every page, and the build that is
+// deployed. Run by scripts/e2e.sh; screenshots in target/screenshots/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SCREENSHOTS, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
+
+const SITE = process.env.FORM_URL || 'http://localhost:5000/';
+const CONSOLE = new URL('console/', SITE).href;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+before(startBrowser);
+after(closeBrowser);
+
+/** A browser signed in to the console as the demo member of role (the local stack's role picker). */
+async function signIn(role, options = {}) {
+  const opened = await openPage(CONSOLE, 'en-GB', options);
+  await opened.page.locator('#role-picker button', { hasText: new RegExp(`^${role}$`) }).click();
+  await opened.page.locator('#me').waitFor();
+  return opened;
+}
+
+async function openIncident(page, id) {
+  await page.goto(`${CONSOLE}#/incidents/${id}`);
+  await page.locator('#incident-heading', { hasText: id }).waitFor();
+}
+
+async function phaseIs(page, label) {
+  await page.locator('.stepper li.current', { hasText: label }).waitFor();
+}
+
+/** A report as a reporter sends it, through the public form; gives its incident ID. */
+async function reportThroughTheForm(title) {
+  const { context, page } = await openPage(SITE, 'en-GB');
+  await page.selectOption('#kind', 'SUSPECTED_DATA_BREACH');
+  await page.fill('#title', title);
+  await page.fill('#description', 'The export bucket with customer addresses is readable without sign-in.');
+  await page.click('#send');
+  const id = await receiptId(page);
+  await context.close();
+  return id;
+}
+
+async function triage(page, values) {
+  const form = page.locator('form#triage');
+  for (const [name, value] of Object.entries(values)) {
+    const field = form.locator(`[name=${name}]`);
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await form.locator('button[type=submit]').click();
+}
+
+const BREACH_TRIAGE = {
+  classification: 'BREACH', severity: 'P2', initialRisk: 'HIGH',
+  confidentiality: 'HIGH', integrity: 'NONE', availability: 'NONE',
+  affectedSystems: 'export-bucket', dataDomains: 'user profiles', dataCategories: 'names\npostal addresses',
+  estimatedDataSubjects: '1200', estimatedRecords: '1250',
+};
+
+const PLAIN_TRIAGE = {
+  classification: 'INCIDENT', severity: 'P3', initialRisk: 'LOW',
+  confidentiality: 'NONE', integrity: 'NONE', availability: 'LOW',
+  affectedSystems: 'search', dataDomains: 'infrastructure',
+};
+
+async function addMeasure(page, { type, description, owner, dueAt }) {
+  const form = page.locator('form#add-measure');
+  await form.locator('[name=type]').selectOption(type);
+  await form.locator('[name=description]').fill(description);
+  if (owner) await form.locator('[name=owner]').fill(owner);
+  if (dueAt) await form.locator('[name=dueAt]').fill(dueAt);
+  await form.locator('button[type=submit]').click();
+  await page.locator('#measures td', { hasText: description }).waitFor();
+}
+
+async function logDecision(page, type, reasoning) {
+  const form = page.locator('form#log-decision');
+  await form.locator('[name=type]').selectOption(type);
+  await form.locator('[name=reasoning]').fill(reasoning);
+  await form.locator('button[type=submit]').click();
+  await page.locator('#decisions li', { hasText: reasoning }).waitFor();
+}
+
+async function approve(page, audience, label) {
+  const form = page.locator('form#approve');
+  await form.locator('[name=approveAudience]').selectOption(audience);
+  await form.locator('button[type=submit]').click();
+  await page.locator('#approvals li', { hasText: label }).locator('.badge.ok').waitFor();
+}
+
+async function communicate(page, audience, summary) {
+  const form = page.locator('form#record-communication');
+  await form.locator('[name=audience]').selectOption(audience);
+  await form.locator('[name=channel]').fill('portal');
+  await form.locator('[name=summary]').fill(summary);
+  await form.locator('button[type=submit]').click();
+  await page.locator('#communications td', { hasText: summary }).waitFor();
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the staff console', () => {
+  test('a data breach goes from the report to closed through the console only', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console walk'));
+    const responder = await signIn('responder');
+    const R = responder.page;
+    await R.locator('#incidents a', { hasText: id }).click();
+    await R.locator('#incident-heading', { hasText: id }).waitFor();
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-board.png') });
+
+    await triage(R, BREACH_TRIAGE);
+    await R.locator('p .badge', { hasText: 'BREACH' }).waitFor();
+    await R.locator('form#team [name=team]').fill('responder@meldekette.local');
+    await R.locator('form#team button').click();
+    await R.locator('#team-heading + p', { hasText: 'responder@meldekette.local' }).waitFor();
+
+    await R.click('#transition');
+    await phaseIs(R, 'Containment');
+    assert.match(await R.textContent('#unmet'), /containment measure/);
+    await addMeasure(R, { type: 'CONTAINMENT', description: 'Bucket made private' });
+    await R.locator('button.check-effectiveness').click();
+    await R.locator('button.check-effectiveness').waitFor({ state: 'detached' }); // recorded
+    await R.click('#transition');
+    await phaseIs(R, 'Forensics');
+
+    const evidence = R.locator('form#add-evidence');
+    await evidence.locator('[name=location]').fill('gs://forensics/bucket-access.json');
+    await evidence.locator('[name=sha256]').fill('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    await evidence.locator('button[type=submit]').click();
+    await R.locator('#evidence li', { hasText: 'bucket-access.json' }).waitFor();
+    await R.click('#transition');
+    await phaseIs(R, 'Legal assessment');
+
+    const legal = await signIn('legal');
+    await openIncident(legal.page, id);
+    await logDecision(legal.page, 'NOTIFY_AUTHORITY', 'Contact data of 1200 customers exposed.');
+    await approve(legal.page, 'SUPERVISORY_AUTHORITY', 'Supervisory authority');
+    await approve(legal.page, 'DATA_SUBJECTS', 'Data subjects');
+    const dpo = await signIn('dpo');
+    await openIncident(dpo.page, id);
+    await logDecision(dpo.page, 'NOTIFY_DATA_SUBJECTS', 'Names with addresses: phishing risk is high.');
+
+    await R.reload();
+    await R.locator('#incident-heading', { hasText: id }).waitFor();
+    await communicate(R, 'SUPERVISORY_AUTHORITY', 'Initial notification under Art. 33');
+    await communicate(R, 'DATA_SUBJECTS', 'Letter to every customer concerned');
+    await R.click('#transition');
+    await phaseIs(R, 'Recovery & closure');
+
+    await addMeasure(R, { type: 'CORRECTIVE', description: 'Rotate the export links', owner: 'platform', dueAt: '2030-01-31T17:00' });
+    await addMeasure(R, { type: 'PREVENTIVE', description: 'No public buckets by policy', owner: 'security', dueAt: '2030-02-28T17:00' });
+    await R.locator('h3', { hasText: 'Regular operation restored' }).locator('..').locator('button[type=submit]').click();
+    await R.locator('text=Every exit criterion is met.').waitFor();
+    await R.click('#transition');
+    await phaseIs(R, 'Closed');
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-incident.png'), fullPage: true });
+
+    await R.goto(`${CONSOLE}#/incidents/${id}/drafts/authority-notification`);
+    await R.locator('#draft-text').waitFor();
+    assert.match(await R.textContent('#draft-text'), /1200|1,200|1\.200/);
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-draft.png'), fullPage: true });
+
+    for (const opened of [responder, legal, dpo]) {
+      assert.deepEqual(opened.problems, [], 'no CSP violation, script error or foreign request');
+      await opened.context.close();
+    }
+  });
+
+  test('skipping phases takes a responder to ask and the second line to approve', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console skip'));
+    const responder = await signIn('responder');
+    await openIncident(responder.page, id);
+    await triage(responder.page, PLAIN_TRIAGE);
+    await responder.page.locator('p .badge', { hasText: 'INCIDENT' }).waitFor();
+    const skip = responder.page.locator('h3', { hasText: 'Skip phases' }).locator('..');
+    await skip.getByLabel('Target phase').selectOption('RECOVERY_CLOSURE');
+    await skip.getByLabel('Justification').fill('Handled by the vendor; nothing to contain here.');
+    await skip.locator('button[type=submit]').click();
+    await responder.page.locator('text=your own request').waitFor();
+    assert.equal(await responder.page.locator('.approve-skip').count(), 0, 'no approve button for the requester');
+
+    const second = await signIn('second-line');
+    await openIncident(second.page, id);
+    await second.page.locator('.approve-skip').click();
+    await phaseIs(second.page, 'Recovery & closure');
+    await responder.context.close();
+    await second.context.close();
+  });
+
+  test('two browsers on the same incident: the slower one is told and keeps its input', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console conflict'));
+    const first = await signIn('responder');
+    const second = await signIn('responder');
+    await openIncident(first.page, id);
+    await openIncident(second.page, id);
+
+    await triage(first.page, { ...PLAIN_TRIAGE, severity: 'P2' });
+    await first.page.locator('p .badge', { hasText: 'P2' }).waitFor();
+    await triage(second.page, { ...PLAIN_TRIAGE, severity: 'P4' });
+    await second.page.locator('.banner', { hasText: 'Someone else changed this incident' }).waitFor();
+    await second.page.locator('p .badge', { hasText: 'P2' }).waitFor(); // the current state is shown
+    assert.equal(await second.page.locator('form#triage [name=severity]').inputValue(), 'P4', 'the input is kept');
+    await second.page.locator('form#triage button[type=submit]').click();
+    await second.page.locator('p .badge', { hasText: 'P4' }).waitFor();
+    await first.context.close();
+    await second.context.close();
+  });
+
+  test('each role sees only what it may do', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console roles'));
+    const responder = await signIn('responder');
+    await openIncident(responder.page, id);
+    assert.equal(await responder.page.locator('form#approve').count(), 0, 'a responder approves no communication');
+    assert.equal(await responder.page.locator('form#log-decision').count(), 0, 'a responder logs no decision');
+    assert.equal(await responder.page.locator('a[href="#/holds"]').count(), 0);
+    const comms = await signIn('communications');
+    await openIncident(comms.page, id);
+    assert.equal(await comms.page.locator('#transition').count(), 0, 'communications moves no phase');
+    assert.equal(await comms.page.locator('form#triage').count(), 0);
+    await responder.context.close();
+    await comms.context.close();
+  });
+
+  test('the incident page works by keyboard alone', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console keyboard'));
+    const { context, page } = await signIn('responder');
+    await openIncident(page, id);
+    const tabTo = async (selector) => {
+      for (let i = 0; i < 80 && !(await page.evaluate((s) => document.activeElement.matches(s), selector)); i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(await page.evaluate((s) => document.activeElement.matches(s), selector), `Tab reaches ${selector}`);
+    };
+    await tabTo('form#triage [name=classification]');
+    await page.keyboard.press('ArrowDown'); // INCIDENT
+    await tabTo('form#triage [name=severity]');
+    await page.keyboard.press('ArrowDown'); // P1
+    await tabTo('form#triage button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('p .badge', { hasText: 'P1' }).waitFor();
+    await tabTo('#transition');
+    await page.keyboard.press('Enter');
+    await page.locator('.banner', { hasText: 'exit criteria' }).waitFor(); // refused: the triage is not complete
+    await context.close();
+  });
+
+  test('every page has no accessibility violation axe-core finds', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console axe'));
+    const found = {};
+    const signInPage = await openPage(CONSOLE, 'en-GB', { bypassCSP: true });
+    await signInPage.page.locator('#role-picker button').first().waitFor();
+    found['sign-in'] = await axe(signInPage.page);
+    await signInPage.context.close();
+    const pages = {
+      responder: ['#/', `#/incidents/${id}`, `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
+      legal: ['#/holds', '#/register'],
+      admin: ['#/members'],
+    };
+    for (const [role, routes] of Object.entries(pages)) {
+      const { context, page } = await signIn(role, { bypassCSP: true }); // to inject axe-core
+      for (const route of routes) {
+        await page.goto(CONSOLE + route);
+        await page.locator('main h1').waitFor();
+        await page.locator('[role=status]', { hasText: 'Loading' }).waitFor({ state: 'detached' });
+        found[`${role} ${route}`] = await axe(page);
+      }
+      await context.close();
+    }
+    for (const [where, violations] of Object.entries(found)) {
+      assert.deepEqual(violations, [], `axe-core on ${where}`);
+    }
+  });
+
+  test('the console is served with its own strict policy and the deployable build has no role picker', async () => {
+    const response = await fetch(CONSOLE);
+    const csp = response.headers.get('content-security-policy');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' https:\/\/accounts\.google\.com\/gsi\/client(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+    const html = await response.text();
+    assert.doesNotMatch(html, /<script(?![^>]*src="\/console\/app\.js")/, 'no inline script');
+
+    const out = mkdtempSync(join(tmpdir(), 'console-'));
+    execFileSync('node', [join(ROOT, 'console/build.mjs'), `--out=${out}`], {
+      env: { ...process.env, GOOGLE_CLIENT_ID: '1234567890-console.apps.googleusercontent.com' },
+    });
+    const deployable = readFileSync(join(out, 'app.js'), 'utf8');
+    assert.ok(deployable.includes('1234567890-console.apps.googleusercontent.com'));
+    assert.ok(deployable.includes('accounts.google.com/gsi/client'));
+    assert.ok(!deployable.includes('local-stack/tokens.json'), 'no role picker in a deployable build');
+    assert.ok(readFileSync(join(ROOT, 'public/console/app.js'), 'utf8').includes('local-stack/tokens.json'));
+  });
+});

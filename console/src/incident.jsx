@@ -12,7 +12,7 @@ const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'];
 
 async function loadIncident(id) {
   const base = `/incidents/${id}`;
-  const [incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued] = await Promise.all([
+  const [incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued, triageChanges] = await Promise.all([
     get(base),
     get(`${base}/timeline?pageSize=200`),
     get(`${base}/measures`),
@@ -24,8 +24,9 @@ async function loadIncident(id) {
     get(`${base}/reporter-messages`),
     get(`${base}/audit/verify`),
     get(`${base}/final-reports`),
+    get(`${base}/triage-changes`),
   ]);
-  return { incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued };
+  return { incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued, triageChanges };
 }
 
 export function IncidentPage({ id, me }) {
@@ -66,6 +67,11 @@ export function IncidentPage({ id, me }) {
         <ul>
           <li><a href={`#/incidents/${id}/drafts/authority-notification`}>{t('draftAuthority')}</a></li>
           <li><a href={`#/incidents/${id}/drafts/data-subject-notice`}>{t('draftSubjects')}</a></li>
+          {i.deadlines
+            .filter((d) => d.regime !== 'INTERNAL' && !d.subject && !(d.regime === 'GDPR' && ['ART33', 'ART34'].includes(d.stage)))
+            .map((d) => (
+              <li key={`${d.regime}/${d.stage}`}><a href={`#/incidents/${id}/drafts/stages/${d.regime}/${d.stage}`}>{d.label}</a></li>
+            ))}
           <li><a href={`#/incidents/${id}/final-report`}>{t('finalReport')}</a></li>
         </ul>
       </section>
@@ -247,13 +253,14 @@ function Triage({ ctx }) {
   const set = (key) => (value) => setForm({ ...form, [key]: value });
   const opts = (codes) => [['', '–'], ...codes.map((c) => [c, c])];
   const needsSignOff = outcome && outcome.error && outcome.error.code === 'LEGAL_SIGN_OFF_REQUIRED';
-  if (!ctx.can('RESPONDER')) {
+  const pending = ctx.triageChanges.triageChanges.some((c) => c.status === 'PENDING');
+  if (!ctx.can('RESPONDER') && !pending) {
     return null;
   }
   return (
     <section aria-labelledby="triage-heading">
       <h2 id="triage-heading">{t('triage')}</h2>
-      <form id="triage" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/triage`, triageBody(form), ctx.etag), ctx.reload); }}>
+      {ctx.can('RESPONDER') && <form id="triage" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/triage`, triageBody(form), ctx.etag), ctx.reload); }}>
         <div class="grid">
           <Field label={t('classification')} kind="select" value={form.classification} onInput={set('classification')} options={opts(['INCIDENT', 'BREACH'])} name="classification" />
           <Field label={t('severity')} kind="select" value={form.severity} onInput={set('severity')} options={opts(['P1', 'P2', 'P3', 'P4'])} name="severity" />
@@ -280,8 +287,16 @@ function Triage({ ctx }) {
           <Field label={t('awarenessJustification')} value={form.awarenessJustification} onInput={set('awarenessJustification')} name="awarenessJustification" />
         </div>
         <button type="submit" disabled={busy}>{t('save')}</button>
-      </form>
+      </form>}
       {view}
+      {ctx.triageChanges.triageChanges.filter((c) => c.status === 'PENDING').map((c) => (
+        <div class="panel" key={c.id}>
+          <p>{t('pendingTriageChange')} {c.id} ({c.requestedBy}): {c.justification}</p>
+          {ctx.can('LEGAL', 'DPO') && c.requestedBy !== ctx.me.email && (
+            <button class="approve-triage-change" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${ctx.id}/triage-changes/${c.id}/approve`, undefined, ctx.etag), ctx.reload)}>{t('approve')}</button>
+          )}
+        </div>
+      ))}
       {needsSignOff && (
         <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('POST', `/incidents/${ctx.id}/triage-changes`, { triage: triageBody(form), justification: changeWhy }, ctx.etag), ctx.reload); }}>
           <p>{t('legalFactNeedsSignOff')}</p>

@@ -22,7 +22,7 @@ function useRoute() {
 
 function page(route, me) {
   let m;
-  if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)\/drafts\/(authority-notification|data-subject-notice)$/))) {
+  if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)\/drafts\/(authority-notification|data-subject-notice|stages\/[A-Z0-9_]+\/[A-Z0-9_]+)$/))) {
     return <DraftPage id={m[1]} kind={m[2]} />;
   }
   if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)\/final-report$/))) return <FinalReportPage id={m[1]} me={me} />;

@@ -32,7 +32,10 @@ export function DraftPage({ id, kind }) {
   const [lang, setLang] = useState(useLang());
   const [copied, setCopied] = useState(false);
   const { data, error, reload } = useLoad(() => get(`/incidents/${id}/drafts/${kind}?lang=${lang}`), [id, kind, lang]);
-  const title = t(kind === 'authority-notification' ? 'draftAuthority' : 'draftSubjects');
+  const title =
+    kind === 'authority-notification' ? t('draftAuthority')
+      : kind === 'data-subject-notice' ? t('draftSubjects')
+        : `${t('stageDraft')} ${kind.replace('stages/', '')}`;
   return (
     <article aria-labelledby="draft-heading">
       <p><a href={`#/incidents/${id}`}>{t('back')}</a></p>
@@ -53,7 +56,7 @@ export function DraftPage({ id, kind }) {
           <Marked text={data.text} />
           <div class="actions no-print">
             <button onClick={() => navigator.clipboard.writeText(data.text).then(() => setCopied(true))}>{t('copy')}</button>
-            <button class="secondary" onClick={() => download(`${id}-${kind}-${lang}.md`, 'text/markdown', data.text)}>{t('download')}</button>
+            <button class="secondary" onClick={() => download(`${id}-${kind.replace(/\//g, '-')}-${lang}.md`, 'text/markdown', data.text)}>{t('download')}</button>
             {copied && <span role="status">{t('copied')}</span>}
           </div>
         </>

@@ -198,6 +198,28 @@ describe('the staff console', () => {
     await second.context.close();
   });
 
+  test("a breach's reclassification is filed by a responder and signed off by the DPO", async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console reclassify'));
+    const responder = await signIn('responder');
+    await openIncident(responder.page, id);
+    await triage(responder.page, BREACH_TRIAGE);
+    await responder.page.locator('p .badge', { hasText: 'BREACH' }).waitFor();
+    await triage(responder.page, { classification: 'INCIDENT' });
+    await responder.page.locator('text=This changes legal facts of a breach').waitFor();
+    const request = responder.page.locator('form', { hasText: 'This changes legal facts' });
+    await request.getByLabel('Justification').fill('Only synthetic test accounts were in the export.');
+    await request.locator('button[type=submit]').click();
+    await responder.page.locator('text=Requested change of legal facts').waitFor();
+    assert.equal(await responder.page.locator('.approve-triage-change').count(), 0);
+
+    const dpo = await signIn('dpo');
+    await openIncident(dpo.page, id);
+    await dpo.page.locator('.approve-triage-change').click();
+    await dpo.page.locator('p .badge', { hasText: /^INCIDENT$/ }).waitFor();
+    await responder.context.close();
+    await dpo.context.close();
+  });
+
   test('two browsers on the same incident: the slower one is told and keeps its input', async () => {
     const id = await reportThroughTheForm(uniqueTitle('Console conflict'));
     const first = await signIn('responder');

@@ -71,4 +71,9 @@ resource "google_firebaserules_ruleset" "firestore" {
 resource "google_firebaserules_release" "firestore" {
   name         = "cloud.firestore"
   ruleset_name = google_firebaserules_ruleset.firestore.name
+  # A changed ruleset is a new ruleset; the release must be replaced with it, or the apply fails
+  # (provider issue #15497).
+  lifecycle {
+    replace_triggered_by = [google_firebaserules_ruleset.firestore]
+  }
 }

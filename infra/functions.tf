@@ -61,6 +61,7 @@ resource "google_storage_bucket" "sources" {
   location                    = var.region
   uniform_bucket_level_access = true
   public_access_prevention    = "enforced"
+  depends_on                  = [google_project_service.apis]
 }
 
 data "archive_file" "functions" {
@@ -70,9 +71,11 @@ data "archive_file" "functions" {
   output_path = "${path.module}/.build/${each.key}.zip"
 }
 
+# Named by the jar's digest: the build is reproducible, so an unchanged function keeps its object and is
+# not redeployed (the zip's own digest would change with every build's file times).
 resource "google_storage_bucket_object" "functions" {
   for_each = local.entry_points
-  name     = "${each.key}-${data.archive_file.functions[each.key].output_md5}.zip"
+  name     = "${each.key}-${filemd5("${path.module}/../functions/${each.key}/target/deployment/${each.key}.jar")}.zip"
   bucket   = google_storage_bucket.sources.name
   source   = data.archive_file.functions[each.key].output_path
 }
@@ -83,8 +86,9 @@ resource "google_cloudfunctions2_function" "functions" {
   location = var.region
 
   build_config {
-    runtime     = "java17"
-    entry_point = each.value
+    runtime         = "java17"
+    entry_point     = each.value
+    service_account = google_service_account.builder.id
     source {
       storage_source {
         bucket = google_storage_bucket.sources.name
@@ -100,10 +104,12 @@ resource "google_cloudfunctions2_function" "functions" {
     min_instance_count               = var.functions[each.key].min_instances
     max_instance_count               = var.functions[each.key].max_instances
     available_cpu                    = "1"
-    ingress_settings                 = "ALLOW_ALL"
-    all_traffic_on_latest_revision   = true
-    service_account_email            = google_service_account.functions[each.key].email
-    environment_variables            = local.function_env[each.key]
+    # Pub/Sub (through Eventarc), Cloud Tasks and Cloud Scheduler count as internal callers: only the
+    # functions people reach take traffic from outside.
+    ingress_settings               = contains(["alert-triage", "deadline-reminder"], each.key) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    all_traffic_on_latest_revision = true
+    service_account_email          = google_service_account.functions[each.key].email
+    environment_variables          = local.function_env[each.key]
   }
 
   dynamic "event_trigger" {
@@ -117,5 +123,5 @@ resource "google_cloudfunctions2_function" "functions" {
     }
   }
 
-  depends_on = [google_project_service.apis, google_project_iam_member.functions]
+  depends_on = [google_project_service.apis, google_project_iam_member.functions, google_project_iam_member.builder]
 }

@@ -4,30 +4,49 @@ resource "google_service_account" "functions" {
   for_each     = var.functions
   account_id   = "mk-${each.key}"
   display_name = "Meldekette ${each.key}"
+  depends_on   = [google_project_service.apis]
+}
+
+# Builds the functions (Cloud Build). New projects no longer give the default compute account the roles a
+# build needs, and organisation policies often forbid them: a first apply would fail in the build.
+resource "google_service_account" "builder" {
+  account_id   = "mk-function-builder"
+  display_name = "Meldekette function builds"
+  depends_on   = [google_project_service.apis]
+}
+
+resource "google_project_iam_member" "builder" {
+  for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer", "roles/storage.objectViewer"])
+  project  = var.project_id
+  role     = each.value
+  member   = "serviceAccount:${google_service_account.builder.email}"
 }
 
 # The identity of reminder tasks (their OIDC token) and of the sweep's scheduler job.
 resource "google_service_account" "tasks" {
   account_id   = "mk-reminder-tasks"
   display_name = "Meldekette reminder tasks"
+  depends_on   = [google_project_service.apis]
 }
 
 resource "google_service_account" "scheduler" {
   account_id   = "mk-sweep-scheduler"
   display_name = "Meldekette sweep scheduler"
+  depends_on   = [google_project_service.apis]
 }
 
 resource "google_service_account" "alert_trigger" {
   account_id   = "mk-alert-trigger"
   display_name = "Meldekette alert trigger (Eventarc)"
+  depends_on   = [google_project_service.apis]
 }
 
 locals {
   project_roles = {
-    "report-intake"      = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
-    "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
-    "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
-    "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter", "roles/cloudtasks.enqueuer"]
+    "report-intake"      = ["roles/datastore.user", "roles/logging.logWriter"]
+    "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter"]
+    "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter"]
+    "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter"]
   }
   project_grants = flatten([
     for function, roles in local.project_roles : [for role in roles : { function = function, role = role }]
@@ -39,12 +58,6 @@ resource "google_project_iam_member" "functions" {
   project  = var.project_id
   role     = each.value.role
   member   = "serviceAccount:${google_service_account.functions[each.value.function].email}"
-}
-
-resource "google_project_iam_member" "alert_trigger_receiver" {
-  project = var.project_id
-  role    = "roles/eventarc.eventReceiver"
-  member  = "serviceAccount:${google_service_account.alert_trigger.email}"
 }
 
 # Every function queues tasks (reminders, announcements) carrying the tasks account's OIDC token.

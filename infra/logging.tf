@@ -8,6 +8,12 @@ resource "google_logging_project_bucket_config" "audit" {
   retention_days = var.audit_log_retention_days
   locked         = true
   description    = "Meldekette audit events (hash-chained; see README, Audit trail)."
+  depends_on     = [google_project_service.apis]
+
+  # A locked bucket cannot be deleted before its retention ends; Terraform must not even try.
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "google_logging_project_sink" "audit" {
@@ -16,4 +22,13 @@ resource "google_logging_project_sink" "audit" {
   filter                 = "logName=\"projects/${var.project_id}/logs/${local.audit_log}\""
   unique_writer_identity = true
   depends_on             = [google_logging_project_bucket_config.audit]
+}
+
+# The audit events live in the locked bucket only: the unlocked _Default bucket, which anyone with the
+# right role can empty, keeps no second copy to be quietly altered or mistaken for the record.
+resource "google_logging_project_exclusion" "audit_not_in_default" {
+  name        = "meldekette-audit-only-in-its-bucket"
+  description = "Meldekette audit events go to the locked meldekette-audit bucket only."
+  filter      = "logName=\"projects/${var.project_id}/logs/${local.audit_log}\""
+  depends_on  = [google_project_service.apis]
 }

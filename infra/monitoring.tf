@@ -1,5 +1,10 @@
 # The eight signals the company watches. Each policy carries the user labels alert-triage's rules match on
 # (functions/alert-triage/src/main/resources/alert-rules.json) and notifies the Pub/Sub channel.
+#
+# How long a condition must hold before it fires is chosen per signal: sporadic events (a stuck job, a
+# batch with too many failures) fire at once (0s), because a one-off event never lasts five minutes;
+# saturation (CPU, memory, queue backlog) must persist for 15 minutes, disk for 10, and two failed uptime
+# checks in a row (2 minutes) mean the search is down.
 
 resource "google_monitoring_uptime_check_config" "typesense" {
   display_name = "Typesense search endpoint"
@@ -18,6 +23,7 @@ resource "google_monitoring_uptime_check_config" "typesense" {
       host       = var.typesense_uptime_host
     }
   }
+  depends_on = [google_project_service.apis]
 }
 
 resource "google_logging_metric" "verification_stuck_jobs" {
@@ -27,6 +33,7 @@ resource "google_logging_metric" "verification_stuck_jobs" {
     metric_kind = "DELTA"
     value_type  = "INT64"
   }
+  depends_on = [google_project_service.apis]
 }
 
 resource "google_logging_metric" "verification_failure_ratio" {
@@ -44,6 +51,20 @@ resource "google_logging_metric" "verification_failure_ratio" {
       offset             = 0
     }
   }
+  depends_on = [google_project_service.apis]
+}
+
+# A log-based metric is not usable in an alert policy for a few minutes after it is created: the policy
+# would fail with 404 (provider issue #11102). The policies wait for this.
+resource "time_sleep" "log_metrics_usable" {
+  create_duration = "180s"
+  triggers = {
+    metrics = join(",", [
+      google_logging_metric.verification_stuck_jobs.id,
+      google_logging_metric.verification_failure_ratio.id,
+      google_logging_metric.verification_heartbeat.id,
+    ])
+  }
 }
 
 resource "google_logging_metric" "verification_heartbeat" {
@@ -53,6 +74,7 @@ resource "google_logging_metric" "verification_heartbeat" {
     metric_kind = "DELTA"
     value_type  = "INT64"
   }
+  depends_on = [google_project_service.apis]
 }
 
 locals {
@@ -65,6 +87,7 @@ locals {
       aligner  = "ALIGN_NEXT_OLDER"
       reducer  = "REDUCE_COUNT_FALSE"
       above    = 1
+      duration = "120s"
     }
     typesense_cpu = {
       name     = "Typesense CPU utilization"
@@ -74,6 +97,7 @@ locals {
       aligner  = "ALIGN_MEAN"
       reducer  = "REDUCE_NONE"
       above    = 0.85
+      duration = "900s"
     }
     typesense_memory = {
       name     = "Typesense memory utilization"
@@ -83,6 +107,7 @@ locals {
       aligner  = "ALIGN_MEAN"
       reducer  = "REDUCE_NONE"
       above    = 90
+      duration = "900s"
     }
     typesense_disk = {
       name     = "Typesense disk utilization"
@@ -92,6 +117,7 @@ locals {
       aligner  = "ALIGN_MEAN"
       reducer  = "REDUCE_NONE"
       above    = 85
+      duration = "600s"
     }
     verification_stuck = {
       name     = "Verification stuck detection"
@@ -101,6 +127,7 @@ locals {
       aligner  = "ALIGN_SUM"
       reducer  = "REDUCE_SUM"
       above    = 0
+      duration = "0s"
     }
     verification_queue_backlog = {
       name     = "Verification queue backlog"
@@ -110,6 +137,7 @@ locals {
       aligner  = "ALIGN_MEAN"
       reducer  = "REDUCE_NONE"
       above    = 1000
+      duration = "900s"
     }
     verification_failure_ratio = {
       name     = "Verification failure ratio"
@@ -119,6 +147,7 @@ locals {
       aligner  = "ALIGN_PERCENTILE_50"
       reducer  = "REDUCE_NONE"
       above    = 0.2
+      duration = "0s"
     }
   }
 }
@@ -137,7 +166,7 @@ resource "google_monitoring_alert_policy" "threshold" {
       filter          = each.value.filter
       comparison      = "COMPARISON_GT"
       threshold_value = each.value.above
-      duration        = "300s"
+      duration        = each.value.duration
       aggregations {
         alignment_period     = "60s"
         per_series_aligner   = each.value.aligner
@@ -150,6 +179,8 @@ resource "google_monitoring_alert_policy" "threshold" {
     content   = "Runbook: incident process phase 1 (Detection & Triage) for ${each.value.name}."
     mime_type = "text/markdown"
   }
+
+  depends_on = [time_sleep.log_metrics_usable]
 }
 
 # Worker silent: the heartbeat metric is absent for 10 minutes.
@@ -176,4 +207,6 @@ resource "google_monitoring_alert_policy" "verification_worker_silent" {
     content   = "Runbook: incident process phase 1 (Detection & Triage) for Verification worker silent."
     mime_type = "text/markdown"
   }
+
+  depends_on = [time_sleep.log_metrics_usable]
 }

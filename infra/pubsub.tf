@@ -7,7 +7,8 @@ resource "google_pubsub_topic" "monitoring_alerts" {
 }
 
 resource "google_pubsub_topic" "dead_letter" {
-  name = local.alert_dead_letter
+  name       = local.alert_dead_letter
+  depends_on = [google_project_service.apis]
 }
 
 resource "google_pubsub_subscription" "dead_letter_inspection" {
@@ -15,6 +16,11 @@ resource "google_pubsub_subscription" "dead_letter_inspection" {
   topic                      = google_pubsub_topic.dead_letter.id
   message_retention_duration = "1209600s"
   ack_deadline_seconds       = 60
+  # Read only when something went wrong: without this Pub/Sub deletes it after 31 days unread, and with it
+  # the dead letters.
+  expiration_policy {
+    ttl = ""
+  }
 }
 
 # Pub/Sub's service agent forwards undeliverable messages to the dead-letter topic.
@@ -30,11 +36,14 @@ resource "google_monitoring_notification_channel" "pubsub" {
   labels = {
     topic = google_pubsub_topic.monitoring_alerts.id
   }
+  depends_on = [google_project_service.apis]
 }
 
-# Cloud Monitoring's notification service agent publishes the alerts.
+# Cloud Monitoring's notification service agent publishes the alerts. The agent exists only once the
+# project's first Pub/Sub notification channel does: granting it earlier fails on a fresh project.
 resource "google_pubsub_topic_iam_member" "monitoring_publisher" {
-  topic  = google_pubsub_topic.monitoring_alerts.id
-  role   = "roles/pubsub.publisher"
-  member = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com"
+  topic      = google_pubsub_topic.monitoring_alerts.id
+  role       = "roles/pubsub.publisher"
+  member     = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com"
+  depends_on = [google_monitoring_notification_channel.pubsub]
 }

@@ -27,6 +27,10 @@ resource "google_cloud_scheduler_job" "sweep" {
   schedule    = "*/15 * * * *"
   time_zone   = "Etc/UTC"
 
+  # Longer than a sweep may run (the function's timeout), so Scheduler never starts a second sweep beside
+  # one still running; every 15 minutes leaves room for its retries.
+  attempt_deadline = "${var.functions["deadline-reminder"].timeout + 30}s"
+
   retry_config {
     retry_count = 3
   }
@@ -41,4 +45,13 @@ resource "google_cloud_scheduler_job" "sweep" {
   }
 
   depends_on = [google_project_service.apis]
+}
+
+# Every function queues tasks (reminders, announcements) on this queue, and only on it.
+resource "google_cloud_tasks_queue_iam_member" "enqueuers" {
+  for_each = local.entry_points
+  name     = google_cloud_tasks_queue.reminders.name
+  location = var.region
+  role     = "roles/cloudtasks.enqueuer"
+  member   = "serviceAccount:${google_service_account.functions[each.key].email}"
 }

@@ -201,8 +201,8 @@ class InfraSettingsTest {
           .containsPattern(
               "\"" + function + "\" = merge\\(local\\.common_env, local\\.reminder_env");
       assertThat(String.valueOf(map(locals.get("project_roles")).get(function)))
-          .as(function + " may enqueue")
-          .contains("roles/cloudtasks.enqueuer");
+          .as(function + " may enqueue on the queue only, not project-wide")
+          .doesNotContain("roles/cloudtasks.enqueuer");
     }
     assertThat(
             Terraform.resource("google_service_account_iam_member", "act_as_tasks").get("for_each"))
@@ -326,7 +326,7 @@ class InfraSettingsTest {
                 .as(function)
                 .isTrue());
     assertThat(Terraform.read("infra/functions.tf"))
-        .contains("runtime     = \"java17\"")
+        .contains("runtime         = \"java17\"")
         .contains("${path.module}/../functions/${each.key}/target/deployment");
     Map<String, Object> scheduler = Terraform.resource("google_cloud_scheduler_job", "sweep");
     assertThat(scheduler.get("schedule")).isEqualTo("*/15 * * * *");
@@ -366,5 +366,161 @@ class InfraSettingsTest {
             collectRoles(item, roles);
           });
     }
+  }
+
+  // Issue 18: what a first apply on a fresh project needs, and what keeps working later. Each test
+  // fails when its setting is reverted.
+
+  @Test
+  void theDeadLetterInspectionSubscriptionNeverExpires() {
+    Map<String, Object> subscription =
+        Terraform.resource("google_pubsub_subscription", "dead_letter_inspection");
+    assertThat(map(subscription.get("expiration_policy"))).containsEntry("ttl", "");
+  }
+
+  @Test
+  void eachAlertPolicyWaitsAsLongAsItsSignalCallsFor() {
+    Map<String, Object> policies = map(Terraform.locals().get("alert_policies"));
+    Map<String, String> durations = new java.util.TreeMap<>();
+    policies.forEach(
+        (name, policy) -> durations.put(name, String.valueOf(map(policy).get("duration"))));
+    assertThat(durations)
+        .containsEntry("verification_stuck", "0s")
+        .containsEntry("verification_failure_ratio", "0s")
+        .containsEntry("typesense_uptime", "120s")
+        .containsEntry("typesense_cpu", "900s")
+        .containsEntry("typesense_memory", "900s")
+        .containsEntry("typesense_disk", "600s")
+        .containsEntry("verification_queue_backlog", "900s");
+    assertThat(Terraform.block("google_monitoring_alert_policy", "threshold"))
+        .contains("duration        = each.value.duration");
+  }
+
+  @Test
+  void alertPoliciesOnLogBasedMetricsWaitUntilTheMetricsAreUsable() {
+    Map<String, Object> sleep = Terraform.resource("time_sleep", "log_metrics_usable");
+    assertThat(sleep.get("create_duration")).isEqualTo("180s");
+    assertThat(Terraform.block("time_sleep", "log_metrics_usable"))
+        .contains("google_logging_metric.verification_stuck_jobs.id")
+        .contains("google_logging_metric.verification_failure_ratio.id")
+        .contains("google_logging_metric.verification_heartbeat.id");
+    for (String policy : List.of("threshold", "verification_worker_silent")) {
+      assertThat(Terraform.block("google_monitoring_alert_policy", policy))
+          .contains("depends_on = [time_sleep.log_metrics_usable]");
+    }
+  }
+
+  @Test
+  void theMonitoringAgentIsGrantedOnlyOnceItsFirstChannelExistsAndEveryResourceWaitsForItsApi() {
+    assertThat(Terraform.block("google_pubsub_topic_iam_member", "monitoring_publisher"))
+        .contains("depends_on = [google_monitoring_notification_channel.pubsub]");
+    Map<String, String> needingAnApi =
+        Map.ofEntries(
+            Map.entry("google_service_account", "functions"),
+            Map.entry("google_storage_bucket", "sources"),
+            Map.entry("google_pubsub_topic", "dead_letter"),
+            Map.entry("google_monitoring_notification_channel", "pubsub"),
+            Map.entry("google_monitoring_uptime_check_config", "typesense"),
+            Map.entry("google_logging_metric", "verification_heartbeat"),
+            Map.entry("google_logging_project_bucket_config", "audit"),
+            Map.entry("google_logging_project_exclusion", "audit_not_in_default"),
+            Map.entry("google_cloud_tasks_queue", "reminders"),
+            Map.entry("google_cloud_scheduler_job", "sweep"),
+            Map.entry("google_secret_manager_secret", "webhooks"),
+            Map.entry("google_firestore_database", "main"),
+            Map.entry("google_cloudfunctions2_function", "functions"));
+    needingAnApi.forEach(
+        (type, name) ->
+            assertThat(Terraform.block(type, name))
+                .as(type + "." + name)
+                .contains("google_project_service.apis"));
+    for (String type : List.of("google_service_account", "google_logging_metric")) {
+      Terraform.resources(type)
+          .keySet()
+          .forEach(
+              name ->
+                  assertThat(Terraform.block(type, name))
+                      .as(type + "." + name)
+                      .contains("google_project_service.apis"));
+    }
+    assertThat(list(Terraform.locals().get("apis")))
+        .contains("firebase.googleapis.com", "firebasehosting.googleapis.com");
+  }
+
+  @Test
+  void schedulerNeverStartsASweepBesideOneStillRunning() {
+    assertThat(Terraform.block("google_cloud_scheduler_job", "sweep"))
+        .contains("attempt_deadline = \"${var.functions[\"deadline-reminder\"].timeout + 30}s\"");
+    Map<String, Object> functions = map(map(Terraform.config().get("variable")).get("functions"));
+    Map<String, Object> reminder = map(map(functions.get("default")).get("deadline-reminder"));
+    int timeout = ((Number) reminder.get("timeout")).intValue();
+    assertThat(timeout + 30)
+        .as("the deadline, under the 15 minutes between sweeps")
+        .isLessThan(900);
+  }
+
+  @Test
+  void aChangedRulesetReplacesItsRelease() {
+    assertThat(Terraform.block("google_firebaserules_release", "firestore"))
+        .contains("replace_triggered_by = [google_firebaserules_ruleset.firestore]");
+  }
+
+  @Test
+  void theLockedAuditBucketIsProtectedAndTheAuditLogHasNoCopyInTheDefaultBucket() {
+    assertThat(Terraform.block("google_logging_project_bucket_config", "audit"))
+        .contains("prevent_destroy = true");
+    assertThat(
+            Terraform.resource("google_logging_project_exclusion", "audit_not_in_default")
+                .get("filter")
+                .toString())
+        .endsWith("/logs/meldekette-audit\"");
+  }
+
+  @Test
+  void functionsAreBuiltByTheirOwnAccountAndStateProvidersAndQuotaProjectAreSet() {
+    assertThat(Terraform.block("google_cloudfunctions2_function", "functions"))
+        .contains("service_account = google_service_account.builder.id");
+    assertThat(Terraform.block("google_service_account", "builder"))
+        .contains("mk-function-builder");
+    assertThat(Terraform.block("google_project_iam_member", "builder"))
+        .contains("roles/artifactregistry.writer")
+        .contains("roles/logging.logWriter");
+    String versions = Terraform.read("infra/versions.tf");
+    assertThat(versions)
+        .contains("backend \"gcs\"")
+        .contains("user_project_override = true")
+        .contains("billing_project       = var.project_id")
+        .contains("source  = \"hashicorp/time\"");
+    assertThat(Terraform.read("infra/deploy.sh"))
+        .contains("-backend-config=\"bucket=$bucket\"")
+        .contains("terraform -chdir=infra providers lock");
+  }
+
+  @Test
+  void tasksAreEnqueuedOnTheQueueOnlyAndOnlyThePeoplesFunctionsTakeOutsideTraffic() {
+    Map<String, Object> enqueuers =
+        Terraform.resource("google_cloud_tasks_queue_iam_member", "enqueuers");
+    assertThat(enqueuers.get("role")).isEqualTo("roles/cloudtasks.enqueuer");
+    assertThat(Terraform.block("google_cloud_tasks_queue_iam_member", "enqueuers"))
+        .contains("google_cloud_tasks_queue.reminders.name");
+    assertThat(Terraform.text()).doesNotContain("roles/eventarc.eventReceiver");
+    assertThat(Terraform.block("google_cloudfunctions2_function", "functions"))
+        .contains(
+            "contains([\"alert-triage\", \"deadline-reminder\"], each.key) ? \"ALLOW_INTERNAL_ONLY\" : \"ALLOW_ALL\"");
+  }
+
+  @Test
+  void anUnchangedFunctionKeepsItsUploadAndIsNotRedeployed() {
+    assertThat(Terraform.block("google_storage_bucket_object", "functions"))
+        .contains(
+            "filemd5(\"${path.module}/../functions/${each.key}/target/deployment/${each.key}.jar\")");
+    assertThat(Terraform.read("pom.xml"))
+        .contains(
+            "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>");
+    String deploy = Terraform.read("infra/deploy.sh");
+    assertThat(deploy).contains("mvn -B -q clean package -DskipTests");
+    assertThat(deploy.indexOf("firebase.json rewrites to another region"))
+        .as("the region is checked before anything is applied")
+        .isLessThan(deploy.indexOf("terraform -chdir=infra apply"));
   }
 }

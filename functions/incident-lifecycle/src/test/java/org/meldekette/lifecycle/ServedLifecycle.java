@@ -178,6 +178,28 @@ abstract class ServedLifecycle {
         .orElseThrow();
   }
 
+  /** A plain incident triaged and moved on to containment; gives the new ETag. */
+  static String inContainment(String id) {
+    return write(
+        "POST",
+        "/incidents/" + id + "/transitions",
+        RESPONDER,
+        triaged(id),
+        "{\"to\":\"CONTAINMENT\"}",
+        200);
+  }
+
+  /** Adds a containment measure as a responder; gives the new ETag. */
+  static String containmentMeasure(String id, String etag, String description) {
+    return write(
+        "POST",
+        "/incidents/" + id + "/measures",
+        RESPONDER,
+        etag,
+        "{\"type\":\"CONTAINMENT\",\"description\":\"" + description + "\"}",
+        201);
+  }
+
   /** Records a complete triage of a plain incident, so it may leave triage; gives the new ETag. */
   static String triaged(String id) {
     return write(

@@ -56,16 +56,6 @@ export async function get(path) {
   return (await request('GET', path)).data;
 }
 
-/** A read whose refusal (403 need-to-know, 404 none) is an answer, not a failure: null then. */
-export async function getOptional(path) {
-  try {
-    return await get(path);
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
-    throw e;
-  }
-}
-
 export async function text(path) {
   const response = await fetch(BASE + path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   if (!response.ok) throw new ApiError(response.status, null);

@@ -2,7 +2,7 @@
 // offering only what the signed-in member's roles may do. Every write sends the ETag the page last
 // read; when someone else was faster, the page reloads and keeps what was typed.
 import { useState } from 'preact/hooks';
-import { get, getOptional, write } from './api.js';
+import { ApiError, get, write } from './api.js';
 import { useT } from './i18n.js';
 import { Countdown, Field, Loading, Time, instant, lines, useLoad, useSubmit } from './components.jsx';
 
@@ -10,23 +10,28 @@ const PHASES = ['DETECTION_TRIAGE', 'CONTAINMENT', 'FORENSICS', 'LEGAL_ASSESSMEN
 const AUDIENCES = ['SUPERVISORY_AUTHORITY', 'DATA_SUBJECTS', 'PROCESSOR', 'CUSTOMERS', 'PRESS', 'COMPETENT_AUTHORITY', 'CONTROLLER'];
 const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'];
 
+// The parts of the page, read along with the incident in one request (GET /incidents/{id}?include=…);
+// each comes with the status its own GET would give. Communications and the report may be refused
+// (need-to-know) or absent: null then; any other refusal fails the page.
+const PARTS = {
+  timeline: 'timeline', measures: 'measures', evidence: 'evidence', decisions: 'decisions',
+  skips: 'skip-requests', communications: 'communications', report: 'report',
+  messages: 'reporter-messages', audit: 'audit-verification', issued: 'final-reports',
+  triageChanges: 'triage-changes',
+};
+const OPTIONAL = new Set(['communications', 'report']);
+
 async function loadIncident(id) {
-  const base = `/incidents/${id}`;
-  const [incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued, triageChanges] = await Promise.all([
-    get(base),
-    get(`${base}/timeline?pageSize=200`),
-    get(`${base}/measures`),
-    get(`${base}/evidence`),
-    get(`${base}/decisions`),
-    get(`${base}/skip-requests`),
-    getOptional(`${base}/communications`),
-    getOptional(`${base}/report`),
-    get(`${base}/reporter-messages`),
-    get(`${base}/audit/verify`),
-    get(`${base}/final-reports`),
-    get(`${base}/triage-changes`),
-  ]);
-  return { incident, timeline, measures, evidence, decisions, skips, communications, report, messages, audit, issued, triageChanges };
+  const incident = await get(`/incidents/${id}?include=${Object.values(PARTS).join(',')}`);
+  const page = { incident };
+  for (const [key, name] of Object.entries(PARTS)) {
+    const { status, body } = incident.included[name];
+    if (status === 200) page[key] = body;
+    else if (OPTIONAL.has(name)) page[key] = null;
+    else throw new ApiError(status, body && body.error);
+  }
+  delete incident.included;
+  return page;
 }
 
 export function IncidentPage({ id, me }) {

@@ -133,11 +133,29 @@ public class IncidentLifecycleFunction extends ApiFunction {
     ReportReads reports =
         new ReportReads(store, lifecycle, drafts, finalReport, new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
+    IncludedReads included =
+        new IncludedReads(
+            reads::get,
+            Map.ofEntries(
+                Map.entry("timeline", new IncludedReads.Part(reads::timeline, "pageSize=200")),
+                Map.entry("alerts", new IncludedReads.Part(reads::alerts, "")),
+                Map.entry("audit-verification", new IncludedReads.Part(reads::verifyAudit, "")),
+                Map.entry("triage-changes", new IncludedReads.Part(triage::listChanges, "")),
+                Map.entry("report", new IncludedReads.Part(reads::report, "")),
+                Map.entry("reporter-messages", new IncludedReads.Part(reporterMessages::list, "")),
+                Map.entry("measures", new IncludedReads.Part(reads::measures, "")),
+                Map.entry("evidence", new IncludedReads.Part(reads::evidence, "")),
+                Map.entry("decisions", new IncludedReads.Part(reads::decisions, "")),
+                Map.entry("skip-requests", new IncludedReads.Part(reads::skipRequests, "")),
+                Map.entry(
+                    "retention-extensions", new IncludedReads.Part(reads::retentionExtensions, "")),
+                Map.entry("communications", new IncludedReads.Part(communications::list, "")),
+                Map.entry("final-reports", new IncludedReads.Part(reports::issuedReports, ""))));
     Router<Call> router =
         new Router<Call>()
             .on("GET", "/me", MemberAdmin::me)
             .on("GET", "/incidents", reads::list)
-            .on("GET", "/incidents/{id}", reads::get)
+            .on("GET", "/incidents/{id}", included::get)
             .on("GET", "/incidents/{id}/timeline", reads::timeline)
             .on("GET", "/incidents/{id}/alerts", reads::alerts)
             .on("GET", "/incidents/{id}/audit", reads::audit)

@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 PROJECT=${GOOGLE_CLOUD_PROJECT:-meldekette-local}
+# Minutes between the local Cloud Scheduler's sweeps, as deployed; 0 switches them off.
+SWEEP_MINUTES=${LOCAL_SWEEP_MINUTES:-15}
 FIRESTORE_PORT=8080
 STACK_DIR=target/local-stack
 # The stand-ins for what has no emulator; no deployable jar contains them.
@@ -95,7 +97,7 @@ export AUTH_CERTS_URL=http://127.0.0.1:$IDENTITY_PORT/certs
 
 # Local stand-ins for Cloud Tasks (and Cloud Scheduler's sweep) and for the chat webhooks.
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalTaskQueue \
-  $QUEUE_PORT tasks@meldekette.local http://localhost:8084/sweep scheduler@meldekette.local http://localhost:8084 \
+  $QUEUE_PORT tasks@meldekette.local http://localhost:8084/sweep scheduler@meldekette.local http://localhost:8084 "$SWEEP_MINUTES" \
   >"$STACK_DIR/task-queue.log" 2>&1 &
 pids+=($!)
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalWebhookSink \

@@ -91,3 +91,10 @@ start_local_stack() {
   cat "$out"
   die "run-local.sh did not come up in 3 minutes"
 }
+
+# Stops what start_local_stack started.
+stop_local_stack() {
+  kill -TERM $stack 2>/dev/null || true
+  wait $stack 2>/dev/null || true
+  trap - EXIT
+}

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.meldekette.json.Json;
 
@@ -200,8 +201,9 @@ public final class LocalTaskQueue implements AutoCloseable {
 
   /**
    * {@code ./run-local.sh}: serves on the given port, delivers due tasks every second, and plays
-   * Cloud Scheduler: calls the sweep every 15 minutes with the scheduler account's token. Args:
-   * port, tasks service account, sweep URL, scheduler service account, audience.
+   * Cloud Scheduler: calls the sweep every given number of minutes (0: never) with the scheduler
+   * account's token. Args: port, tasks service account, sweep URL, scheduler service account,
+   * audience, minutes between sweeps.
    */
   public static void main(String[] args) throws IOException {
     LocalTaskQueue queue =
@@ -209,8 +211,32 @@ public final class LocalTaskQueue implements AutoCloseable {
     String sweepUrl = args[2];
     String scheduler = args[3];
     String audience = args[4];
+    int sweepMinutes = Integer.parseInt(args[5]);
     var timer = Executors.newScheduledThreadPool(2);
     timer.scheduleWithFixedDelay(queue::deliverDue, 1, 1, TimeUnit.SECONDS);
+    if (sweepMinutes > 0) {
+      scheduleSweeps(timer, queue, sweepUrl, scheduler, audience, sweepMinutes);
+    }
+    System.out.println(
+        "Local task queue on "
+            + queue.url()
+            + " (tokens of "
+            + args[1]
+            + ", issuer "
+            + queue.issuer()
+            + "); "
+            + (sweepMinutes > 0
+                ? "sweeping " + sweepUrl + " every " + sweepMinutes + " minutes"
+                : "no sweeps"));
+  }
+
+  private static void scheduleSweeps(
+      ScheduledExecutorService timer,
+      LocalTaskQueue queue,
+      String sweepUrl,
+      String scheduler,
+      String audience,
+      int minutes) {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
@@ -226,17 +252,7 @@ public final class LocalTaskQueue implements AutoCloseable {
           }
         },
         1,
-        15,
+        minutes,
         TimeUnit.MINUTES);
-    System.out.println(
-        "Local task queue on "
-            + queue.url()
-            + " (tokens of "
-            + args[1]
-            + ", issuer "
-            + queue.issuer()
-            + "); sweeping "
-            + sweepUrl
-            + " every 15 minutes");
   }
 }

@@ -26,7 +26,9 @@ import org.meldekette.store.IncidentStore;
 /**
  * Fills the local stack's emulator with many incidents at once, written as every function writes
  * them (deadlines, timeline, audit chain), for trying the console at scale and for its budget
- * benchmark. Nobody is notified of them. Never part of a deployment.
+ * benchmark. They are not announced as new; spread over the past week, many have clocks overdue,
+ * whose reminders the next sweep sends as it would for any such backlog. Never part of a
+ * deployment.
  *
  * <p>Arguments: how many. Environment: {@code FIRESTORE_EMULATOR_HOST}, {@code
  * GOOGLE_CLOUD_PROJECT}.

@@ -60,6 +60,7 @@ final class IncludedReads {
       incident.handle(call, params);
       return;
     }
+    call.incidentId(params); // labels the request's log line, as the incident's own read does
     Future<Kept> own = readers.submit(() -> read(call, incident, "", params));
     Map<String, Future<Kept>> pending = new LinkedHashMap<>();
     for (String name : names) {

@@ -128,9 +128,9 @@ final class IncludedReads {
     try {
       handler.handle(part, params);
     } catch (NotFound e) {
-      return refused(new ApiException(404, "NOT_FOUND", e.getMessage()));
+      return refused(ApiException.of(e));
     } catch (Forbidden e) {
-      return refused(new ApiException(403, "FORBIDDEN", e.getMessage()));
+      return refused(ApiException.of(e));
     } catch (ApiException e) {
       if (e.status() != 403 && e.status() != 404) {
         throw e;

@@ -1,7 +1,9 @@
 package org.meldekette.http;
 
 import java.util.Map;
+import org.meldekette.domain.Forbidden;
 import org.meldekette.domain.InvalidInput;
+import org.meldekette.domain.NotFound;
 
 /**
  * An answer other than success, with its HTTP status. Rendered as {@code
@@ -33,6 +35,14 @@ public class ApiException extends RuntimeException {
 
   public static ApiException of(InvalidInput invalid) {
     return new ApiException(400, invalid.code(), invalid.getMessage(), invalid.field(), null);
+  }
+
+  public static ApiException of(NotFound missing) {
+    return new ApiException(404, "NOT_FOUND", missing.getMessage());
+  }
+
+  public static ApiException of(Forbidden refused) {
+    return new ApiException(403, "FORBIDDEN", refused.getMessage());
   }
 
   public int status() {

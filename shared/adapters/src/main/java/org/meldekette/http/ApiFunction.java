@@ -67,7 +67,7 @@ public abstract class ApiFunction implements HttpFunction {
               null,
               e.unmet().isEmpty() ? null : Map.of("unmet", e.unmet())));
     } catch (NotFound e) {
-      reply.error(new ApiException(404, "NOT_FOUND", e.getMessage()));
+      reply.error(ApiException.of(e));
     } catch (StaleVersion e) {
       reply.header("ETag", ETags.of(e.current()));
       reply.error(new ApiException(412, "STALE_VERSION", e.getMessage()));
@@ -75,7 +75,7 @@ public abstract class ApiFunction implements HttpFunction {
       reply.header("WWW-Authenticate", "Bearer");
       reply.error(new ApiException(401, "UNAUTHENTICATED", e.getMessage()));
     } catch (Forbidden e) {
-      reply.error(new ApiException(403, "FORBIDDEN", e.getMessage()));
+      reply.error(ApiException.of(e));
     } catch (StoreUnavailable e) {
       severity = Severity.ERROR;
       fields.put("exception", describe(e));

@@ -14,12 +14,12 @@ require_browser_tests
 [ -z "${FIRESTORE_EMULATOR_HOST:-}" ] || die "unset FIRESTORE_EMULATOR_HOST: the benchmarks count calls on clients of their own"
 
 rm -f target/bench/figures.md
-mvn -B -Pbench verify "$@"
+mvn -B -ntp -Pbench verify "$@"
 
 # The staff console against the local stack, its emulator filled with 10,000 incidents: once on a quiet stack,
 # once while the sweep works through the reminders those incidents have overdue (deployed, deadline-reminder
 # has instances of its own; here it shares the two cores with the console, the browser and the emulator).
-mvn -B -q -Plocal-stack -DskipTests package
+mvn -B -ntp -q -Plocal-stack -DskipTests package
 build_local_console
 seed() {
   FIRESTORE_EMULATOR_HOST=127.0.0.1:8080 GOOGLE_CLOUD_PROJECT=meldekette-local \

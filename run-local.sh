@@ -58,7 +58,7 @@ if [ "${1:-}" = "--no-build" ]; then
   [ -f "$STACK_DIR/java-function-invoker.jar" ] || die "--no-build: nothing built yet; run without it once"
 else
   echo "Building the functions (mvn package, tests skipped) and the staff console..."
-  mvn -B -q -Plocal-stack -DskipTests package
+  mvn -B -ntp -q -Plocal-stack -DskipTests package
   build_local_console
 fi
 mkdir -p "$STACK_DIR"

@@ -12,7 +12,7 @@ require_firestore_emulator
 require_browser_tests
 
 # Unit and integration tests, and the deployable jars plus the invoker for the local stack.
-mvn -B -Plocal-stack verify "$@"
+mvn -B -ntp -Plocal-stack verify "$@"
 
 # The whole local stack end to end, as the README starts it (the console built as ./run-local.sh builds it).
 build_local_console

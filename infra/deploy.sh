@@ -34,7 +34,7 @@ if grep -o '"region": "[^"]*"' firebase.json | grep -v "\"region\": \"$region\""
 fi
 
 echo "Building the functions from clean..."
-mvn -B -q clean package -DskipTests
+mvn -B -ntp -q clean package -DskipTests
 
 bucket=${STATE_BUCKET:-$project-meldekette-tfstate}
 if ! gcloud storage buckets describe "gs://$bucket" --project="$project" >/dev/null 2>&1; then

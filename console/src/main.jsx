@@ -1,5 +1,5 @@
 // The staff console: sign-in, the navigation, and the page the address's fragment names
-// (#/, #/incidents/ID, #/incidents/ID/drafts/KIND, #/incidents/ID/final-report, #/holds, #/register,
+// (#/, #/incidents/ID and its sections #/incidents/ID/SECTION, #/incidents/ID/drafts/KIND, #/incidents/ID/final-report, #/holds, #/register,
 // #/members). Reminder links open #/incidents/ID.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -7,7 +7,7 @@ import { get, setToken, ApiError } from './api.js';
 import { I18n, initialLanguage, translator, useT } from './i18n.js';
 import { demoTokens, googleButton, keepToken, localSignIn, storedToken } from './auth.js';
 import { Board } from './board.jsx';
-import { IncidentPage } from './incident.jsx';
+import { IncidentPage, SECTIONS } from './incident/page.jsx';
 import { DraftPage, FinalReportPage, HoldsPage, MembersPage, RegisterPage } from './pages.jsx';
 
 function useRoute() {
@@ -26,7 +26,9 @@ function page(route, me) {
     return <DraftPage id={m[1]} kind={m[2]} />;
   }
   if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)\/final-report$/))) return <FinalReportPage id={m[1]} me={me} />;
-  if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)$/))) return <IncidentPage key={m[1]} id={m[1]} me={me} />;
+  if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)(?:\/([a-z]+))?$/)) && (!m[2] || m[2] in SECTIONS)) {
+    return <IncidentPage key={m[1]} id={m[1]} section={m[2]} me={me} />;
+  }
   if (route === '/holds') return <HoldsPage />;
   if (route === '/register') return <RegisterPage />;
   if (route === '/members') return <MembersPage />;

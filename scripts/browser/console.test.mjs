@@ -1,5 +1,5 @@
 // The staff console in headless Chromium against the running local stack: a data breach walked from the
-// report to closed through the console only, a four-eyes skip with two roles, a conflict between two
+// report to closed through the console only, section by section (a screenshot of each), a four-eyes skip with two roles, a conflict between two
 // browsers, what each role does not see, keyboard use, axe-core on every page, and the build that is
 // deployed. Run by scripts/e2e.sh; screenshots in target/screenshots/.
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
+import { ROOT, SCREENSHOTS, api, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
 
 const SITE = process.env.FORM_URL || 'http://localhost:5000/';
 const CONSOLE = new URL('console/', SITE).href;
@@ -26,9 +26,15 @@ async function signIn(role, options = {}) {
   return opened;
 }
 
-async function openIncident(page, id) {
-  await page.goto(`${CONSOLE}#/incidents/${id}`);
+async function openIncident(page, id, section = '') {
+  await page.goto(`${CONSOLE}#/incidents/${id}${section ? `/${section}` : ''}`);
   await page.locator('#incident-heading', { hasText: id }).waitFor();
+}
+
+/** Opens a section of the incident page through its navigation, as a person would. */
+async function show(page, label) {
+  await page.locator('nav.sections a', { hasText: label }).click();
+  await page.locator('nav.sections a[aria-current=page]', { hasText: label }).waitFor();
 }
 
 async function phaseIs(page, label) {
@@ -48,6 +54,7 @@ async function reportThroughTheForm(title) {
 }
 
 async function triage(page, values) {
+  await show(page, 'Triage');
   const form = page.locator('form#triage');
   for (const [name, value] of Object.entries(values)) {
     const field = form.locator(`[name=${name}]`);
@@ -56,6 +63,8 @@ async function triage(page, values) {
   }
   await form.locator('button[type=submit]').click();
 }
+
+const SECTIONS = ['overview', 'triage', 'assessment', 'report', 'measures', 'evidence', 'decisions', 'communications', 'timeline'];
 
 const BREACH_TRIAGE = {
   classification: 'BREACH', severity: 'P2', initialRisk: 'HIGH',
@@ -71,6 +80,7 @@ const PLAIN_TRIAGE = {
 };
 
 async function addMeasure(page, { type, description, owner, dueAt }) {
+  await show(page, 'Measures');
   const form = page.locator('form#add-measure');
   await form.locator('[name=type]').selectOption(type);
   await form.locator('[name=description]').fill(description);
@@ -81,6 +91,7 @@ async function addMeasure(page, { type, description, owner, dueAt }) {
 }
 
 async function logDecision(page, type, reasoning) {
+  await show(page, 'Decisions');
   const form = page.locator('form#log-decision');
   await form.locator('[name=type]').selectOption(type);
   await form.locator('[name=reasoning]').fill(reasoning);
@@ -89,6 +100,7 @@ async function logDecision(page, type, reasoning) {
 }
 
 async function approve(page, audience, label) {
+  await show(page, 'Communications');
   const form = page.locator('form#approve');
   await form.locator('[name=approveAudience]').selectOption(audience);
   await form.locator('button[type=submit]').click();
@@ -96,6 +108,7 @@ async function approve(page, audience, label) {
 }
 
 async function communicate(page, audience, summary) {
+  await show(page, 'Communications');
   const form = page.locator('form#record-communication');
   await form.locator('[name=audience]').selectOption(audience);
   await form.locator('[name=channel]').fill('portal');
@@ -121,6 +134,7 @@ describe('the staff console', () => {
 
     await triage(R, BREACH_TRIAGE);
     await R.locator('p .badge', { hasText: 'BREACH' }).waitFor();
+    await show(R, 'Overview');
     await R.locator('form#team [name=team]').fill('responder@meldekette.local');
     await R.locator('form#team button').click();
     await R.locator('#team-heading + p', { hasText: 'responder@meldekette.local' }).waitFor();
@@ -134,6 +148,7 @@ describe('the staff console', () => {
     await R.click('#transition');
     await phaseIs(R, 'Forensics');
 
+    await show(R, 'Evidence');
     const evidence = R.locator('form#add-evidence');
     await evidence.locator('[name=location]').fill('gs://forensics/bucket-access.json');
     await evidence.locator('[name=sha256]').fill('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
@@ -160,11 +175,20 @@ describe('the staff console', () => {
 
     await addMeasure(R, { type: 'CORRECTIVE', description: 'Rotate the export links', owner: 'platform', dueAt: '2030-01-31T17:00' });
     await addMeasure(R, { type: 'PREVENTIVE', description: 'No public buckets by policy', owner: 'security', dueAt: '2030-02-28T17:00' });
+    await show(R, 'Overview');
     await R.locator('h3', { hasText: 'Regular operation restored' }).locator('..').locator('button[type=submit]').click();
     await R.locator('text=Every exit criterion is met.').waitFor();
     await R.click('#transition');
     await phaseIs(R, 'Closed');
     await R.screenshot({ path: join(SCREENSHOTS, 'console-incident.png'), fullPage: true });
+    // Every section of the closed breach, each at its own address, the summary above it.
+    for (const section of SECTIONS) {
+      await openIncident(R, id, section === 'overview' ? '' : section);
+      await R.locator('nav.sections a[aria-current=page]').waitFor();
+      assert.match(await R.textContent('.summary'), /Closed/, `the summary stays on ${section}`);
+      await R.screenshot({ path: join(SCREENSHOTS, `console-section-${section}.png`), fullPage: true });
+    }
+    assert.match(await R.textContent('#audit-streams'), /incidents\//, 'the audit trail names its chain');
 
     await R.goto(`${CONSOLE}#/incidents/${id}/drafts/authority-notification`);
     await R.locator('#draft-text').waitFor();
@@ -183,6 +207,7 @@ describe('the staff console', () => {
     await openIncident(responder.page, id);
     await triage(responder.page, PLAIN_TRIAGE);
     await responder.page.locator('p .badge', { hasText: 'INCIDENT' }).waitFor();
+    await show(responder.page, 'Overview');
     const skip = responder.page.locator('h3', { hasText: 'Skip phases' }).locator('..');
     await skip.getByLabel('Target phase').selectOption('RECOVERY_CLOSURE');
     await skip.getByLabel('Justification').fill('Handled by the vendor; nothing to contain here.');
@@ -213,7 +238,7 @@ describe('the staff console', () => {
     assert.equal(await responder.page.locator('.approve-triage-change').count(), 0);
 
     const dpo = await signIn('dpo');
-    await openIncident(dpo.page, id);
+    await openIncident(dpo.page, id, 'triage');
     await dpo.page.locator('.approve-triage-change').click();
     await dpo.page.locator('p .badge', { hasText: /^INCIDENT$/ }).waitFor();
     await responder.context.close();
@@ -242,12 +267,19 @@ describe('the staff console', () => {
   test('each role sees only what it may do', async () => {
     const id = await reportThroughTheForm(uniqueTitle('Console roles'));
     const responder = await signIn('responder');
-    await openIncident(responder.page, id);
+    // On the incident's team, the responder sees its communications (need-to-know), but approves none.
+    const { etag } = await api(`/incidents/${id}`);
+    await api(`/incidents/${id}/team`, { method: 'PUT', body: { members: ['responder@meldekette.local'] }, etag });
+    await openIncident(responder.page, id, 'communications');
+    await responder.page.locator('#approvals').waitFor();
     assert.equal(await responder.page.locator('form#approve').count(), 0, 'a responder approves no communication');
+    await show(responder.page, 'Decisions');
+    await responder.page.locator('#decisions-heading').waitFor();
     assert.equal(await responder.page.locator('form#log-decision').count(), 0, 'a responder logs no decision');
     assert.equal(await responder.page.locator('a[href="#/holds"]').count(), 0);
     const comms = await signIn('communications');
-    await openIncident(comms.page, id);
+    await openIncident(comms.page, id, 'triage');
+    await comms.page.locator('#triage-heading').waitFor();
     assert.equal(await comms.page.locator('#transition').count(), 0, 'communications moves no phase');
     assert.equal(await comms.page.locator('form#triage').count(), 0);
     await responder.context.close();
@@ -257,10 +289,10 @@ describe('the staff console', () => {
   test('the incident page works by keyboard alone', async () => {
     const id = await reportThroughTheForm(uniqueTitle('Console keyboard'));
     const { context, page } = await signIn('responder');
-    await openIncident(page, id);
-    const tabTo = async (selector) => {
+    await openIncident(page, id, 'triage');
+    const tabTo = async (selector, key = 'Tab') => {
       for (let i = 0; i < 80 && !(await page.evaluate((s) => document.activeElement.matches(s), selector)); i++) {
-        await page.keyboard.press('Tab');
+        await page.keyboard.press(key);
       }
       assert.ok(await page.evaluate((s) => document.activeElement.matches(s), selector), `Tab reaches ${selector}`);
     };
@@ -271,7 +303,7 @@ describe('the staff console', () => {
     await tabTo('form#triage button[type=submit]');
     await page.keyboard.press('Enter');
     await page.locator('p .badge', { hasText: 'P1' }).waitFor();
-    await tabTo('#transition');
+    await tabTo('#transition', 'Shift+Tab'); // the summary bar, above the section
     await page.keyboard.press('Enter');
     await page.locator('.banner', { hasText: 'exit criteria' }).waitFor(); // refused: the triage is not complete
     await context.close();
@@ -285,7 +317,7 @@ describe('the staff console', () => {
     found['sign-in'] = await axe(signInPage.page);
     await signInPage.context.close();
     const pages = {
-      responder: ['#/', `#/incidents/${id}`, `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
+      responder: ['#/', ...SECTIONS.map((s) => `#/incidents/${id}/${s}`), `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
       legal: ['#/holds', '#/register'],
       admin: ['#/members'],
     };

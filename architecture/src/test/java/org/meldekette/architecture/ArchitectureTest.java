@@ -124,7 +124,7 @@ class ArchitectureTest {
   static void theRulesSeeEveryModule(JavaClasses classes) {
     for (String name :
         new String[] {
-          "org.meldekette.domain.Lifecycle",
+          "org.meldekette.domain.lifecycle.PhaseRules",
           "org.meldekette.store.IncidentStore",
           "org.meldekette.dev.LocalHosting",
           "org.meldekette.intake.ReportIntakeFunction",

@@ -42,7 +42,8 @@ class DeployableJarTest {
       assertThat(entries)
           .as("the function, the domain and the store")
           .contains(
-              "org/meldekette/domain/Lifecycle.class", "org/meldekette/store/IncidentStore.class");
+              "org/meldekette/domain/lifecycle/PhaseRules.class",
+              "org/meldekette/store/IncidentStore.class");
       assertThat(entries)
           .filteredOn(name -> name.startsWith("org/meldekette/dev/"))
           .as("local stand-ins")

@@ -518,7 +518,7 @@ class InfraSettingsTest {
         .contains(
             "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>");
     String deploy = Terraform.read("infra/deploy.sh");
-    assertThat(deploy).contains("mvn -B -q clean package -DskipTests");
+    assertThat(deploy).contains("mvn -B -ntp -q clean package -DskipTests");
     assertThat(deploy.indexOf("firebase.json rewrites to another region"))
         .as("the region is checked before anything is applied")
         .isLessThan(deploy.indexOf("terraform -chdir=infra apply"));

@@ -14,6 +14,7 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.Phase;
+import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.testing.Seeds;
 
 /**
@@ -46,10 +47,10 @@ class MeasureRemindersTest extends ServedReminders {
             clockNow());
     store.update(
         id,
-        store.get(id).version(),
+        queries.get(id).version(),
         (tx, incident) -> {
           tx.createMeasure(corrective);
-          return tx.apply(lifecycle.measureAdded(incident, corrective, RESPONDER, clockNow()));
+          return tx.apply(RecordRules.measureAdded(incident, corrective, RESPONDER, clockNow()));
         });
 
     at(due.minus(Duration.ofDays(3)));
@@ -71,11 +72,11 @@ class MeasureRemindersTest extends ServedReminders {
             done);
     store.update(
         id,
-        store.get(id).version(),
+        queries.get(id).version(),
         (tx, incident) -> {
           tx.updateMeasure(finished);
           return tx.apply(
-              lifecycle.measureChanged(incident, corrective, finished, RESPONDER, clockNow()));
+              RecordRules.measureChanged(incident, corrective, finished, RESPONDER, clockNow()));
         });
     at(due.plus(Duration.ofHours(1)));
     assertThat(aboutMeasure(id)).hasSize(1);

@@ -21,6 +21,7 @@ import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.tasks.LocalTaskQueueClient;
 import org.meldekette.tasks.NotificationTask;
 import org.meldekette.testing.Seeds;
@@ -45,8 +46,7 @@ class NotificationsTest extends ServedReminders {
           Incident.open(ids.next(), "Secret title " + i, source, null, clock.instant());
       if (severity != null) {
         incident =
-            lifecycle
-                .triage(
+            TriageRules.triage(
                     incident,
                     Triage.Input.classified(Classification.INCIDENT, severity, null),
                     Actor.staff("responder@meldekette.test", Role.RESPONDER),

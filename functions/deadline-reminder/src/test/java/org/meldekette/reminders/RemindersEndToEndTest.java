@@ -17,9 +17,12 @@ import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.CommunicationRules;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.testing.Seeds;
 import org.meldekette.testing.TestHttp;
 
@@ -79,8 +82,8 @@ class RemindersEndToEndTest extends ServedReminders {
                   null,
                   null,
                   null);
-          Lifecycle.Outcome logged =
-              lifecycle.decisionLogged(incident, tx.records(), decision, LEGAL, clockNow());
+          Outcome logged =
+              RecordRules.decisionLogged(incident, tx.records(), decision, LEGAL, clockNow());
           tx.createDecision(decision);
           return tx.apply(logged);
         });
@@ -114,7 +117,7 @@ class RemindersEndToEndTest extends ServedReminders {
 
   /** Legal signs off the authority and the notification is recorded as sent now. */
   private static void notifyAuthority(String id) throws Exception {
-    long version = store.get(id).version();
+    long version = queries.get(id).version();
     store.update(
         id,
         version,
@@ -123,7 +126,8 @@ class RemindersEndToEndTest extends ServedReminders {
               new Approval(
                   "APR-0000000009", Audience.SUPERVISORY_AUTHORITY, null, LEGAL.id(), clockNow());
           tx.createApproval(approval);
-          return tx.apply(lifecycle.approvalRecorded(incident, approval, LEGAL, clockNow()));
+          return tx.apply(
+              CommunicationRules.approvalRecorded(incident, approval, LEGAL, clockNow()));
         });
     store.update(
         id,
@@ -143,8 +147,8 @@ class RemindersEndToEndTest extends ServedReminders {
                   clockNow(),
                   null,
                   null);
-          Lifecycle.Outcome recorded =
-              lifecycle.communicationRecorded(
+          Outcome recorded =
+              CommunicationRules.communicationRecorded(
                   incident, tx.approvals(), notification, LEGAL, clockNow());
           tx.createCommunication(notification);
           return tx.apply(recorded);
@@ -217,7 +221,7 @@ class RemindersEndToEndTest extends ServedReminders {
         1,
         (tx, incident) ->
             tx.apply(
-                lifecycle.regimeTriggered(
+                MilestoneRules.regimeTriggered(
                     incident,
                     "NIS2",
                     new RegimeTrigger(clockNow(), aware, RESPONDER.id(), null, null),
@@ -244,7 +248,8 @@ class RemindersEndToEndTest extends ServedReminders {
               new Approval(
                   "APR-0000000001", Audience.COMPETENT_AUTHORITY, null, legal.id(), clockNow());
           tx.createApproval(approval);
-          return tx.apply(lifecycle.approvalRecorded(incident, approval, legal, clockNow()));
+          return tx.apply(
+              CommunicationRules.approvalRecorded(incident, approval, legal, clockNow()));
         });
     store.update(
         id,
@@ -264,8 +269,9 @@ class RemindersEndToEndTest extends ServedReminders {
                   clockNow(),
                   null,
                   null);
-          Lifecycle.Outcome recorded =
-              lifecycle.communicationRecorded(incident, tx.approvals(), warning, legal, clockNow());
+          Outcome recorded =
+              CommunicationRules.communicationRecorded(
+                  incident, tx.approvals(), warning, legal, clockNow());
           tx.createCommunication(warning);
           return tx.apply(recorded);
         });

@@ -27,13 +27,14 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.CommitListener;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.tasks.LocalTaskQueueClient;
 import org.meldekette.tasks.ReminderScheduler;
@@ -73,7 +74,7 @@ abstract class ServedReminders {
   static final List<String> escalation = Collections.synchronizedList(new ArrayList<>());
   static final List<String> onCall = Collections.synchronizedList(new ArrayList<>());
   static IncidentStore store;
-  static final Lifecycle lifecycle = new Lifecycle();
+  static IncidentQueries queries;
 
   @BeforeAll
   static void start(Firestore database) throws Exception {
@@ -138,6 +139,7 @@ abstract class ServedReminders {
             .checkedAgainst(CONTRACT);
 
     store = storeOn(database);
+    queries = new IncidentQueries(database, policy());
   }
 
   /**
@@ -212,7 +214,7 @@ abstract class ServedReminders {
         1,
         (tx, current) ->
             tx.apply(
-                lifecycle.triage(
+                TriageRules.triage(
                     current,
                     Triage.Input.classified(Classification.BREACH, null, risk),
                     RESPONDER,

@@ -7,13 +7,15 @@ import org.meldekette.domain.Approval;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.lifecycle.CommunicationRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -35,15 +37,15 @@ final class CommunicationWrites {
           "timeJustification");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
+  private final IncidentQueries queries;
   private final RecordIds ids;
   private final Drafts drafts;
   private final Regimes regimes;
 
   CommunicationWrites(
-      IncidentStore store, Lifecycle lifecycle, RecordIds ids, Drafts drafts, Regimes regimes) {
+      IncidentStore store, IncidentQueries queries, RecordIds ids, Drafts drafts, Regimes regimes) {
     this.store = store;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
     this.ids = ids;
     this.drafts = drafts;
     this.regimes = regimes;
@@ -62,14 +64,15 @@ final class CommunicationWrites {
             body.string("note"),
             call.member().email(),
             call.now());
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
               tx.createApproval(approval);
               return tx.apply(
-                  lifecycle.approvalRecorded(incident, approval, call.actor(role), call.now()));
+                  CommunicationRules.approvalRecorded(
+                      incident, approval, call.actor(role), call.now()));
             });
     call.created(
         outcome.incident().version(), "/incidents/" + id + "/approvals/" + approval.id(), approval);
@@ -100,7 +103,7 @@ final class CommunicationWrites {
     // What an authority notification states is kept with it, for a later supplementary one.
     Map<String, Object> facts =
         audience == Audience.SUPERVISORY_AUTHORITY
-            ? drafts.factsForAuthority(store.file(id), call.now())
+            ? drafts.factsForAuthority(queries.file(id), call.now())
             : null;
     Communication communication =
         new Communication(
@@ -116,7 +119,7 @@ final class CommunicationWrites {
             call.now(),
             facts,
             body.string("timeJustification"));
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
@@ -126,8 +129,8 @@ final class CommunicationWrites {
                   communication.satisfier(),
                   communication.delayReasons(),
                   communication.sentAt());
-              Lifecycle.Outcome recorded =
-                  lifecycle.communicationRecorded(
+              Outcome recorded =
+                  CommunicationRules.communicationRecorded(
                       incident, tx.approvals(), communication, call.actor(role), call.now());
               tx.createCommunication(communication);
               return tx.apply(recorded);
@@ -144,15 +147,15 @@ final class CommunicationWrites {
    */
   void list(Call call, Map<String, String> params) throws IOException {
     String id = call.incidentId(params);
-    call.requireNeedToKnow(store.get(id), "communications");
+    call.requireNeedToKnow(queries.get(id), "communications");
     call.reply()
         .json(
             200,
             Map.of(
                 "communications",
-                store.communications(id).stream().map(Views::communication).toList(),
+                queries.communications(id).stream().map(Views::communication).toList(),
                 "approvals",
-                store.approvals(id)));
+                queries.approvals(id)));
   }
 
   private static Role requirePress(Call call) {

@@ -6,10 +6,11 @@ import java.util.Set;
 import org.meldekette.domain.Art34Exception;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -22,12 +23,10 @@ final class DecisionWrites {
       Set.of("type", "reasoning", "corrects", "delayReasons", "exception");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final RecordIds ids;
 
-  DecisionWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  DecisionWrites(IncidentStore store, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.ids = ids;
   }
 
@@ -47,15 +46,15 @@ final class DecisionWrites {
             body.string("corrects"),
             body.string("delayReasons"),
             body.enumValue("exception", Art34Exception.class));
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
               // Checked against the log as it stands, before this decision joins it.
               DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());
-              Lifecycle.Outcome logged =
-                  lifecycle.decisionLogged(
+              Outcome logged =
+                  RecordRules.decisionLogged(
                       incident, tx.records(), decision, call.actor(role), call.now());
               tx.createDecision(decision);
               return tx.apply(logged);

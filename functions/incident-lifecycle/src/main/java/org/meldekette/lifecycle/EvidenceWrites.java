@@ -7,10 +7,11 @@ import java.util.Set;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.EvidenceSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -24,12 +25,10 @@ final class EvidenceWrites {
   private static final Set<String> CUSTODY = Set.of("action", "note");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final RecordIds ids;
 
-  EvidenceWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  EvidenceWrites(IncidentStore store, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.ids = ids;
   }
 
@@ -52,7 +51,7 @@ final class EvidenceWrites {
     CustodyEntry collected =
         new CustodyEntry(
             1, CustodyEntry.Action.COLLECTED, evidence.collectedBy(), evidence.collectedAt(), null);
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
@@ -60,7 +59,7 @@ final class EvidenceWrites {
               tx.createEvidence(evidence);
               tx.appendCustody(evidence.id(), collected);
               return tx.apply(
-                  lifecycle.evidenceAdded(incident, evidence, call.actor(role), call.now()));
+                  RecordRules.evidenceAdded(incident, evidence, call.actor(role), call.now()));
             });
     call.created(
         outcome.incident().version(),
@@ -95,7 +94,7 @@ final class EvidenceWrites {
               return new Appended(
                   entry,
                   tx.apply(
-                      lifecycle.custodyAppended(
+                      RecordRules.custodyAppended(
                           incident, evidence, entry, call.actor(role), call.now())));
             });
     call.created(
@@ -104,5 +103,5 @@ final class EvidenceWrites {
         appended.entry());
   }
 
-  private record Appended(CustodyEntry entry, Lifecycle.Outcome outcome) {}
+  private record Appended(CustodyEntry entry, Outcome outcome) {}
 }

@@ -11,7 +11,7 @@ import org.meldekette.domain.LegalHold;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
-import org.meldekette.store.IncidentStore;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.LegalHoldStore;
 
 /**
@@ -23,10 +23,10 @@ final class HoldWrites {
       Set.of("subject", "reason", "reasonCodes", "justification", "incidentId");
 
   private final LegalHoldStore holds;
-  private final IncidentStore incidents;
+  private final IncidentQueries incidents;
   private final RecordIds ids;
 
-  HoldWrites(LegalHoldStore holds, IncidentStore incidents, RecordIds ids) {
+  HoldWrites(LegalHoldStore holds, IncidentQueries incidents, RecordIds ids) {
     this.holds = holds;
     this.incidents = incidents;
     this.ids = ids;

@@ -15,7 +15,6 @@ import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.deadline.Deadline;
@@ -33,6 +32,7 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MemberStore;
@@ -87,8 +87,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
             },
             new IncidentAnnouncer(queue, log(), clock));
     IncidentStore store = new IncidentStore(db.get(), policy, listener);
+    IncidentQueries queries = new IncidentQueries(db.get(), policy);
     MemberStore members = new MemberStore(db.get());
-    Lifecycle lifecycle = new Lifecycle();
     RecordIds ids = new RecordIds(new SecureRandom());
     IdTokenVerifier verifier =
         new IdTokenVerifier(
@@ -103,21 +103,21 @@ public class IncidentLifecycleFunction extends ApiFunction {
     ReportStore reportStore = new ReportStore(db.get(), policy, listener);
     IncidentReads reads =
         new IncidentReads(
-            store,
+            queries,
             new AuditTrail(db.get()),
             Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")),
             reportStore);
-    TriageWrites triage = new TriageWrites(store, lifecycle, ids);
-    PhaseWrites phases = new PhaseWrites(store, lifecycle, ids);
-    MeasureWrites measures = new MeasureWrites(store, lifecycle, ids);
-    EvidenceWrites evidence = new EvidenceWrites(store, lifecycle, ids);
-    DecisionWrites decisions = new DecisionWrites(store, lifecycle, ids);
+    TriageWrites triage = new TriageWrites(store, queries, ids);
+    PhaseWrites phases = new PhaseWrites(store, ids);
+    MeasureWrites measures = new MeasureWrites(store, ids);
+    EvidenceWrites evidence = new EvidenceWrites(store, ids);
+    DecisionWrites decisions = new DecisionWrites(store, ids);
     Templates templates = new Templates();
     FinalReport finalReport = new FinalReport(templates);
-    MilestoneWrites milestones = new MilestoneWrites(store, lifecycle, finalReport);
-    ProcessingWrites processing = new ProcessingWrites(store, lifecycle);
-    RetentionWrites retention = new RetentionWrites(store, lifecycle, ids);
-    HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), store, ids);
+    MilestoneWrites milestones = new MilestoneWrites(store, queries, finalReport);
+    ProcessingWrites processing = new ProcessingWrites(store);
+    RetentionWrites retention = new RetentionWrites(store, ids);
+    HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), queries, ids);
     Drafts drafts =
         new Drafts(
             templates,
@@ -127,11 +127,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 env.get("DPO_CONTACT", null)),
             policy.regimes());
     CommunicationWrites communications =
-        new CommunicationWrites(store, lifecycle, ids, drafts, policy.regimes());
-    RegimeWrites regimes = new RegimeWrites(store, lifecycle, policy.regimes());
-    ReporterMessageWrites reporterMessages = new ReporterMessageWrites(store, lifecycle, ids);
+        new CommunicationWrites(store, queries, ids, drafts, policy.regimes());
+    RegimeWrites regimes = new RegimeWrites(store, policy.regimes());
+    ReporterMessageWrites reporterMessages = new ReporterMessageWrites(store, queries, ids);
     ReportReads reports =
-        new ReportReads(store, lifecycle, drafts, finalReport, new BreachRegister(templates));
+        new ReportReads(store, queries, drafts, finalReport, new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
     IncludedReads included =
         new IncludedReads(

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.meldekette.audit.AuditEntries;
 import org.meldekette.domain.AuditVerification;
 import org.meldekette.domain.Classification;
-import org.meldekette.domain.ExitCriteria;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.NotFound;
@@ -19,15 +18,17 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.deadline.Offset;
+import org.meldekette.domain.lifecycle.ExitCriteria;
 import org.meldekette.http.ApiException;
 import org.meldekette.store.AuditTrail;
-import org.meldekette.store.IncidentStore;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.Page;
 import org.meldekette.store.ReportStore;
+import org.meldekette.store.StoredIncident;
 
 /** The read side: lists, one incident with what blocks its next phase, its timeline and records. */
 final class IncidentReads {
-  private final IncidentStore store;
+  private final IncidentQueries queries;
   private final AuditTrail audit;
   private final Offset retention;
   private final ReportStore reports;
@@ -35,8 +36,8 @@ final class IncidentReads {
   /**
    * @param retention how long incident records are kept after closure ({@code INCIDENT_RETENTION})
    */
-  IncidentReads(IncidentStore store, AuditTrail audit, Offset retention, ReportStore reports) {
-    this.store = store;
+  IncidentReads(IncidentQueries queries, AuditTrail audit, Offset retention, ReportStore reports) {
+    this.queries = queries;
     this.audit = audit;
     this.retention = retention;
     this.reports = reports;
@@ -57,15 +58,15 @@ final class IncidentReads {
     if (mine != null && !mine.equals("true") && !mine.equals("false")) {
       throw ApiException.badRequest("mine", "INVALID_VALUE", "mine must be true or false");
     }
-    IncidentStore.Filter filter =
-        new IncidentStore.Filter(
+    IncidentQueries.Filter filter =
+        new IncidentQueries.Filter(
             enumQuery(call, "phase", Phase.class),
             enumQuery(call, "classification", Classification.class),
             enumQuery(call, "severity", Severity.class),
             "true".equals(overdue) ? call.now() : null,
             "nextDeadline".equals(sort),
             "true".equals(mine) ? call.member().email() : null);
-    Page<IncidentStore.Stored> page = store.list(filter, call.pageSize(), call.query("pageToken"));
+    Page<StoredIncident> page = queries.list(filter, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "incidents",
@@ -78,9 +79,9 @@ final class IncidentReads {
 
   void get(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    IncidentStore.Stored stored = store.getStored(call.incidentId(params));
+    StoredIncident stored = queries.getStored(call.incidentId(params));
     Incident incident = stored.incident();
-    IncidentRecords records = store.records(incident.id());
+    IncidentRecords records = queries.records(incident.id());
     Map<String, Object> view =
         Views.incidentDetail(
             incident,
@@ -108,8 +109,8 @@ final class IncidentReads {
   void timeline(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
     String id = call.incidentId(params);
-    store.get(id);
-    Page<TimelineEntry> page = store.timeline(id, call.pageSize(), call.query("pageToken"));
+    queries.get(id);
+    Page<TimelineEntry> page = queries.timeline(id, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("entries", page.items().stream().map(Views::timelineEntry).toList());
     body.put("nextPageToken", page.nextPageToken());
@@ -158,13 +159,14 @@ final class IncidentReads {
    */
   void alerts(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("alerts", store.alerts(id).stream().map(Views::alert).toList()));
+    call.reply()
+        .json(200, Map.of("alerts", queries.alerts(id).stream().map(Views::alert).toList()));
   }
 
   void measures(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
-        .json(200, Map.of("measures", store.measures(id).stream().map(Views::measure).toList()));
+        .json(200, Map.of("measures", queries.measures(id).stream().map(Views::measure).toList()));
   }
 
   void evidence(Call call, Map<String, String> params) throws IOException {
@@ -174,20 +176,21 @@ final class IncidentReads {
             200,
             Map.of(
                 "evidence",
-                store.evidence(id).stream()
-                    .map(e -> Views.evidence(e, store.custody(id, e.id())))
+                queries.evidence(id).stream()
+                    .map(e -> Views.evidence(e, queries.custody(id, e.id())))
                     .toList()));
   }
 
   void decisions(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
-        .json(200, Map.of("decisions", store.decisions(id).stream().map(Views::decision).toList()));
+        .json(
+            200, Map.of("decisions", queries.decisions(id).stream().map(Views::decision).toList()));
   }
 
   void retentionExtensions(Call call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
-    call.reply().json(200, Map.of("retentionExtensions", store.retentionExtensions(id)));
+    call.reply().json(200, Map.of("retentionExtensions", queries.retentionExtensions(id)));
   }
 
   void skipRequests(Call call, Map<String, String> params) throws IOException {
@@ -196,7 +199,8 @@ final class IncidentReads {
         .json(
             200,
             Map.of(
-                "skipRequests", store.skipRequests(id).stream().map(Views::skipRequest).toList()));
+                "skipRequests",
+                queries.skipRequests(id).stream().map(Views::skipRequest).toList()));
   }
 
   /**
@@ -220,7 +224,7 @@ final class IncidentReads {
   void reporterContact(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Call.STAFF);
     String id = call.incidentId(params);
-    call.requireNeedToKnow(store.get(id), "reporter contacts");
+    call.requireNeedToKnow(queries.get(id), "reporter contacts");
     ReporterContact contact =
         reports
             .contact(id, call.actor(role), call.now())
@@ -235,7 +239,7 @@ final class IncidentReads {
   /** The incident ID of the path, for a staff member, once the incident is known to exist. */
   private String existing(Call call, Map<String, String> params) {
     call.require(Call.STAFF);
-    return store.get(call.incidentId(params)).id();
+    return queries.get(call.incidentId(params)).id();
   }
 
   private static <E extends Enum<E>> E enumQuery(Call call, String name, Class<E> type) {

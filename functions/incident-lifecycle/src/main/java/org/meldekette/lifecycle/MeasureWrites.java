@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.ContainmentKind;
 import org.meldekette.domain.EffectivenessResult;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -24,12 +25,10 @@ final class MeasureWrites {
   private static final Set<String> EFFECTIVENESS = Set.of("result", "note");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final RecordIds ids;
 
-  MeasureWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  MeasureWrites(IncidentStore store, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.ids = ids;
   }
 
@@ -49,14 +48,14 @@ final class MeasureWrites {
             body.enumValue("status", MeasureStatus.class),
             call.member().email(),
             call.now());
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
               tx.createMeasure(measure);
               return tx.apply(
-                  lifecycle.measureAdded(incident, measure, call.actor(role), call.now()));
+                  RecordRules.measureAdded(incident, measure, call.actor(role), call.now()));
             });
     call.created(
         outcome.incident().version(),
@@ -94,11 +93,11 @@ final class MeasureWrites {
               return new Changed(
                   after,
                   tx.apply(
-                      lifecycle.measureChanged(
+                      RecordRules.measureChanged(
                           incident, before, after, call.actor(role), call.now())));
             });
     call.ok(changed.outcome().incident().version(), Views.measure(changed.measure()));
   }
 
-  private record Changed(Measure measure, Lifecycle.Outcome outcome) {}
+  private record Changed(Measure measure, Outcome outcome) {}
 }

@@ -4,23 +4,25 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.StaleVersion;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.report.IssuedReport;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
 /** Milestones: the escalation acknowledged, regular operation restored, the final report issued. */
 final class MilestoneWrites {
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
+  private final IncidentQueries queries;
   private final FinalReport finalReport;
 
-  MilestoneWrites(IncidentStore store, Lifecycle lifecycle, FinalReport finalReport) {
+  MilestoneWrites(IncidentStore store, IncidentQueries queries, FinalReport finalReport) {
     this.store = store;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
     this.finalReport = finalReport;
   }
 
@@ -32,11 +34,12 @@ final class MilestoneWrites {
     Role role = call.require(Role.SECOND_LINE, Role.DPO, Role.LEGAL);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
-            incident -> lifecycle.acknowledgeEscalation(incident, call.actor(role), call.now()));
+            incident ->
+                MilestoneRules.acknowledgeEscalation(incident, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -51,18 +54,18 @@ final class MilestoneWrites {
     long ifMatch = call.ifMatch();
     // The report is built from the incident as the caller saw it; the transaction checks it is
     // still so.
-    IncidentFile file = store.file(id);
+    IncidentFile file = queries.file(id);
     if (file.incident().version() != ifMatch) {
       throw new StaleVersion(ifMatch, file.incident().version());
     }
     FinalReport.Frozen frozen = FinalReport.Frozen.of(finalReport.data(file, call.now()));
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
-              Lifecycle.Outcome issued =
-                  lifecycle.finalReportIssued(
+              Outcome issued =
+                  MilestoneRules.finalReportIssued(
                       incident, frozen.sha256(), call.actor(role), call.now());
               tx.createIssuedReport(
                   new IssuedReport(
@@ -85,12 +88,13 @@ final class MilestoneWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     Instant restoredAt = call.body(Set.of("restoredAt")).instant("restoredAt");
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.operationRestored(incident, restoredAt, call.actor(role), call.now()));
+                MilestoneRules.operationRestored(
+                    incident, restoredAt, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

@@ -3,24 +3,23 @@ package org.meldekette.lifecycle;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.SkipRequest;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.PhaseRules;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
 /** Moving through the phases: one step forward, an approved skip, or a justified reopen. */
 final class PhaseWrites {
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final RecordIds ids;
 
-  PhaseWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  PhaseWrites(IncidentStore store, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.ids = ids;
   }
 
@@ -32,13 +31,13 @@ final class PhaseWrites {
     JsonFields body = call.body(Set.of("to", "noEvidenceJustification"));
     Phase to = body.enumValue("to", Phase.class);
     String noEvidence = body.string("noEvidenceJustification");
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) ->
                 tx.apply(
-                    lifecycle.advance(
+                    PhaseRules.advance(
                         incident, tx.records(), to, noEvidence, call.actor(role), call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
@@ -71,7 +70,8 @@ final class PhaseWrites {
               tx.saveSkipRequest(request);
               return new Filed(
                   request,
-                  tx.apply(lifecycle.requestSkip(incident, request, call.actor(role), call.now())));
+                  tx.apply(
+                      PhaseRules.requestSkip(incident, request, call.actor(role), call.now())));
             });
     call.created(
         filed.outcome().incident().version(),
@@ -79,7 +79,7 @@ final class PhaseWrites {
         Views.skipRequest(filed.request()));
   }
 
-  private record Filed(SkipRequest request, Lifecycle.Outcome outcome) {}
+  private record Filed(SkipRequest request, Outcome outcome) {}
 
   /**
    * {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the
@@ -90,7 +90,7 @@ final class PhaseWrites {
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
     long ifMatch = call.ifMatch();
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
@@ -99,8 +99,8 @@ final class PhaseWrites {
                   tx.skipRequest(requestId)
                       .orElseThrow(
                           () -> new NotFound("no skip request " + requestId + " in " + id));
-              Lifecycle.Outcome result =
-                  lifecycle.approveSkip(
+              Outcome result =
+                  PhaseRules.approveSkip(
                       incident, tx.records(), request, call.actor(role), call.now());
               tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
               return tx.apply(result);
@@ -116,12 +116,12 @@ final class PhaseWrites {
     JsonFields body = call.body(Set.of("to", "justification"));
     Phase to = body.enumValue("to", Phase.class);
     String justification = body.string("justification");
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.reopen(incident, to, justification, call.actor(role), call.now()));
+                PhaseRules.reopen(incident, to, justification, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 }

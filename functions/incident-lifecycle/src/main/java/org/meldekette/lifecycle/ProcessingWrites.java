@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.ProcessingRoles;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -21,11 +22,9 @@ final class ProcessingWrites {
   private static final Set<String> PARTY = Set.of("name", "contact", "agreement");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
 
-  ProcessingWrites(IncidentStore store, Lifecycle lifecycle) {
+  ProcessingWrites(IncidentStore store) {
     this.store = store;
-    this.lifecycle = lifecycle;
   }
 
   void put(Call call, Map<String, String> params) throws IOException {
@@ -46,12 +45,12 @@ final class ProcessingWrites {
             body.enumValue("role", ProcessingRoles.OperatorRole.class),
             controller == null ? null : party(controller),
             processors);
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.processingRecorded(incident, roles, call.actor(role), call.now()));
+                TriageRules.processingRecorded(incident, roles, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -20,12 +21,10 @@ import org.meldekette.store.IncidentStore;
  */
 final class RegimeWrites {
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final Regimes regimes;
 
-  RegimeWrites(IncidentStore store, Lifecycle lifecycle, Regimes regimes) {
+  RegimeWrites(IncidentStore store, Regimes regimes) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.regimes = regimes;
   }
 
@@ -48,12 +47,13 @@ final class RegimeWrites {
             call.member().email(),
             body.string("justification"),
             null);
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.regimeTriggered(incident, regime, trigger, call.actor(role), call.now()));
+                MilestoneRules.regimeTriggered(
+                    incident, regime, trigger, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -69,12 +69,12 @@ final class RegimeWrites {
       throw new InvalidInput("stage", "UNKNOWN_STAGE", "no stage " + stage + " in " + regime);
     }
     Instant due = body.instant("dueAt");
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.regimeReportRequested(
+                MilestoneRules.regimeReportRequested(
                     incident, regime, stage, due, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.meldekette.domain.Assessment;
 import org.meldekette.domain.EmailAddress;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.CaseFileRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.BreachRegister;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
@@ -19,6 +20,7 @@ import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.report.IssuedReport;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -40,19 +42,19 @@ final class ReportReads {
           "lessonsLearned");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
+  private final IncidentQueries queries;
   private final Drafts drafts;
   private final FinalReport finalReport;
   private final BreachRegister register;
 
   ReportReads(
       IncidentStore store,
-      Lifecycle lifecycle,
+      IncidentQueries queries,
       Drafts drafts,
       FinalReport finalReport,
       BreachRegister register) {
     this.store = store;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
     this.drafts = drafts;
     this.finalReport = finalReport;
     this.register = register;
@@ -76,12 +78,13 @@ final class ReportReads {
             b.string("rootCause"),
             b.string("mitigation"),
             b.string("lessonsLearned"));
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.assessmentRecorded(incident, assessment, call.actor(role), call.now()));
+                CaseFileRules.assessmentRecorded(
+                    incident, assessment, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), outcome.incident().assessment());
   }
 
@@ -105,11 +108,11 @@ final class ReportReads {
             "members", "INVALID_EMAIL", "members are the sign-in emails of staff");
       }
     }
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
-            incident -> lifecycle.teamChanged(incident, team, call.actor(role), call.now()));
+            incident -> CaseFileRules.teamChanged(incident, team, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Map.of("team", outcome.incident().team()));
   }
 
@@ -119,7 +122,7 @@ final class ReportReads {
    */
   void authorityDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
-    IncidentFile file = store.file(call.incidentId(params));
+    IncidentFile file = queries.file(call.incidentId(params));
     String kind = call.query("notification");
     if (kind != null && !kind.equals("initial") && !kind.equals("supplementary")) {
       throw ApiException.badRequest(
@@ -141,7 +144,11 @@ final class ReportReads {
     answer(
         call,
         drafts.forStage(
-            store.file(call.incidentId(params)), Drafts.ART34, language(call), false, call.now()));
+            queries.file(call.incidentId(params)),
+            Drafts.ART34,
+            language(call),
+            false,
+            call.now()));
   }
 
   /**
@@ -150,7 +157,7 @@ final class ReportReads {
    */
   void stageDraft(Call call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
-    IncidentFile file = store.file(call.incidentId(params));
+    IncidentFile file = queries.file(call.incidentId(params));
     answer(
         call,
         drafts.forStage(
@@ -168,8 +175,8 @@ final class ReportReads {
    */
   void finalReport(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    IncidentFile file = store.file(call.incidentId(params));
-    List<IssuedReport> issued = store.issuedReports(file.incident().id());
+    IncidentFile file = queries.file(call.incidentId(params));
+    List<IssuedReport> issued = queries.issuedReports(file.incident().id());
     Map<String, Object> data = new LinkedHashMap<>(finalReport.data(file, call.now()));
     data.put("issuedVersions", issued.stream().map(ReportReads::issuedSummary).toList());
     Instant lastIssued = file.incident().milestones().finalReportIssuedAt();
@@ -182,13 +189,13 @@ final class ReportReads {
   /** {@code GET /incidents/{id}/final-reports}: the versions issued, with their hashes. */
   void issuedReports(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    String id = store.get(call.incidentId(params)).id();
+    String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(
             200,
             Map.of(
                 "finalReports",
-                store.issuedReports(id).stream().map(ReportReads::issuedSummary).toList()));
+                queries.issuedReports(id).stream().map(ReportReads::issuedSummary).toList()));
   }
 
   /**
@@ -197,10 +204,10 @@ final class ReportReads {
    */
   void issuedReport(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    IncidentFile file = store.file(call.incidentId(params));
+    IncidentFile file = queries.file(call.incidentId(params));
     int version = version(params.get("version"));
     IssuedReport report =
-        store.issuedReports(file.incident().id()).stream()
+        queries.issuedReports(file.incident().id()).stream()
             .filter(r -> r.version() == version)
             .findFirst()
             .orElseThrow(() -> new NotFound("no final report version " + version));
@@ -258,7 +265,9 @@ final class ReportReads {
     Instant from = time(call, "from", Instant.EPOCH);
     Instant to = time(call, "to", call.now().plusSeconds(1));
     List<Map<String, Object>> rows =
-        store.breaches(from, to).stream().map(stored -> register.row(store.file(stored))).toList();
+        queries.breaches(from, to).stream()
+            .map(stored -> register.row(queries.file(stored)))
+            .toList();
     if (format(call, "json", "csv").equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"breach-register.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, language(call)));

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.Communication;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.CommunicationRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -20,12 +22,12 @@ import org.meldekette.store.IncidentStore;
  */
 final class ReporterMessageWrites {
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
+  private final IncidentQueries queries;
   private final RecordIds ids;
 
-  ReporterMessageWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  ReporterMessageWrites(IncidentStore store, IncidentQueries queries, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
     this.ids = ids;
   }
 
@@ -52,13 +54,13 @@ final class ReporterMessageWrites {
             call.now(),
             null,
             null);
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
-              Lifecycle.Outcome recorded =
-                  lifecycle.communicationRecorded(
+              Outcome recorded =
+                  CommunicationRules.communicationRecorded(
                       incident, tx.approvals(), communication, call.actor(role), call.now());
               tx.createCommunication(communication);
               tx.createReporterMessage(message);
@@ -75,12 +77,12 @@ final class ReporterMessageWrites {
    */
   void list(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    String id = store.get(call.incidentId(params)).id();
+    String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(
             200,
             Map.of(
                 "messages",
-                store.reporterMessages(id).stream().map(Views::reporterMessage).toList()));
+                queries.reporterMessages(id).stream().map(Views::reporterMessage).toList()));
   }
 }

@@ -3,11 +3,12 @@ package org.meldekette.lifecycle;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.RetentionExtension;
 import org.meldekette.domain.Role;
+import org.meldekette.domain.lifecycle.CaseFileRules;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
 import org.meldekette.store.IncidentStore;
 
@@ -17,12 +18,10 @@ import org.meldekette.store.IncidentStore;
  */
 final class RetentionWrites {
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
   private final RecordIds ids;
 
-  RetentionWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  RetentionWrites(IncidentStore store, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
     this.ids = ids;
   }
 
@@ -44,14 +43,15 @@ final class RetentionWrites {
             call.member().email(),
             call.now(),
             null);
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
               tx.saveRetentionExtension(extension);
               return tx.apply(
-                  lifecycle.retentionExtended(incident, extension, call.actor(role), call.now()));
+                  CaseFileRules.retentionExtended(
+                      incident, extension, call.actor(role), call.now()));
             });
     call.created(
         outcome.incident().version(),
@@ -98,11 +98,11 @@ final class RetentionWrites {
               return new Decided(
                   after,
                   tx.apply(
-                      lifecycle.retentionDecided(
+                      CaseFileRules.retentionDecided(
                           incident, before, after, call.actor(role), call.now())));
             });
     call.ok(decided.outcome().incident().version(), decided.extension());
   }
 
-  private record Decided(RetentionExtension extension, Lifecycle.Outcome outcome) {}
+  private record Decided(RetentionExtension extension, Outcome outcome) {}
 }

@@ -7,7 +7,6 @@ import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.RiskLevel;
@@ -15,7 +14,10 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.TriageChangeRequest;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -41,12 +43,12 @@ final class TriageWrites {
   private static final Set<String> CIA = Set.of("confidentiality", "integrity", "availability");
 
   private final IncidentStore store;
-  private final Lifecycle lifecycle;
+  private final IncidentQueries queries;
   private final RecordIds ids;
 
-  TriageWrites(IncidentStore store, Lifecycle lifecycle, RecordIds ids) {
+  TriageWrites(IncidentStore store, IncidentQueries queries, RecordIds ids) {
     this.store = store;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
     this.ids = ids;
   }
 
@@ -55,11 +57,11 @@ final class TriageWrites {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     Triage.Input input = input(call.body(FIELDS));
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
-            incident -> lifecycle.triage(incident, input, call.actor(role), call.now()));
+            incident -> TriageRules.triage(incident, input, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -79,13 +81,13 @@ final class TriageWrites {
     }
     Triage.Input input = input(triage);
     String requestId = ids.next("TCR");
-    Lifecycle.TriageChange filed =
+    TriageRules.TriageChange filed =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
-              Lifecycle.TriageChange change =
-                  lifecycle.requestTriageChange(
+              TriageRules.TriageChange change =
+                  TriageRules.requestChange(
                       incident,
                       requestId,
                       input,
@@ -111,7 +113,7 @@ final class TriageWrites {
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
     long ifMatch = call.ifMatch();
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.update(
             id,
             ifMatch,
@@ -120,8 +122,8 @@ final class TriageWrites {
                   tx.triageChange(requestId)
                       .orElseThrow(
                           () -> new NotFound("no triage change " + requestId + " in " + id));
-              Lifecycle.Outcome approved =
-                  lifecycle.approveTriageChange(incident, request, call.actor(role), call.now());
+              Outcome approved =
+                  TriageRules.approveChange(incident, request, call.actor(role), call.now());
               tx.saveTriageChange(request.approved(call.member().email(), call.now()));
               return tx.apply(approved);
             });
@@ -131,13 +133,13 @@ final class TriageWrites {
   /** {@code GET /incidents/{id}/triage-changes}. */
   void listChanges(Call call, Map<String, String> params) throws IOException {
     call.require(Call.STAFF);
-    String id = store.get(call.incidentId(params)).id();
+    String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(
             200,
             Map.of(
                 "triageChanges",
-                store.triageChanges(id).stream().map(Views::triageChange).toList()));
+                queries.triageChanges(id).stream().map(Views::triageChange).toList()));
   }
 
   /**
@@ -151,12 +153,12 @@ final class TriageWrites {
     JsonFields body = call.body(Set.of("initialRisk", "justification"));
     RiskLevel risk = body.enumValue("initialRisk", RiskLevel.class);
     String justification = body.string("justification");
-    Lifecycle.Outcome outcome =
+    Outcome outcome =
         store.change(
             id,
             ifMatch,
             incident ->
-                lifecycle.riskAssessed(
+                TriageRules.riskAssessed(
                     incident, risk, justification, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }

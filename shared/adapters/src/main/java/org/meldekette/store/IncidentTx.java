@@ -19,7 +19,6 @@ import org.meldekette.domain.Decision;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.RetentionExtension;
@@ -27,6 +26,7 @@ import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.IncidentFacts;
+import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.IssuedReport;
 
 /**
@@ -73,7 +73,7 @@ public final class IncidentTx {
 
   public Optional<Measure> measure(String measureId) {
     return read(incidentRef().collection(CollectionNames.MEASURES).document(measureId))
-        .map(RecordDocuments::measure);
+        .map(MeasureDocuments::read);
   }
 
   public long evidenceCount() {
@@ -81,7 +81,7 @@ public final class IncidentTx {
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
-    return read(evidenceRef(evidenceId)).map(RecordDocuments::evidence);
+    return read(evidenceRef(evidenceId)).map(EvidenceDocuments::read);
   }
 
   public List<CustodyEntry> custody(String evidenceId) {
@@ -89,7 +89,7 @@ public final class IncidentTx {
             transaction.get(evidenceRef(evidenceId).collection(CollectionNames.CUSTODY)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::custody)
+        .map(CustodyDocuments::read)
         .sorted(Comparator.comparingInt(CustodyEntry::sequence))
         .toList();
   }
@@ -115,7 +115,7 @@ public final class IncidentTx {
             transaction.get(incidentRef().collection(CollectionNames.APPROVALS)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::approval)
+        .map(ApprovalDocuments::read)
         .toList();
   }
 
@@ -133,19 +133,19 @@ public final class IncidentTx {
   public void createApproval(Approval approval) {
     create(
         incidentRef().collection(CollectionNames.APPROVALS).document(approval.id()),
-        RecordDocuments.approval(approval));
+        ApprovalDocuments.fields(approval));
   }
 
   public void createCommunication(Communication communication) {
     pendingCommunications.add(communication);
     create(
         incidentRef().collection(CollectionNames.COMMUNICATIONS).document(communication.id()),
-        RecordDocuments.communication(communication));
+        CommunicationDocuments.fields(communication));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {
     return read(incidentRef().collection(CollectionNames.SKIP_REQUESTS).document(requestId))
-        .map(RecordDocuments::skipRequest);
+        .map(SkipRequestDocuments::read);
   }
 
   public List<RetentionExtension> retentionExtensions() {
@@ -156,11 +156,11 @@ public final class IncidentTx {
     return read(incidentRef()
             .collection(CollectionNames.RETENTION_EXTENSIONS)
             .document(extensionId))
-        .map(RecordDocuments::retentionExtension);
+        .map(RetentionExtensionDocuments::read);
   }
 
   public void saveRetentionExtension(RetentionExtension extension) {
-    Map<String, Object> fields = RecordDocuments.retentionExtension(extension);
+    Map<String, Object> fields = RetentionExtensionDocuments.fields(extension);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.RETENTION_EXTENSIONS).document(extension.id());
     writes.add(t -> t.set(ref, fields));
@@ -176,12 +176,12 @@ public final class IncidentTx {
     pendingMeasures.add(measure);
     create(
         incidentRef().collection(CollectionNames.MEASURES).document(measure.id()),
-        RecordDocuments.measure(measure));
+        MeasureDocuments.fields(measure));
   }
 
   public void updateMeasure(Measure measure) {
     pendingMeasures.add(measure);
-    Map<String, Object> fields = RecordDocuments.measure(measure);
+    Map<String, Object> fields = MeasureDocuments.fields(measure);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.MEASURES).document(measure.id());
     writes.add(t -> t.set(ref, fields));
@@ -192,7 +192,7 @@ public final class IncidentTx {
    * replace.
    */
   public void createEvidence(Evidence evidence) {
-    create(evidenceRef(evidence.id()), RecordDocuments.evidence(evidence));
+    create(evidenceRef(evidence.id()), EvidenceDocuments.fields(evidence));
   }
 
   public void appendCustody(String evidenceId, CustodyEntry entry) {
@@ -200,24 +200,24 @@ public final class IncidentTx {
         evidenceRef(evidenceId)
             .collection(CollectionNames.CUSTODY)
             .document(String.format("%06d", entry.sequence())),
-        RecordDocuments.custody(entry));
+        CustodyDocuments.fields(entry));
   }
 
   public void createReporterMessage(ReporterMessage message) {
     create(
         incidentRef().collection(CollectionNames.REPORTER_MESSAGES).document(message.id()),
-        RecordDocuments.reporterMessage(message));
+        ReporterMessageDocuments.fields(message));
   }
 
   public void createDecision(Decision decision) {
     pendingDecisions.add(decision);
     create(
         incidentRef().collection(CollectionNames.DECISIONS).document(decision.id()),
-        RecordDocuments.decision(decision));
+        DecisionDocuments.fields(decision));
   }
 
   public void saveSkipRequest(SkipRequest request) {
-    Map<String, Object> fields = RecordDocuments.skipRequest(request);
+    Map<String, Object> fields = SkipRequestDocuments.fields(request);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.SKIP_REQUESTS).document(request.id());
     writes.add(t -> t.set(ref, fields));
@@ -227,7 +227,7 @@ public final class IncidentTx {
    * Saves the incident as the outcome left it and records the change (see {@link
    * IncidentWrites#change}). One outcome per transaction: one change, one event.
    */
-  public Lifecycle.Outcome apply(Lifecycle.Outcome outcome) {
+  public Outcome apply(Outcome outcome) {
     if (recorded != null) {
       throw new IllegalStateException("a transaction records exactly one change");
     }
@@ -269,7 +269,7 @@ public final class IncidentTx {
 
   /** Files a triage change for LEGAL's or the DPO's sign-off. */
   public void saveTriageChange(TriageChangeRequest request) {
-    Map<String, Object> fields = RecordDocuments.triageChange(request);
+    Map<String, Object> fields = TriageChangeDocuments.fields(request);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.TRIAGE_CHANGES).document(request.id());
     writes.add(t -> t.set(ref, fields));
@@ -277,7 +277,7 @@ public final class IncidentTx {
 
   public Optional<TriageChangeRequest> triageChange(String requestId) {
     return read(incidentRef().collection(CollectionNames.TRIAGE_CHANGES).document(requestId))
-        .map(RecordDocuments::triageChange);
+        .map(TriageChangeDocuments::read);
   }
 
   /** Freezes an issued final report under its version: created once, never replaced. */
@@ -286,7 +286,7 @@ public final class IncidentTx {
         incidentRef()
             .collection(CollectionNames.FINAL_REPORTS)
             .document(String.format("%06d", report.version())),
-        RecordDocuments.issuedReport(report));
+        IssuedReportDocuments.fields(report));
   }
 
   private DocumentReference evidenceRef(String evidenceId) {

@@ -13,10 +13,10 @@ import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Change;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.IncidentFacts;
+import org.meldekette.domain.lifecycle.Outcome;
 
 /**
  * The one place an incident document is written. Whoever opens or changes an incident (staff
@@ -52,7 +52,7 @@ final class IncidentWrites {
    * Opens an incident: its document (a create, so a drawn ID that is taken fails the commit) and
    * the change that opened it, the first event of the incident's own chain.
    */
-  AuditEvent open(UpdateBuilder<?> writes, Lifecycle.Outcome opened) {
+  AuditEvent open(UpdateBuilder<?> writes, Outcome opened) {
     Incident incident = opened.incident();
     DocumentReference ref = reference(incident.id());
     AuditEvent event =
@@ -97,7 +97,7 @@ final class IncidentWrites {
   void change(
       Transaction tx,
       DocumentSnapshot before,
-      Lifecycle.Outcome outcome,
+      Outcome outcome,
       AuditEvent event,
       List<Deadline> deadlines) {
     recorder.write(

@@ -73,7 +73,7 @@ public final class NotificationStore {
 
   /** The incident a notification is about, as it is now. */
   public Incident incident(String incidentId) {
-    return new IncidentStore(db.get(), policy, CommitListener.NONE).get(incidentId);
+    return new IncidentQueries(db.get(), policy).get(incidentId);
   }
 
   /**

@@ -17,7 +17,7 @@ final class RecordReads {
     return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.MEASURES)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::measure)
+        .map(MeasureDocuments::read)
         .sorted(Comparator.comparing(Measure::createdAt).thenComparing(Measure::id))
         .toList();
   }
@@ -31,7 +31,7 @@ final class RecordReads {
     return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.DECISIONS)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::decision)
+        .map(DecisionDocuments::read)
         .sorted(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id))
         .toList();
   }
@@ -40,7 +40,7 @@ final class RecordReads {
     return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.COMMUNICATIONS)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::communication)
+        .map(CommunicationDocuments::read)
         .sorted(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id))
         .toList();
   }
@@ -49,7 +49,7 @@ final class RecordReads {
     return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.RETENTION_EXTENSIONS)))
         .getDocuments()
         .stream()
-        .map(RecordDocuments::retentionExtension)
+        .map(RetentionExtensionDocuments::read)
         .sorted(Comparator.comparing(RetentionExtension::id))
         .toList();
   }

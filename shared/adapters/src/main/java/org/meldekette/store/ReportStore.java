@@ -15,12 +15,13 @@ import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Hashes;
 import org.meldekette.domain.IncidentIds;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.ReceiptCode;
 import org.meldekette.domain.Report;
 import org.meldekette.domain.ReporterContact;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.lifecycle.Openings;
+import org.meldekette.domain.lifecycle.Outcome;
 
 /**
  * Reports from the public form: the incident a report opens, what the reporter wrote, their contact
@@ -35,7 +36,6 @@ public final class ReportStore {
   private final Firestore db;
   private final IncidentWrites incidents;
   private final CommitListener listener;
-  private final Lifecycle lifecycle = new Lifecycle();
   private final DeadlinePolicy policy;
 
   public ReportStore(Firestore db, DeadlinePolicy policy, CommitListener listener) {
@@ -70,7 +70,7 @@ public final class ReportStore {
     for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       String incidentId = ids.next();
       Map<String, Object> receipt = answer.apply(incidentId);
-      Lifecycle.Outcome opened = lifecycle.reportReceived(incidentId, report, now);
+      Outcome opened = Openings.reportReceived(incidentId, report, now);
       WriteBatch batch = db.batch();
       AuditEvent event = incidents.open(batch, opened);
       batch.create(

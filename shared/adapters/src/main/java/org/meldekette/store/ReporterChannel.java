@@ -22,13 +22,13 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
  */
 public final class ReporterChannel {
   private final Firestore db;
-  private final IncidentStore incidents;
+  private final IncidentQueries incidents;
   private final IncidentWrites writes;
   private final CommitListener listener;
 
   public ReporterChannel(Firestore db, DeadlinePolicy policy, CommitListener listener) {
     this.db = db;
-    this.incidents = new IncidentStore(db, policy, listener);
+    this.incidents = new IncidentQueries(db, policy);
     this.writes = new IncidentWrites(db, policy);
     this.listener = listener;
   }
@@ -75,9 +75,9 @@ public final class ReporterChannel {
                   }
                   DocumentSnapshot existing = FirestoreErrors.await(tx.get(ref));
                   if (existing.exists()) {
-                    return new Appended(RecordDocuments.reporterMessage(existing), null);
+                    return new Appended(ReporterMessageDocuments.read(existing), null);
                   }
-                  tx.create(ref, RecordDocuments.reporterMessage(message));
+                  tx.create(ref, ReporterMessageDocuments.fields(message));
                   AuditEvent event =
                       writes.aside(
                           tx,

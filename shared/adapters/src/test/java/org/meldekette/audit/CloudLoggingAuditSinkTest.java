@@ -28,10 +28,10 @@ import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.lifecycle.Openings;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.testing.FirestoreExtension;
@@ -101,8 +101,8 @@ class CloudLoggingAuditSinkTest {
             committed -> events.addAll(committed.events()))
         .open(
             List.of(
-                new Lifecycle()
-                    .opened(incident, Actor.staff("responder@meldekette.test", Role.RESPONDER))));
+                Openings.opened(
+                    incident, Actor.staff("responder@meldekette.test", Role.RESPONDER))));
     return events.get(0);
   }
 

@@ -13,13 +13,13 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.IncidentFacts;
+import org.meldekette.domain.lifecycle.TriageRules;
 
 class ReminderSchedulerTest {
   private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
@@ -30,8 +30,7 @@ class ReminderSchedulerTest {
     Incident incident =
         Incident.open("INC-20261120-AAAAAA", "t", IncidentSource.STAFF, null, awareness);
     Incident breach =
-        new Lifecycle()
-            .triage(
+        TriageRules.triage(
                 incident,
                 Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 Actor.staff("r@x.test", Role.RESPONDER),

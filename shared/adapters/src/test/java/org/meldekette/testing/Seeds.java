@@ -16,11 +16,12 @@ import org.meldekette.domain.Actor;
 import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.lifecycle.Openings;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.IncidentStore;
 
@@ -32,7 +33,6 @@ public final class Seeds {
   /** Firestore takes at most 500 writes in one commit. */
   private static final int MAX_WRITES = 500;
 
-  private static final Lifecycle LIFECYCLE = new Lifecycle();
   private static final Actor SEEDER = Actor.service("test-seed");
 
   private Seeds() {}
@@ -64,7 +64,7 @@ public final class Seeds {
   public static void incidents(Firestore db, List<Incident> incidents, DeadlinePolicy policy) {
     List<AuditEvent> events = new ArrayList<>();
     new IncidentStore(db, policy, committed -> events.addAll(committed.events()))
-        .open(incidents.stream().map(incident -> LIFECYCLE.opened(incident, SEEDER)).toList());
+        .open(incidents.stream().map(incident -> Openings.opened(incident, SEEDER)).toList());
     PrintStream nowhere = new PrintStream(new ByteArrayOutputStream());
     // Marked exported at the seeded time, so seeding the same incidents twice leaves the same
     // documents.
@@ -88,8 +88,7 @@ public final class Seeds {
    * then.
    */
   public static Incident triagedBreach(Incident open, Instant aware) {
-    return LIFECYCLE
-        .triage(
+    return TriageRules.triage(
             open,
             Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
             Actor.staff("seed@meldekette.test", Role.RESPONDER),

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An assessment as plain values for the timeline's before and after. */
-final class AssessmentView {
+public final class AssessmentView {
   private AssessmentView() {}
 
-  static Map<String, Object> of(Assessment a) {
+  public static Map<String, Object> of(Assessment a) {
     Map<String, Object> view = new LinkedHashMap<>();
     TriageView.put(view, "nature", a.nature());
     TriageView.put(view, "dataSubjectCategories", a.dataSubjectCategories());

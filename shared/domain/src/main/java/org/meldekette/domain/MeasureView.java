@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A measure as plain values for the timeline's before and after. */
-final class MeasureView {
+public final class MeasureView {
   private MeasureView() {}
 
-  static Map<String, Object> of(Measure measure) {
+  public static Map<String, Object> of(Measure measure) {
     Map<String, Object> view = new LinkedHashMap<>();
     TriageView.put(view, "measure", measure.id());
     TriageView.put(view, "type", measure.type());

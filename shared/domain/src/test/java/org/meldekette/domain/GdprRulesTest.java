@@ -14,6 +14,13 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.DeadlineStatus;
 import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.lifecycle.CommunicationRules;
+import org.meldekette.domain.lifecycle.ExitCriteria;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.PhaseRules;
+import org.meldekette.domain.lifecycle.RecordRules;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.domain.report.FinalReport;
 
 /**
@@ -27,7 +34,6 @@ class GdprRulesTest {
   private static final Actor DPO = Actor.staff("dpo@x.test", Role.DPO);
   private static final DeadlinePolicy POLICY =
       new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL"));
-  private final Lifecycle lifecycle = new Lifecycle();
 
   private static Incident open() {
     return Incident.open("INC-20261120-AAAAAA", "t", IncidentSource.STAFF, null, T0);
@@ -51,8 +57,7 @@ class GdprRulesTest {
   }
 
   private Incident breach(RiskLevel risk, Instant at) {
-    return lifecycle
-        .triage(open(), triage(Classification.BREACH, risk, null), RESPONDER, at)
+    return TriageRules.triage(open(), triage(Classification.BREACH, risk, null), RESPONDER, at)
         .incident();
   }
 
@@ -240,7 +245,7 @@ class GdprRulesTest {
     Instant later = T0.plus(Duration.ofHours(5));
     assertThatThrownBy(
             () ->
-                lifecycle.triage(
+                TriageRules.triage(
                     breach, triage(Classification.INCIDENT, RiskLevel.LOW, null), RESPONDER, later))
         .isInstanceOfSatisfying(
             Conflict.class,
@@ -249,12 +254,12 @@ class GdprRulesTest {
               assertThat(codes(c.unmet())).containsExactly("RECLASSIFIED_FROM_BREACH");
             });
     assertThatThrownBy(
-            () -> lifecycle.triage(breach, triage(null, RiskLevel.LOW, null), RESPONDER, later))
+            () -> TriageRules.triage(breach, triage(null, RiskLevel.LOW, null), RESPONDER, later))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(codes(c.unmet())).contains("CLASSIFICATION_DROPPED"));
 
-    Lifecycle.TriageChange filed =
-        lifecycle.requestTriageChange(
+    TriageRules.TriageChange filed =
+        TriageRules.requestChange(
             breach,
             "TCR-0000000001",
             triage(Classification.INCIDENT, RiskLevel.LOW, null),
@@ -263,13 +268,12 @@ class GdprRulesTest {
             later);
     assertThatThrownBy(
             () ->
-                lifecycle.approveTriageChange(
+                TriageRules.approveChange(
                     filed.outcome().incident(), filed.request(), LEGAL, later))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("SELF_APPROVAL"));
     Incident reclassified =
-        lifecycle
-            .approveTriageChange(filed.outcome().incident(), filed.request(), DPO, later)
+        TriageRules.approveChange(filed.outcome().incident(), filed.request(), DPO, later)
             .incident();
     assertThat(reclassified.isBreach()).isFalse();
     assertThat(reclassified.wasEverBreach()).as("it stays in the breach register").isTrue();
@@ -277,8 +281,7 @@ class GdprRulesTest {
 
     // Classified as a breach again days later: the clock runs from the first awareness.
     Incident again =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 reclassified,
                 triage(Classification.BREACH, RiskLevel.LOW, null),
                 RESPONDER,
@@ -293,7 +296,7 @@ class GdprRulesTest {
     Instant now = T0.plus(Duration.ofHours(2));
     assertThatThrownBy(
             () ->
-                lifecycle.triage(
+                TriageRules.triage(
                     breach,
                     triage(Classification.BREACH, RiskLevel.LOW, T0.plus(Duration.ofHours(1))),
                     RESPONDER,
@@ -302,8 +305,7 @@ class GdprRulesTest {
             Conflict.class,
             c -> assertThat(codes(c.unmet())).containsExactly("AWARENESS_MOVED_LATER"));
     Incident earlier =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 breach,
                 triage(Classification.BREACH, RiskLevel.LOW, T0.minus(Duration.ofHours(10))),
                 RESPONDER,
@@ -316,8 +318,8 @@ class GdprRulesTest {
   @Test
   void aStaleTriageChangeIsRefused() {
     Incident breach = breach(RiskLevel.LOW, T0);
-    Lifecycle.TriageChange filed =
-        lifecycle.requestTriageChange(
+    TriageRules.TriageChange filed =
+        TriageRules.requestChange(
             breach,
             "TCR-0000000001",
             triage(Classification.INCIDENT, RiskLevel.LOW, null),
@@ -325,15 +327,14 @@ class GdprRulesTest {
             RESPONDER,
             T0);
     Incident movedOn =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 filed.outcome().incident(),
                 triage(Classification.BREACH, RiskLevel.MEDIUM, null),
                 RESPONDER,
                 T0.plusSeconds(60))
             .incident();
     assertThatThrownBy(
-            () -> lifecycle.approveTriageChange(movedOn, filed.request(), DPO, T0.plusSeconds(120)))
+            () -> TriageRules.approveChange(movedOn, filed.request(), DPO, T0.plusSeconds(120)))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("TRIAGE_CHANGE_STALE"));
   }
@@ -342,8 +343,7 @@ class GdprRulesTest {
   void legalOrTheDpoSetTheRiskAndLoweringAHighRiskInTriageNeedsTheirSignOff() {
     Incident breach = breach(RiskLevel.LOW, T0);
     Incident high =
-        lifecycle
-            .riskAssessed(
+        TriageRules.riskAssessed(
                 breach,
                 RiskLevel.HIGH,
                 "Passwords in clear text.",
@@ -354,14 +354,14 @@ class GdprRulesTest {
     assertThat(art34.startedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
     assertThatThrownBy(
             () ->
-                lifecycle.triage(
+                TriageRules.triage(
                     high,
                     triage(Classification.BREACH, RiskLevel.LOW, null),
                     RESPONDER,
                     T0.plus(Duration.ofHours(4))))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(codes(c.unmet())).containsExactly("HIGH_RISK_LOWERED"));
-    assertThatThrownBy(() -> lifecycle.riskAssessed(breach, RiskLevel.HIGH, null, DPO, T0))
+    assertThatThrownBy(() -> TriageRules.riskAssessed(breach, RiskLevel.HIGH, null, DPO, T0))
         .isInstanceOf(InvalidInput.class);
   }
 
@@ -371,8 +371,8 @@ class GdprRulesTest {
     Incident assessed =
         breach.inPhase(Phase.LEGAL_ASSESSMENT, null, null, T0.plus(Duration.ofHours(5)));
     assertThat(assessed.milestones().breachAssessedAt()).isNotNull();
-    Lifecycle.TriageChange filed =
-        lifecycle.requestTriageChange(
+    TriageRules.TriageChange filed =
+        TriageRules.requestChange(
             assessed,
             "TCR-0000000002",
             triage(Classification.INCIDENT, RiskLevel.LOW, null),
@@ -380,8 +380,7 @@ class GdprRulesTest {
             RESPONDER,
             T0.plus(Duration.ofHours(6)));
     Incident reclassified =
-        lifecycle
-            .approveTriageChange(
+        TriageRules.approveChange(
                 filed.outcome().incident(), filed.request(), LEGAL, T0.plus(Duration.ofHours(6)))
             .incident()
             .inPhase(Phase.RECOVERY_CLOSURE, null, null, T0.plus(Duration.ofHours(7)));
@@ -391,7 +390,7 @@ class GdprRulesTest {
     // Its Art. 33 decision may still be logged, reclassified or not.
     Decision decided =
         decision(DecisionType.NO_AUTHORITY_NOTIFICATION, T0.plus(Duration.ofHours(8)), null);
-    lifecycle.decisionLogged(
+    RecordRules.decisionLogged(
         reclassified, IncidentRecords.NONE, decided, LEGAL, T0.plus(Duration.ofHours(8)));
     IncidentRecords withDecision =
         new IncidentRecords(List.of(), 0, List.of(decided), List.of(), List.of());
@@ -406,7 +405,7 @@ class GdprRulesTest {
     Incident high = breach(RiskLevel.HIGH, T0);
     assertThatThrownBy(
             () ->
-                lifecycle.decisionLogged(
+                RecordRules.decisionLogged(
                     high,
                     IncidentRecords.NONE,
                     decision(DecisionType.NO_DATA_SUBJECT_NOTIFICATION, T0, null),
@@ -414,8 +413,8 @@ class GdprRulesTest {
                     T0))
         .isInstanceOfSatisfying(
             InvalidInput.class, e -> assertThat(e.field()).isEqualTo("exception"));
-    Lifecycle.Outcome logged =
-        lifecycle.decisionLogged(
+    Outcome logged =
+        RecordRules.decisionLogged(
             high,
             IncidentRecords.NONE,
             decision(DecisionType.NO_DATA_SUBJECT_NOTIFICATION, T0, Art34Exception.ENCRYPTED),
@@ -423,7 +422,7 @@ class GdprRulesTest {
             T0);
     assertThat(logged.change().after()).containsEntry("exception", "ENCRYPTED");
     // At low risk there is nothing to except from.
-    lifecycle.decisionLogged(
+    RecordRules.decisionLogged(
         breach(RiskLevel.LOW, T0),
         IncidentRecords.NONE,
         decision(DecisionType.NO_DATA_SUBJECT_NOTIFICATION, T0, null),
@@ -446,13 +445,15 @@ class GdprRulesTest {
     Communication early =
         toAuthority(
             "COM-1", approved.minusSeconds(60), now, "posted before the approval was recorded");
-    assertThatThrownBy(() -> lifecycle.communicationRecorded(breach, approvals, early, LEGAL, now))
+    assertThatThrownBy(
+            () -> CommunicationRules.communicationRecorded(breach, approvals, early, LEGAL, now))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("SENT_BEFORE_APPROVAL"));
 
     Communication backdated = toAuthority("COM-2", now.minus(Duration.ofHours(2)), now, null);
     assertThatThrownBy(
-            () -> lifecycle.communicationRecorded(breach, approvals, backdated, LEGAL, now))
+            () ->
+                CommunicationRules.communicationRecorded(breach, approvals, backdated, LEGAL, now))
         .isInstanceOfSatisfying(
             InvalidInput.class, e -> assertThat(e.field()).isEqualTo("timeJustification"));
     Communication explained =
@@ -461,15 +462,16 @@ class GdprRulesTest {
             now.minus(Duration.ofHours(2)),
             now,
             "Sent by the DPO from the authority's portal; recorded after the call.");
-    lifecycle.communicationRecorded(breach, approvals, explained, LEGAL, now);
+    CommunicationRules.communicationRecorded(breach, approvals, explained, LEGAL, now);
 
     Communication ahead =
         toAuthority("COM-4", now.plus(Duration.ofHours(1)), now, "will send later");
-    assertThatThrownBy(() -> lifecycle.communicationRecorded(breach, approvals, ahead, LEGAL, now))
+    assertThatThrownBy(
+            () -> CommunicationRules.communicationRecorded(breach, approvals, ahead, LEGAL, now))
         .isInstanceOfSatisfying(
             InvalidInput.class, e -> assertThat(e.code()).isEqualTo("IN_FUTURE"));
     Communication skewed = toAuthority("COM-5", now.plus(Duration.ofMinutes(5)), now, null);
-    lifecycle.communicationRecorded(breach, approvals, skewed, LEGAL, now);
+    CommunicationRules.communicationRecorded(breach, approvals, skewed, LEGAL, now);
   }
 
   // 5. The final report.
@@ -479,7 +481,8 @@ class GdprRulesTest {
     Instant closed = T0.plus(Duration.ofDays(5));
     Incident done = open().inPhase(Phase.CLOSED, null, closed, closed);
     assertThatThrownBy(
-            () -> lifecycle.finalReportIssued(done, "sha", DPO, closed.plus(Duration.ofDays(1))))
+            () ->
+                MilestoneRules.finalReportIssued(done, "sha", DPO, closed.plus(Duration.ofDays(1))))
         .isInstanceOfSatisfying(
             Conflict.class,
             c -> {
@@ -502,19 +505,19 @@ class GdprRulesTest {
                 "Policy: no public buckets"),
             closed);
     Incident issued =
-        lifecycle
-            .finalReportIssued(explained, "sha1", DPO, closed.plus(Duration.ofDays(1)))
+        MilestoneRules.finalReportIssued(explained, "sha1", DPO, closed.plus(Duration.ofDays(1)))
             .incident();
     assertThat(issued.milestones().finalReportVersion()).isEqualTo(1);
     assertThatThrownBy(
-            () -> lifecycle.finalReportIssued(issued, "sha1", DPO, closed.plus(Duration.ofDays(2))))
+            () ->
+                MilestoneRules.finalReportIssued(
+                    issued, "sha1", DPO, closed.plus(Duration.ofDays(2))))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("ALREADY_ISSUED"));
     assertThat(clock(issued, "INTERNAL/FINAL_REPORT", List.of(), List.of()).isOpen()).isFalse();
 
     Incident reopened =
-        lifecycle
-            .reopen(
+        PhaseRules.reopen(
                 issued,
                 Phase.RECOVERY_CLOSURE,
                 "A second bucket turned up.",
@@ -527,8 +530,7 @@ class GdprRulesTest {
     assertThat(second.isOpen()).as("the first report was of the first closure").isTrue();
     assertThat(second.dueAt()).isEqualTo(closedAgain.plus(Duration.ofDays(14)));
     Incident reissued =
-        lifecycle
-            .finalReportIssued(again, "sha2", DPO, closedAgain.plus(Duration.ofDays(1)))
+        MilestoneRules.finalReportIssued(again, "sha2", DPO, closedAgain.plus(Duration.ofDays(1)))
             .incident();
     assertThat(reissued.milestones().finalReportVersion()).isEqualTo(2);
   }
@@ -655,7 +657,7 @@ class GdprRulesTest {
             new ProcessingRoles.Party("Kunde AG", "privacy@kunde.example", "DPA 2025-17"),
             List.of());
     Incident forController =
-        lifecycle.processingRecorded(breach, processor, LEGAL, T0.plusSeconds(60)).incident();
+        TriageRules.processingRecorded(breach, processor, LEGAL, T0.plusSeconds(60)).incident();
     assertThat(clock(forController, "GDPR/ART33", List.of(), List.of())).isNull();
     assertThat(clock(forController, "GDPR/ART34", List.of(), List.of())).isNull();
     Deadline notifyController = clock(forController, "GDPR/ART33_2", List.of(), List.of());
@@ -689,16 +691,15 @@ class GdprRulesTest {
     Instant now = T0.plus(Duration.ofDays(2));
     assertThatThrownBy(
             () ->
-                lifecycle.operationRestored(
+                MilestoneRules.operationRestored(
                     recovering, now.plus(Duration.ofHours(1)), RESPONDER, now))
         .isInstanceOfSatisfying(
             InvalidInput.class, e -> assertThat(e.code()).isEqualTo("IN_FUTURE"));
-    assertThatThrownBy(() -> lifecycle.operationRestored(open(), now, RESPONDER, now))
+    assertThatThrownBy(() -> MilestoneRules.operationRestored(open(), now, RESPONDER, now))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("NOT_IN_RECOVERY"));
     Incident restored =
-        lifecycle
-            .operationRestored(recovering, now.minus(Duration.ofHours(3)), RESPONDER, now)
+        MilestoneRules.operationRestored(recovering, now.minus(Duration.ofHours(3)), RESPONDER, now)
             .incident();
     assertThat(restored.milestones().operationRestoredAt())
         .isEqualTo(now.minus(Duration.ofHours(3)));

@@ -15,6 +15,10 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.DeadlineStatus;
 import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.deadline.Regimes;
+import org.meldekette.domain.lifecycle.CommunicationRules;
+import org.meldekette.domain.lifecycle.Openings;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.TriageRules;
 
 /** The reporter's channel: the receipt code, the status in plain words, the gate, the clock. */
 class ReporterChannelTest {
@@ -22,12 +26,11 @@ class ReporterChannelTest {
   private static final Actor RESPONDER = Actor.staff("responder@x.test", Role.RESPONDER);
   private static final DeadlinePolicy POLICY =
       new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL"));
-  private final Lifecycle lifecycle = new Lifecycle();
 
   private Incident reported() {
     Report report =
         new Report(ReportKind.VULNERABILITY, "t", "d", List.of(), null, null, Language.EN);
-    return lifecycle.reportReceived("INC-20261120-AAAAAA", report, T0).incident();
+    return Openings.reportReceived("INC-20261120-AAAAAA", report, T0).incident();
   }
 
   private static Communication toReporter(Instant at) {
@@ -73,8 +76,7 @@ class ReporterChannelTest {
     Incident received = reported();
     assertThat(ReporterStatus.of(received)).isEqualTo(ReporterStatus.RECEIVED);
     Incident triaged =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 received,
                 Triage.Input.classified(Classification.INCIDENT, Severity.P3, RiskLevel.LOW),
                 RESPONDER,
@@ -92,30 +94,31 @@ class ReporterChannelTest {
   @Test
   void theTeamAnswersAReporterDirectlyUntilTheIncidentWasABreachThenOnlyAfterLegalApproval() {
     Incident plain = reported();
-    Lifecycle.Outcome answered =
-        lifecycle.communicationRecorded(plain, List.of(), toReporter(T0), RESPONDER, T0);
+    Outcome answered =
+        CommunicationRules.communicationRecorded(plain, List.of(), toReporter(T0), RESPONDER, T0);
     assertThat(answered.change().after()).containsEntry("audience", "REPORTER");
 
     Incident breach =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 plain,
                 Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 RESPONDER,
                 T0)
             .incident();
     assertThatThrownBy(
-            () -> lifecycle.communicationRecorded(breach, List.of(), toReporter(T0), RESPONDER, T0))
+            () ->
+                CommunicationRules.communicationRecorded(
+                    breach, List.of(), toReporter(T0), RESPONDER, T0))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("LEGAL_APPROVAL_MISSING"));
     Approval approval = new Approval("APR-1", Audience.REPORTER, null, "legal@x.test", T0);
-    lifecycle.communicationRecorded(
+    CommunicationRules.communicationRecorded(
         breach, List.of(approval), toReporter(T0.plusSeconds(1)), RESPONDER, T0.plusSeconds(1));
 
     Incident fromAlert = Incident.open("INC-20261120-BBBBBB", "t", IncidentSource.ALERT, null, T0);
     assertThatThrownBy(
             () ->
-                lifecycle.communicationRecorded(
+                CommunicationRules.communicationRecorded(
                     fromAlert, List.of(), toReporter(T0), RESPONDER, T0))
         .isInstanceOfSatisfying(
             Conflict.class, c -> assertThat(c.code()).isEqualTo("NO_REPORTER_CHANNEL"));

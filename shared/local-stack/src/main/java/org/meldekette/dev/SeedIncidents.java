@@ -14,11 +14,13 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.lifecycle.Openings;
+import org.meldekette.domain.lifecycle.Outcome;
+import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentStore;
@@ -48,13 +50,12 @@ public final class SeedIncidents {
       throw new IllegalStateException("seeds only an emulator: set FIRESTORE_EMULATOR_HOST");
     }
     Firestore db = FirestoreClients.fromEnvironment(env).get();
-    Lifecycle lifecycle = new Lifecycle();
     Actor seeder = Actor.staff("seed@meldekette.local", Role.RESPONDER);
     IncidentIds ids = new IncidentIds(Clock.systemUTC(), new SecureRandom());
     Instant now = Instant.now();
     long started = System.nanoTime();
     IncidentStore store = new IncidentStore(db, RegimeConfig.policy(env), CommitListener.NONE);
-    List<Lifecycle.Outcome> openings = new ArrayList<>();
+    List<Outcome> openings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Instant detected = now.minus(Duration.ofMinutes(i));
       Incident incident =
@@ -66,8 +67,7 @@ public final class SeedIncidents {
               detected);
       if (i % 4 != 0) { // three in four triaged
         incident =
-            lifecycle
-                .triage(
+            TriageRules.triage(
                     incident,
                     Triage.Input.classified(
                         i % 10 == 0 ? Classification.BREACH : Classification.INCIDENT,
@@ -77,7 +77,7 @@ public final class SeedIncidents {
                     detected.plusSeconds(30))
                 .incident();
       }
-      openings.add(lifecycle.opened(incident, seeder));
+      openings.add(Openings.opened(incident, seeder));
       if (openings.size() == 1_000) {
         store.open(openings);
         openings.clear();

@@ -16,18 +16,18 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.IncidentSource;
 import org.meldekette.domain.InvalidInput;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.TriageRules;
 
 /** Every GDPR and internal deadline, derived from an incident's state at fixed times. */
 class DeadlinePolicyTest {
   static final Instant DETECTED = Instant.parse("2026-11-20T09:00:00Z");
   static final Actor RESPONDER = Actor.staff("r@x.test", Role.RESPONDER);
   private final DeadlinePolicy policy = policy("GDPR", "INTERNAL");
-  private final Lifecycle lifecycle = new Lifecycle();
 
   static DeadlinePolicy policy(String... regimes) {
     return new DeadlinePolicy(Regimes.shipped(regimes));
@@ -100,8 +100,7 @@ class DeadlinePolicyTest {
   void article33FallsDue72HoursAfterAwarenessAndIsMetByNotNotifyingOrByTheNotificationItself() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+        TriageRules.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
             .incident();
     Deadline art33 = find(deadlines(breach), "GDPR/ART33");
     assertThat(art33.startedAt()).isEqualTo(classified);
@@ -136,13 +135,11 @@ class DeadlinePolicyTest {
   void anAwarenessTimeChangedLaterMovesTheArticle33Deadline() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
+        TriageRules.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
             .incident();
     Instant earlier = DETECTED.minus(Duration.ofHours(10));
     Incident corrected =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 breach,
                 breach(RiskLevel.LOW, earlier, "the processor told us a day earlier"),
                 RESPONDER,
@@ -156,8 +153,7 @@ class DeadlinePolicyTest {
   void aLateNotificationDecisionWithoutReasonsIsRefused() {
     Instant classified = DETECTED.plus(Duration.ofHours(3));
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+        TriageRules.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
             .incident();
     List<Deadline> deadlines = deadlines(breach);
     Instant late = classified.plus(Duration.ofHours(73));
@@ -181,13 +177,11 @@ class DeadlinePolicyTest {
   void article34RunsFromTheHighRiskFindingAndIsMetByADataSubjectDecision() {
     Instant classified = DETECTED.plus(Duration.ofHours(1));
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
+        TriageRules.triage(incident(), breach(RiskLevel.MEDIUM, null, null), RESPONDER, classified)
             .incident();
     Instant highRisk = classified.plus(Duration.ofHours(20));
     Incident worse =
-        lifecycle
-            .triage(breach, breach(RiskLevel.HIGH, null, null), RESPONDER, highRisk)
+        TriageRules.triage(breach, breach(RiskLevel.HIGH, null, null), RESPONDER, highRisk)
             .incident();
     Deadline art34 = find(deadlines(worse), "GDPR/ART34");
     assertThat(art34.startedAt()).isEqualTo(highRisk);
@@ -209,15 +203,14 @@ class DeadlinePolicyTest {
   void theInternalTargetsRunFromDetectionClassificationTriageAndClosure() {
     Instant classified = DETECTED.plus(Duration.ofHours(2));
     Incident triaged =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
+        TriageRules.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, classified)
             .incident();
     assertThat(find(deadlines(triaged), "INTERNAL/ESCALATION").dueAt())
         .isEqualTo(classified.plus(Duration.ofHours(4)));
     Instant acknowledged = classified.plus(Duration.ofHours(1));
     Incident escalated =
-        lifecycle
-            .acknowledgeEscalation(triaged, Actor.staff("dpo@x.test", Role.DPO), acknowledged)
+        MilestoneRules.acknowledgeEscalation(
+                triaged, Actor.staff("dpo@x.test", Role.DPO), acknowledged)
             .incident();
     assertThat(find(deadlines(escalated), "INTERNAL/ESCALATION").metAt()).isEqualTo(acknowledged);
 
@@ -249,8 +242,8 @@ class DeadlinePolicyTest {
     assertThat(report.dueAt()).isEqualTo(Instant.parse("2026-12-15T16:30:00Z"));
     Incident explained = done.withAssessment(EXPLAINED, closed);
     Incident issued =
-        lifecycle
-            .finalReportIssued(explained, "sha", RESPONDER, closed.plus(Duration.ofDays(10)))
+        MilestoneRules.finalReportIssued(
+                explained, "sha", RESPONDER, closed.plus(Duration.ofDays(10)))
             .incident();
     assertThat(find(deadlines(issued), "INTERNAL/FINAL_REPORT").metAt())
         .isEqualTo(closed.plus(Duration.ofDays(10)));
@@ -259,8 +252,7 @@ class DeadlinePolicyTest {
   @Test
   void article33RemindsAt48And24And6HoursBeforeAtTheDeadlineAndEvery12HoursOverdueWithEscalation() {
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, DETECTED)
+        TriageRules.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, DETECTED)
             .incident();
     Deadline art33 = find(deadlines(breach), "GDPR/ART33");
     Instant due = DETECTED.plus(Duration.ofHours(72));
@@ -282,8 +274,7 @@ class DeadlinePolicyTest {
   void aRegimeSwitchedOffShowsNoneOfItsClocks() {
     DeadlinePolicy internalOnly = policy("INTERNAL");
     Incident breach =
-        lifecycle
-            .triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED)
+        TriageRules.triage(incident(), breach(RiskLevel.HIGH, null, null), RESPONDER, DETECTED)
             .incident();
     List<Deadline> deadlines =
         internalOnly.deadlines(new IncidentFacts(breach, IncidentRecords.of(List.of(), List.of())));
@@ -297,8 +288,7 @@ class DeadlinePolicyTest {
     Deadline art33 =
         find(
             deadlines(
-                lifecycle
-                    .triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, aware)
+                TriageRules.triage(incident(), breach(RiskLevel.LOW, null, null), RESPONDER, aware)
                     .incident()),
             "GDPR/ART33");
     Instant due = aware.plus(Duration.ofHours(72));

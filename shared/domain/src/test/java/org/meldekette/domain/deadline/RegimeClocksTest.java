@@ -17,19 +17,19 @@ import org.meldekette.domain.DecisionType;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.IncidentSource;
-import org.meldekette.domain.Lifecycle;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.lifecycle.MilestoneRules;
+import org.meldekette.domain.lifecycle.TriageRules;
 
 /** NIS2 Art. 23 and DORA Art. 19 clocks beside GDPR's, on one incident, at fixed times. */
 class RegimeClocksTest {
   static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
   static final Actor RESPONDER = Actor.staff("r@x.test", Role.RESPONDER);
   private final DeadlinePolicy all = DeadlinePolicyTest.policy("GDPR", "INTERNAL", "NIS2", "DORA");
-  private final Lifecycle lifecycle = new Lifecycle();
   private final List<Communication> sent = new ArrayList<>();
 
   private Incident incident() {
@@ -63,8 +63,7 @@ class RegimeClocksTest {
   }
 
   private Incident marked(String regime, Instant triggeredAt, Instant awareAt) {
-    return lifecycle
-        .regimeTriggered(
+    return MilestoneRules.regimeTriggered(
             incident(),
             regime,
             new RegimeTrigger(triggeredAt, awareAt, "r@x.test", null, null),
@@ -117,8 +116,7 @@ class RegimeClocksTest {
     Incident significant = marked("NIS2", T0, T0);
     Instant due = Instant.parse("2026-11-27T12:00:00Z");
     Incident asked =
-        lifecycle
-            .regimeReportRequested(
+        MilestoneRules.regimeReportRequested(
                 significant,
                 "NIS2",
                 "INTERMEDIATE_REPORT",
@@ -157,21 +155,18 @@ class RegimeClocksTest {
   @Test
   void oneIncidentRunsGdprNis2AndDoraClocksAtOnceEachMetIndependently() {
     Incident breach =
-        lifecycle
-            .triage(
+        TriageRules.triage(
                 incident(),
                 Triage.Input.classified(Classification.BREACH, null, RiskLevel.LOW),
                 RESPONDER,
                 T0)
             .incident();
     Incident both =
-        lifecycle
-            .regimeTriggered(
+        MilestoneRules.regimeTriggered(
                 breach, "NIS2", new RegimeTrigger(T0, T0, "r@x.test", null, null), RESPONDER, T0)
             .incident();
     Incident three =
-        lifecycle
-            .regimeTriggered(
+        MilestoneRules.regimeTriggered(
                 both, "DORA", new RegimeTrigger(T0, T0, "r@x.test", null, null), RESPONDER, T0)
             .incident();
     List<String> open =

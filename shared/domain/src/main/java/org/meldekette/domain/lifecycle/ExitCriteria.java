@@ -1,9 +1,20 @@
-package org.meldekette.domain;
+package org.meldekette.domain.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.meldekette.domain.Audience;
+import org.meldekette.domain.Conflict;
+import org.meldekette.domain.DecisionType;
+import org.meldekette.domain.Incident;
+import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.MeasureType;
+import org.meldekette.domain.Phase;
+import org.meldekette.domain.Triage;
 
-/** What must hold before an incident leaves a phase, as the incident and breach policy sets it. */
+/**
+ * What must hold before an incident leaves a phase, as the incident and breach policy sets it.
+ * Leaving recovery closes the incident: that phase's criteria are {@link ClosureRequirements}.
+ */
 public final class ExitCriteria {
   private ExitCriteria() {}
 
@@ -16,7 +27,7 @@ public final class ExitCriteria {
       case CONTAINMENT -> containment(records, unmet);
       case FORENSICS -> forensics(incident, records, unmet);
       case LEGAL_ASSESSMENT -> legalAssessment(incident, records, unmet);
-      case RECOVERY_CLOSURE -> recovery(incident, records, unmet);
+      case RECOVERY_CLOSURE -> unmet.addAll(ClosureRequirements.unmet(incident, records));
       case CLOSED -> unmet.add(new Conflict.Unmet("INCIDENT_CLOSED", "the incident is closed"));
     }
     return unmet;
@@ -119,85 +130,7 @@ public final class ExitCriteria {
     }
   }
 
-  private static void recovery(
-      Incident incident, IncidentRecords records, List<Conflict.Unmet> unmet) {
-    require(
-        incident.milestones().operationRestoredAt() != null,
-        "OPERATION_NOT_RESTORED",
-        "the time regular operation was restored",
-        unmet);
-    boolean controller = !incident.processing().actingAsProcessor();
-    if (controller && incident.milestones().breachAssessedAt() != null) {
-      require(
-          records.hasEffectiveDecision(DecisionType.Article.ART_33),
-          "ART_33_DECISION_MISSING",
-          "the Art. 33 decision of a breach that was assessed as one, even if reclassified since",
-          unmet);
-    }
-    for (Decision decision : records.effectiveDecisions()) {
-      Audience promised = promisedAudience(decision);
-      if (promised != null && !records.communicated(promised, promisedKind(decision))) {
-        unmet.add(
-            new Conflict.Unmet(
-                "NOTIFICATION_NOT_SENT",
-                "decision "
-                    + decision.id()
-                    + " ("
-                    + decision.type()
-                    + ") needs its communication to "
-                    + promised
-                    + " recorded"));
-      }
-    }
-    List<Measure> live =
-        records.measures().stream().filter(m -> m.status() != MeasureStatus.CANCELLED).toList();
-    require(
-        live.stream().anyMatch(m -> m.type() == MeasureType.CORRECTIVE),
-        "CORRECTIVE_MEASURE_MISSING",
-        "at least one corrective measure",
-        unmet);
-    require(
-        live.stream().anyMatch(m -> m.type() == MeasureType.PREVENTIVE),
-        "PREVENTIVE_MEASURE_MISSING",
-        "at least one preventive measure",
-        unmet);
-    for (Measure measure : live) {
-      if (measure.type() != MeasureType.CONTAINMENT && !measure.hasOwnerAndDueDate()) {
-        unmet.add(
-            new Conflict.Unmet(
-                "MEASURE_OWNER_OR_DUE_DATE_MISSING",
-                "measure " + measure.id() + " needs an owner and a due date"));
-      }
-    }
-    for (RetentionExtension extension : records.retentionExtensions()) {
-      if (extension.blocksClosure()) {
-        unmet.add(
-            new Conflict.Unmet(
-                "RETENTION_EXTENSION_OPEN",
-                "retention extension "
-                    + extension.id()
-                    + " must be lifted or renewed with a justification"));
-      }
-    }
-  }
-
-  /** The audience a decision in force promises a communication to, or null. */
-  private static Audience promisedAudience(Decision decision) {
-    return switch (decision.type()) {
-      case NOTIFY_AUTHORITY -> Audience.SUPERVISORY_AUTHORITY;
-      case NOTIFY_DATA_SUBJECTS -> Audience.DATA_SUBJECTS;
-      case NO_DATA_SUBJECT_NOTIFICATION -> decision.communicationInstead();
-      default -> null;
-    };
-  }
-
-  private static Communication.Notification promisedKind(Decision decision) {
-    return decision.type() == DecisionType.NOTIFY_AUTHORITY
-        ? Communication.Notification.INITIAL
-        : null;
-  }
-
-  private static void require(boolean holds, String code, String what, List<Conflict.Unmet> unmet) {
+  static void require(boolean holds, String code, String what, List<Conflict.Unmet> unmet) {
     if (!holds) {
       unmet.add(new Conflict.Unmet(code, what));
     }

@@ -1,0 +1,29 @@
+// The assessment in words: what the notifications and the final report say (nature, consequences,
+// advice, root cause, lessons learned).
+import { useState } from 'preact/hooks';
+import { write } from '../api.js';
+import { useT } from '../i18n.js';
+import { Field, useSubmit } from '../components.jsx';
+
+export function AssessmentSection({ ctx }) {
+  const t = useT();
+  const a = ctx.incident.assessment || {};
+  const keys = ['nature', 'dataSubjectCategories', 'likelyConsequences', 'adviceToDataSubjects', 'rootCause', 'lessonsLearned'];
+  const [form, setForm] = useState(() => Object.fromEntries(keys.map((k) => [k, a[k] || ''])));
+  const { submit, busy, view } = useSubmit(ctx.reload);
+  const mayWrite = ctx.can('RESPONDER', 'LEGAL', 'DPO');
+  const body = () => Object.fromEntries([...Object.entries(a), ...Object.entries(form)].filter(([, v]) => v !== '' && v != null));
+  return (
+    <section aria-labelledby="assessment-heading">
+      <h2 id="assessment-heading">{t('assessment')}</h2>
+      {!mayWrite && <dl class="facts">{keys.map((k) => <div key={k}><dt>{t(k)}</dt><dd>{a[k] || '–'}</dd></div>)}</dl>}
+      {mayWrite && <form onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/assessment`, body(), ctx.etag), ctx.reload); }}>
+        <div class="two">
+          {keys.map((k) => <Field key={k} label={t(k)} kind="textarea" value={form[k]} onInput={(v) => setForm({ ...form, [k]: v })} name={k} />)}
+        </div>
+        <button type="submit" disabled={busy}>{t('save')}</button>
+      </form>}
+      {view}
+    </section>
+  );
+}

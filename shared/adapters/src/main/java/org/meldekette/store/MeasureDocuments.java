@@ -1,0 +1,63 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import java.util.Map;
+import org.meldekette.domain.ContainmentKind;
+import org.meldekette.domain.Effectiveness;
+import org.meldekette.domain.EffectivenessResult;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.MeasureStatus;
+import org.meldekette.domain.MeasureType;
+
+/** Maps a measure (containment, corrective, preventive) and its effectiveness check. */
+final class MeasureDocuments {
+  private MeasureDocuments() {}
+
+  static Map<String, Object> fields(Measure m) {
+    Effectiveness e = m.effectiveness();
+    return Doc.fields()
+        .put("id", m.id())
+        .put("type", m.type())
+        .put("containmentKind", m.containmentKind())
+        .put("description", m.description())
+        .put("owner", m.owner())
+        .put("dueAt", m.dueAt())
+        .put("status", m.status())
+        .put(
+            "effectiveness",
+            e == null
+                ? null
+                : Doc.fields()
+                    .put("result", e.result())
+                    .put("note", e.note())
+                    .put("checkedBy", e.checkedBy())
+                    .put("checkedAt", e.checkedAt()))
+        .put("createdBy", m.createdBy())
+        .put("createdAt", m.createdAt())
+        .put("doneAt", m.doneAt())
+        .map();
+  }
+
+  static Measure read(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    Doc e = d.doc("effectiveness");
+    return new Measure(
+        d.string("id"),
+        d.enumValue("type", MeasureType.class),
+        d.enumValue("containmentKind", ContainmentKind.class),
+        d.string("description"),
+        d.string("owner"),
+        d.instant("dueAt"),
+        d.enumValue("status", MeasureStatus.class),
+        d.has("effectiveness")
+            ? new Effectiveness(
+                e.enumValue("result", EffectivenessResult.class),
+                e.string("note"),
+                e.string("checkedBy"),
+                e.instant("checkedAt"))
+            : null,
+        d.string("createdBy"),
+        d.instant("createdAt"),
+        d.instant("doneAt"));
+  }
+}

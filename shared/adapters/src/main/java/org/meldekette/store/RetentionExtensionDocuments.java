@@ -1,0 +1,36 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import java.util.Map;
+import org.meldekette.domain.RetentionExtension;
+
+/** Maps a retention extension and its decisions (renewed, lifted). */
+final class RetentionExtensionDocuments {
+  private RetentionExtensionDocuments() {}
+
+  static Map<String, Object> fields(RetentionExtension r) {
+    return Doc.fields()
+        .put("id", r.id())
+        .put("what", r.what())
+        .put("until", r.until())
+        .put("justification", r.justification())
+        .put("status", r.status())
+        .put("decidedBy", r.decidedBy())
+        .put("decidedAt", r.decidedAt())
+        .put("lastJustification", r.lastJustification())
+        .map();
+  }
+
+  static RetentionExtension read(DocumentSnapshot snapshot) {
+    Doc d = Doc.of(snapshot.getData());
+    return new RetentionExtension(
+        d.string("id"),
+        d.string("what"),
+        d.instant("until"),
+        d.string("justification"),
+        d.enumValue("status", RetentionExtension.Status.class),
+        d.string("decidedBy"),
+        d.instant("decidedAt"),
+        d.string("lastJustification"));
+  }
+}

@@ -2,6 +2,8 @@
 # Starts Meldekette locally with no cloud account: the Cloud Firestore emulator on 127.0.0.1:8080 and every
 # function under the Functions Framework invoker on its own port. Ctrl-C stops everything.
 # --no-build: use what the last build left (the test command uses this after building).
+# FIRESTORE_IMPORT=<path to an export's .overall_export_metadata>: start the emulator from that export (a
+# backup), as scripts/restore-drill.sh does to prove a backup restores to a working system.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -67,11 +69,17 @@ for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PO
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
+seed=()
+if [ -n "${FIRESTORE_IMPORT:-}" ]; then
+  [ -f "$FIRESTORE_IMPORT" ] || die "FIRESTORE_IMPORT: no export metadata at $FIRESTORE_IMPORT"
+  seed=(--seed_from_export="$FIRESTORE_IMPORT")
+fi
 jar=$(firestore_emulator_jar || true)
 if [ -n "$jar" ]; then
   java -cp "$jar" com.google.cloud.datastore.emulator.firestore.CloudFirestore start \
-    --host=127.0.0.1 --port=$FIRESTORE_PORT --rules=firestore.rules >"$STACK_DIR/firestore.log" 2>&1 &
+    --host=127.0.0.1 --port=$FIRESTORE_PORT --rules=firestore.rules "${seed[@]}" >"$STACK_DIR/firestore.log" 2>&1 &
 elif command -v gcloud >/dev/null; then
+  [ -z "${FIRESTORE_IMPORT:-}" ] || die "FIRESTORE_IMPORT needs the emulator's jar (gcloud components install cloud-firestore-emulator)"
   gcloud emulators firestore start --host-port=127.0.0.1:$FIRESTORE_PORT --rules=firestore.rules \
     >"$STACK_DIR/firestore.log" 2>&1 &
 else

@@ -10,8 +10,11 @@ locals {
 
   common_env = {
     GOOGLE_CLOUD_PROJECT = var.project_id
-    AUDIT_SINK           = "cloud-logging"
-    REGIMES              = join(",", var.regimes)
+    # The database the functions use: "(default)", or a database restored from a backup (runbook in
+    # docs/deployment.md).
+    FIRESTORE_DATABASE = var.firestore_database
+    AUDIT_SINK         = "cloud-logging"
+    REGIMES            = join(",", var.regimes)
     # A shorter JIT warm-up halves the cold start (see README, Performance).
     JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1"
   }
@@ -32,6 +35,10 @@ locals {
       # Google's front end and Firebase Hosting each append to X-Forwarded-For: the client is the entry
       # before the last two.
       TRUSTED_PROXIES = "2"
+      # Abuse: each client's budgets of reports and messages, and the rate beyond which reports are held
+      # for screening.
+      REPORT_CLIENT_LIMITS = var.report_client_limits
+      REPORT_SURGE_RATE    = var.report_surge_rate
     })
     "alert-triage" = merge(local.common_env, local.reminder_env)
     "incident-lifecycle" = merge(local.common_env, local.reminder_env, {

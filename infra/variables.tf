@@ -111,3 +111,21 @@ variable "verification_service" {
   type        = string
   default     = "verification-worker"
 }
+
+variable "firestore_database" {
+  description = "The Firestore database the functions use: (default), or one restored from a backup (docs/deployment.md, Restoring a backup)."
+  type        = string
+  default     = "(default)"
+}
+
+variable "report_client_limits" {
+  description = "Each client's budgets of reports and status-page messages, LIMIT/ISO-8601-DURATION, comma-separated; beyond them 429."
+  type        = string
+  default     = "5/PT10M,30/P1D"
+}
+
+variable "report_surge_rate" {
+  description = "Reports per window (LIMIT/DURATION) beyond which new reports are held for screening: kept, no clocks, one digest."
+  type        = string
+  default     = "50/PT10M"
+}

@@ -55,6 +55,7 @@
       receiptCodeHint: 'Notieren Sie den Code oder speichern Sie den Link. Wer ihn kennt, kann Ihre Meldung und unsere Antworten lesen.',
       statusLink: 'Zur Statusseite Ihrer Meldung',
       summary: 'Bitte prüfen Sie die markierten Felder.',
+      tooMany: 'Von Ihrer Verbindung kamen in kurzer Zeit sehr viele Meldungen. Bitte senden Sie in {minutes} Minuten erneut – Ihre Eingaben bleiben erhalten. In dringenden Fällen erreichen Sie uns auch per E-Mail.',
       unavailable: 'Ihre Meldung konnte gerade nicht gesendet werden. Bitte versuchen Sie es in einigen Minuten erneut – ein erneutes Senden legt keine doppelte Meldung an.',
       errors: {
         REQUIRED: 'Bitte füllen Sie dieses Feld aus.',
@@ -101,6 +102,7 @@
       receiptCodeHint: 'Write the code down or save the link. Whoever knows it can read your report and our answers.',
       statusLink: 'Go to the status page of your report',
       summary: 'Please check the marked fields.',
+      tooMany: 'Very many reports came from your connection in a short time. Please send again in {minutes} minutes – what you typed is kept. In urgent cases you can also reach us by email.',
       unavailable: 'Your report could not be sent just now. Please try again in a few minutes – sending again does not create a second report.',
       errors: {
         REQUIRED: 'Please fill in this field.',
@@ -164,7 +166,7 @@
       setError(field, error);
     }
     if (status.dataset.key) {
-      status.textContent = texts()[status.dataset.key];
+      status.textContent = fill(texts()[status.dataset.key], JSON.parse(status.dataset.values || '{}'));
     }
   }
 
@@ -282,14 +284,20 @@
     }
   }
 
-  function setStatus(key) {
+  function setStatus(key, values) {
     if (key) {
       status.dataset.key = key;
-      status.textContent = texts()[key];
+      status.dataset.values = JSON.stringify(values || {});
+      status.textContent = fill(texts()[key], values);
     } else {
       delete status.dataset.key;
+      delete status.dataset.values;
       status.textContent = '';
     }
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => (values && values[name] !== undefined ? String(values[name]) : ''));
   }
 
   function showErrors(errors) {
@@ -403,6 +411,10 @@
       const fieldError = response.status === 400 ? serverError(answer) : null;
       if (fieldError) {
         showErrors(fieldError);
+      } else if (response.status === 429) {
+        // Too many reports from this connection: what was typed stays; the wait is said in minutes.
+        const seconds = Number(response.headers.get('Retry-After')) || 600;
+        setStatus('tooMany', { minutes: Math.ceil(seconds / 60) });
       } else {
         setStatus('unavailable'); // role="alert" announces it; focus stays on the button
       }

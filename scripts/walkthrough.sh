@@ -33,6 +33,8 @@ api POST "/incidents/$ID/evidence" responder '{"source":"CLOUD_LOGGING",
   "location":"gs://forensics-exports/bucket-access.json",
   "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}'; expect 201
 api POST "/incidents/$ID/transitions" responder '{"to":"LEGAL_ASSESSMENT"}'; expect 200
+# The DPO takes the escalation (closing would otherwise record it as missed, with a reason).
+api POST "/incidents/$ID/acknowledgements" dpo; expect 200
 
 api POST "/incidents/$ID/decisions" legal '{"type":"NOTIFY_AUTHORITY","reasoning":"Contact data of 1200 customers exposed."}'; expect 201
 api POST "/incidents/$ID/decisions" dpo '{"type":"NOTIFY_DATA_SUBJECTS","reasoning":"Names with addresses: phishing risk is high."}'; expect 201
@@ -44,6 +46,9 @@ api POST "/incidents/$ID/communications" responder '{"audience":"SUPERVISORY_AUT
 api POST "/incidents/$ID/approvals" legal '{"audience":"DATA_SUBJECTS"}'; expect 201
 api POST "/incidents/$ID/communications" responder '{"audience":"DATA_SUBJECTS",
   "channel":"email","summary":"Notice under Art. 34","sentAt":"'"$(now)"'"}'; expect 201
+# The reporter hears back through the status page: for a breach, after legal's sign-off too.
+api POST "/incidents/$ID/approvals" legal '{"audience":"REPORTER"}'; expect 201
+api POST "/incidents/$ID/reporter-messages" responder '{"text":"Thank you: we confirmed the exposure and closed it."}'; expect 201
 api POST "/incidents/$ID/transitions" responder '{"to":"RECOVERY_CLOSURE"}'; expect 200
 
 api POST "/incidents/$ID/measures" responder '{"type":"CORRECTIVE","description":"Rotate the export links",

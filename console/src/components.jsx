@@ -134,7 +134,8 @@ export function Countdown({ deadline }) {
     return () => clearInterval(timer);
   }, [open]);
   if (!open) {
-    return <span class="clock met">{t(deadline.status === 'MET_LATE' ? 'metLate' : 'met')}</span>;
+    const word = { MET: 'met', MET_LATE: 'metLate', MISSED: 'missed', STOPPED: 'stopped' }[deadline.status];
+    return <span class={`clock ${deadline.status === 'MISSED' ? 'overdue' : 'met'}`}>{t(word)}</span>;
   }
   const left = Date.parse(deadline.dueAt) - now;
   const level = left < 0 ? 'overdue' : left < 24 * 3600 * 1000 ? 'soon' : '';

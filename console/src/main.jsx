@@ -1,6 +1,6 @@
 // The staff console: sign-in, the navigation, and the page the address's fragment names
 // (#/, #/incidents/ID and its sections #/incidents/ID/SECTION, #/incidents/ID/drafts/KIND, #/incidents/ID/final-report, #/holds, #/register,
-// #/members). Reminder links open #/incidents/ID.
+// #/members, #/screening). Reminder links open #/incidents/ID; the surge digest opens #/screening.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, setToken, ApiError } from './api.js';
@@ -9,6 +9,7 @@ import { demoTokens, googleButton, keepToken, localSignIn, storedToken } from '.
 import { Board } from './board.jsx';
 import { IncidentPage, SECTIONS } from './incident/page.jsx';
 import { DraftPage, FinalReportPage, HoldsPage, MembersPage, RegisterPage } from './pages.jsx';
+import { ScreeningPage } from './screening.jsx';
 
 function useRoute() {
   const [hash, setHash] = useState(location.hash);
@@ -29,6 +30,7 @@ function page(route, me) {
   if ((m = route.match(/^\/incidents\/(INC-[0-9A-Z-]+)(?:\/([a-z]+))?$/)) && (!m[2] || m[2] in SECTIONS)) {
     return <IncidentPage key={m[1]} id={m[1]} section={m[2]} me={me} />;
   }
+  if (route === '/screening') return <ScreeningPage me={me} />;
   if (route === '/holds') return <HoldsPage />;
   if (route === '/register') return <RegisterPage />;
   if (route === '/members') return <MembersPage />;
@@ -117,6 +119,7 @@ function App() {
           <nav aria-label="Meldekette">
             <ul>
               <li><a href="#/">{t('board')}</a></li>
+              {can('RESPONDER', 'SECOND_LINE') && <li><a href="#/screening">{t('screening')}</a></li>}
               {can('LEGAL', 'DPO') && <li><a href="#/holds">{t('holds')}</a></li>}
               {can('LEGAL', 'DPO') && <li><a href="#/register">{t('register')}</a></li>}
               {can('ADMIN') && <li><a href="#/members">{t('members')}</a></li>}

@@ -37,6 +37,7 @@
       },
       notFound: 'Zu diesem Code gibt es keine Meldung. Bitte prüfen Sie den Code.',
       tooMany: 'Zu viele Versuche mit falschen Codes. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+      tooManyMessages: 'Von Ihrer Verbindung kamen in kurzer Zeit sehr viele Nachrichten. Bitte senden Sie Ihre Nachricht in {minutes} Minuten erneut – Ihr Text bleibt hier stehen.',
       unavailable: 'Das hat gerade nicht geklappt. Bitte versuchen Sie es in einigen Minuten erneut.',
       errors: {
         REQUIRED: 'Bitte füllen Sie dieses Feld aus.',
@@ -73,6 +74,7 @@
       },
       notFound: 'No report matches this code. Please check the code.',
       tooMany: 'Too many attempts with wrong codes. Please try again in {minutes} minutes.',
+      tooManyMessages: 'Very many messages came from your connection in a short time. Please send yours again in {minutes} minutes – your text stays here.',
       unavailable: 'That did not work just now. Please try again in a few minutes.',
       errors: {
         REQUIRED: 'Please fill in this field.',
@@ -194,7 +196,8 @@
       notice(element, 'notFound');
     } else if (response && response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After')) || 600;
-      notice(element, 'tooMany', { minutes: Math.ceil(seconds / 60) });
+      const flood = data && data.error && data.error.code === 'TOO_MANY_REPORTS';
+      notice(element, flood ? 'tooManyMessages' : 'tooMany', { minutes: Math.ceil(seconds / 60) });
     } else if (response && response.status === 400 && data && data.error && texts().errors[data.error.code]) {
       notice(element, 'errors.' + data.error.code, { max: LIMIT, length: Array.from(answer.elements.text.value.trim()).length });
     } else {

@@ -162,14 +162,22 @@ describe('the staff console', () => {
     await logDecision(legal.page, 'NOTIFY_AUTHORITY', 'Contact data of 1200 customers exposed.');
     await approve(legal.page, 'SUPERVISORY_AUTHORITY', 'Supervisory authority');
     await approve(legal.page, 'DATA_SUBJECTS', 'Data subjects');
+    await approve(legal.page, 'REPORTER', 'Reporter');
     const dpo = await signIn('dpo');
     await openIncident(dpo.page, id);
     await logDecision(dpo.page, 'NOTIFY_DATA_SUBJECTS', 'Names with addresses: phishing risk is high.');
+    await show(dpo.page, 'Overview');
+    await dpo.page.click('#acknowledge'); // the escalation, taken by the DPO
+    await dpo.page.locator('#acknowledge').waitFor({ state: 'detached' });
 
     await R.reload();
     await R.locator('#incident-heading', { hasText: id }).waitFor();
     await communicate(R, 'SUPERVISORY_AUTHORITY', 'Initial notification under Art. 33');
     await communicate(R, 'DATA_SUBJECTS', 'Letter to every customer concerned');
+    await show(R, 'Report'); // the reporter hears back before the case can close
+    await R.getByLabel('Message to the reporter').fill('We confirmed the exposure and closed it. Thank you.');
+    await R.locator('button', { hasText: 'Send' }).click();
+    await R.locator('li', { hasText: 'We confirmed the exposure' }).waitFor();
     await R.click('#transition');
     await phaseIs(R, 'Recovery & closure');
 
@@ -264,6 +272,40 @@ describe('the staff console', () => {
     await second.context.close();
   });
 
+  test('many reports are closed as not an incident by a responder and approved by the second line', async () => {
+    const ids = [];
+    for (let n = 0; n < 2; n++) {
+      const response = await fetch('http://localhost:8081/', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'OTHER', title: uniqueTitle('Form test'), description: 'Testing the form, please ignore.' }),
+      });
+      ids.push((await response.json()).incidentId);
+    }
+    const responder = await signIn('responder');
+    await responder.page.goto(`${CONSOLE}#/screening`);
+    for (const id of ids) await responder.page.getByLabel(`Select ${id}`).check();
+    const form = responder.page.locator('form#request-dismissal');
+    await form.locator('[name=dismiss-reason]').selectOption('TEST');
+    await form.locator('[name=dismiss-justification]').fill('The web team testing the form.');
+    await form.locator('button[type=submit]').click();
+    await responder.page.locator('#pending-dismissals', { hasText: ids[1] }).waitFor();
+    assert.equal(await responder.page.locator('#approve-dismissals').count(), 0, 'a responder approves none');
+
+    const second = await signIn('second-line');
+    await second.page.goto(`${CONSOLE}#/screening`);
+    for (const id of ids) await second.page.getByLabel(`Select ${id}`).check();
+    await second.page.screenshot({ path: join(SCREENSHOTS, 'console-screening.png'), fullPage: true });
+    await second.page.click('#approve-dismissals');
+    await second.page.locator('#pending-dismissals', { hasText: ids[0] }).waitFor({ state: 'detached' });
+    for (const id of ids) {
+      const { body } = await api(`/incidents/${id}`);
+      assert.equal(body.closure, 'NOT_AN_INCIDENT');
+      assert.ok(body.deadlines.every((d) => d.status === 'STOPPED'), 'every clock stopped');
+    }
+    await responder.context.close();
+    await second.context.close();
+  });
+
   test('each role sees only what it may do', async () => {
     const id = await reportThroughTheForm(uniqueTitle('Console roles'));
     const responder = await signIn('responder');
@@ -317,7 +359,7 @@ describe('the staff console', () => {
     found['sign-in'] = await axe(signInPage.page);
     await signInPage.context.close();
     const pages = {
-      responder: ['#/', ...SECTIONS.map((s) => `#/incidents/${id}/${s}`), `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
+      responder: ['#/', '#/screening', ...SECTIONS.map((s) => `#/incidents/${id}/${s}`), `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
       legal: ['#/holds', '#/register'],
       admin: ['#/members'],
     };

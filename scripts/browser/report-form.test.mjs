@@ -137,6 +137,32 @@ describe('the public report form', () => {
     await context.close();
   });
 
+  test('told to wait after too many reports, the reporter keeps what was typed and sends it later', async () => {
+    // The 429 is what report-intake answers a client over its budget (AbuseTest sends a real flood);
+    // here the form's handling of it: the wait in plain words, nothing typed lost, sending again works.
+    const { context, page } = await openForm('de-DE');
+    const title = uniqueTitle('Zu viele');
+    await fillValidReport(page, title);
+    await page.route('**/api/report', (route) => route.fulfill({
+      status: 429,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '420' },
+      body: JSON.stringify({ error: { code: 'TOO_MANY_REPORTS', message: 'too many reports or messages from this address in a short time; please try again later' } }),
+    }));
+    await page.click('#send');
+    await page.locator('#form-status', { hasText: 'in 7 Minuten' }).waitFor();
+    assert.equal(await page.inputValue('#title'), title);
+    assert.match(await page.inputValue('#description'), /Kundenliste/);
+    assert.equal(await page.inputValue('#reporterEmail'), 'erika@example.org');
+    await page.click('[data-language=en]');
+    await page.locator('#form-status', { hasText: 'in 7 minutes' }).waitFor();
+
+    await page.unroute('**/api/report');
+    await page.click('#send');
+    await receiptId(page);
+    assert.equal((await incidentsTitled(title)).length, 1);
+    await context.close();
+  });
+
   test("the server's refusal is shown at its field: a reporter's clock running an hour ahead", async () => {
     // The browser believes it is an hour later than it is, so it allows a time the server sees as future.
     const { context, page, reportRequests } = await openForm('de-DE');

@@ -5,7 +5,7 @@ import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, instant, useSubmit } from '../components.jsx';
 
-const AUDIENCES = ['SUPERVISORY_AUTHORITY', 'DATA_SUBJECTS', 'PROCESSOR', 'CUSTOMERS', 'PRESS', 'COMPETENT_AUTHORITY', 'CONTROLLER'];
+const AUDIENCES = ['SUPERVISORY_AUTHORITY', 'DATA_SUBJECTS', 'REPORTER', 'PROCESSOR', 'CUSTOMERS', 'PRESS', 'COMPETENT_AUTHORITY', 'CONTROLLER'];
 
 export function CommunicationsSection({ ctx }) {
   return (

@@ -5,10 +5,12 @@ import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Countdown, Field, Time, instant, lines, useSubmit } from '../components.jsx';
 import { PHASES } from './summary.jsx';
+import { Screening } from './screening.jsx';
 
 export function Overview({ ctx }) {
   return (
     <>
+      <Screening ctx={ctx} />
       <Moves ctx={ctx} />
       <Clocks ctx={ctx} />
       <Team ctx={ctx} />
@@ -79,7 +81,7 @@ function Moves({ ctx }) {
         </form>
       )}
       {acknowledge && (
-        <button class="secondary" disabled={busy} onClick={() => submit(post('/acknowledgements', undefined), ctx.reload)}>{t('acknowledge')}</button>
+        <button id="acknowledge" class="secondary" disabled={busy} onClick={() => submit(post("/acknowledgements", undefined), ctx.reload)}>{t("acknowledge")}</button>
       )}
     </section>
   );

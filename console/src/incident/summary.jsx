@@ -1,9 +1,10 @@
 // What stays in view on every section of an incident: which incident, its phase, the next step with
 // what still blocks it (each item a link to the section where it is filled in), the most urgent
 // running clock, and whether its audit trail is intact.
+import { useState } from 'preact/hooks';
 import { write } from '../api.js';
 import { useT } from '../i18n.js';
-import { Countdown, useSubmit } from '../components.jsx';
+import { Countdown, Field, useSubmit } from '../components.jsx';
 import { sectionHref, sectionOf } from './links.js';
 
 export const PHASES = ['DETECTION_TRIAGE', 'CONTAINMENT', 'FORENSICS', 'LEGAL_ASSESSMENT', 'RECOVERY_CLOSURE', 'CLOSED'];
@@ -19,12 +20,20 @@ export function SummaryBar({ ctx }) {
   const i = ctx.incident;
   const { submit, busy, view } = useSubmit(ctx.reload);
   const urgent = mostUrgent(i.deadlines);
-  const move = () => submit(() => write('POST', `/incidents/${ctx.id}/transitions`, { to: i.nextPhase }, ctx.etag), ctx.reload);
+  const [missedReason, setMissedReason] = useState('');
+  // Closing settles the clocks it does not wait for as missed, and the closer says why.
+  const missing = i.nextPhase === 'CLOSED'
+    ? i.deadlines.filter((d) => d.atClosure === 'MISSED' && (d.status === 'OPEN' || d.status === 'OVERDUE'))
+    : [];
+  const move = () => submit(() => write('POST', `/incidents/${ctx.id}/transitions`,
+    { to: i.nextPhase, missedReason: missing.length ? missedReason : undefined }, ctx.etag), ctx.reload);
   return (
     <div class="summary" role="region" aria-label={t('nextStep')}>
       <h1 id="incident-heading" tabIndex="-1">{i.id}: {i.title}</h1>
       <p class="badges">
         <span class="badge">{t('phases', i.phase)}</span>
+        {i.closure && i.closure !== 'RESOLVED' && <span class="badge">{t('closures', i.closure)}</span>}
+        {i.held && <span class="badge bad">{t('toScreen')}</span>}
         {i.triage && i.triage.severity && <span class="badge">{i.triage.severity}</span>}
         {i.triage && i.triage.classification && <span class="badge">{i.triage.classification}</span>}
         <span class="badge">{i.source}</span>
@@ -49,7 +58,15 @@ export function SummaryBar({ ctx }) {
           )}
         </div>
         {i.phase !== 'CLOSED' && ctx.can('RESPONDER') && (
-          <button id="transition" disabled={busy} onClick={move}>{t('moveTo')} {t('phases', i.nextPhase)}</button>
+          <div class="move">
+            {missing.length > 0 && (
+              <>
+                <p>{t('missedClocks')} {missing.map((d) => d.label).join('; ')}</p>
+                <Field label={t('missedReason')} value={missedReason} onInput={setMissedReason} name="missedReason" />
+              </>
+            )}
+            <button id="transition" disabled={busy} onClick={move}>{t('moveTo')} {t('phases', i.nextPhase)}</button>
+          </div>
         )}
         <div class="urgent">
           <strong>{t('mostUrgent')}:</strong>{' '}

@@ -192,6 +192,23 @@ class InfraSettingsTest {
   }
 
   @Test
+  void theFunctionsUseTheConfiguredDatabaseAndReportIntakeItsAbuseLimits() {
+    String functions = Terraform.read("infra/functions.tf").replaceAll("\\s+", " ");
+    assertThat(functions)
+        .as("every function reads the database a restore may switch to")
+        .contains("common_env = { GOOGLE_CLOUD_PROJECT = var.project_id")
+        .contains("FIRESTORE_DATABASE = var.firestore_database")
+        .contains("REPORT_CLIENT_LIMITS = var.report_client_limits")
+        .contains("REPORT_SURGE_RATE = var.report_surge_rate");
+    String vars = Terraform.read("infra/variables.tf").replaceAll("\\s+", " ");
+    assertThat(vars)
+        .contains("variable \"firestore_database\"")
+        .contains("default = \"(default)\"")
+        .contains("default = \"5/PT10M,30/P1D\"")
+        .contains("default = \"50/PT10M\"");
+  }
+
+  @Test
   void everyFunctionMayQueueTasksAndTheReporterRoutesReachReportIntake() {
     Map<String, Object> locals = Terraform.locals();
     String functions = Terraform.read("infra/functions.tf").replaceAll("\\s+", " ");

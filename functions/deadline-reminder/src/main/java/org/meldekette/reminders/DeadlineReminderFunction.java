@@ -151,8 +151,8 @@ public class DeadlineReminderFunction extends ApiFunction {
   }
 
   /**
-   * {@code POST /tasks/notification}: a new incident for the team, a P1 for on-call, or a channel's
-   * digest, from Cloud Tasks.
+   * {@code POST /tasks/notification}: a new incident for the team, a P1 for on-call, a channel's
+   * digest, or the digest of reports held for screening, from Cloud Tasks.
    */
   private void notification(Call call, Map<String, String> params) throws Exception {
     requireCaller(call.request(), tasksAccount);
@@ -164,9 +164,11 @@ public class DeadlineReminderFunction extends ApiFunction {
     if (kind == null) {
       throw ApiException.badRequest("kind", "REQUIRED", "kind is required");
     }
-    String incidentId = kind == NotificationTask.Kind.DIGEST ? null : required(body, "incidentId");
+    boolean aboutOne =
+        kind == NotificationTask.Kind.NEW_INCIDENT || kind == NotificationTask.Kind.PAGE;
+    String incidentId = aboutOne ? required(body, "incidentId") : null;
     String channel = kind == NotificationTask.Kind.DIGEST ? required(body, "channel") : null;
-    Long window = kind == NotificationTask.Kind.DIGEST ? requiredNumber(body, "window") : null;
+    Long window = aboutOne ? null : requiredNumber(body, "window");
     if (incidentId != null) {
       call.labels().put("incidentId", incidentId);
     }

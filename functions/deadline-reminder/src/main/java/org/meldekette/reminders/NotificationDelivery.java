@@ -74,6 +74,7 @@ final class NotificationDelivery {
           claimed("new-" + incidentId, incidentId, channels.team(), this::announce);
       case PAGE -> claimed("page-" + incidentId, incidentId, channels.onCall(), this::page);
       case DIGEST -> digest(channel, window);
+      case SCREENING -> screening(window);
     };
   }
 
@@ -166,6 +167,46 @@ final class NotificationDelivery {
     }
     store.digestDone(channel, window, true);
     return Result.SENT;
+  }
+
+  /**
+   * The digest of a surge: how many reports wait to be screened, and where. Sent once per hour they
+   * arrive in, whatever the number of tasks that named it.
+   */
+  private Result screening(long hour) throws Exception {
+    String key = "screening-" + hour;
+    Instant now = clock.instant();
+    switch (store.claim(key, now)) {
+      case ALREADY_SENT -> {
+        return Result.ALREADY_SENT;
+      }
+      case IN_PROGRESS -> {
+        return Result.IN_PROGRESS;
+      }
+      case CLAIMED -> {
+        // posted below
+      }
+    }
+    long held = store.heldForScreening();
+    try {
+      if (held > 0) {
+        String link = channels.linkBase() == null ? "" : " · " + channels.linkBase() + "/screening";
+        notifier.send(
+            channels.team(),
+            "Reports held for screening: "
+                + held
+                + (held == 1 ? " report" : " reports")
+                + " came in beyond the system-wide rate since "
+                + TIME.format(Instant.ofEpochSecond(hour))
+                + ". They are kept, no clock runs; screen them in or out"
+                + link);
+      }
+    } catch (Exception e) {
+      store.release(key);
+      throw e;
+    }
+    store.markSent(key, now);
+    return held > 0 ? Result.SENT : Result.NOT_NEEDED;
   }
 
   private String digestText(long window, int total, int from, List<String> part) {

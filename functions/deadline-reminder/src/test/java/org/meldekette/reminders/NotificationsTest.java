@@ -153,4 +153,34 @@ class NotificationsTest extends ServedReminders {
     JsonObject body = JsonParser.parseString(webhookBody).getAsJsonObject();
     return body.get("text").getAsString();
   }
+
+  @Test
+  void reportsHeldInASurgeAreOneDigestPerHourHoweverManyTasksNameIt() throws Exception {
+    clock.set(T0.plus(Duration.ofDays(203)));
+    IncidentIds ids = new IncidentIds(clock, new SecureRandom());
+    List<Incident> held = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      held.add(
+          Incident.open(ids.next(), "Flood " + i, IncidentSource.REPORT, null, clock.instant())
+              .withHeld(true, clock.instant()));
+    }
+    Seeds.incidents(db, held, policy());
+    LocalTaskQueueClient tasks = tasks();
+    for (int i = 0; i < 12; i++) {
+      tasks.create(NotificationTask.screening(clock.instant().plusSeconds(i)));
+    }
+    NotificationTask digest = NotificationTask.screening(clock.instant());
+    LocalTaskQueue.Task task = pendingTask(digest.name());
+    int before = team.size();
+    for (int i = 0; i < 3; i++) {
+      queue.deliver(task);
+    }
+
+    assertThat(team.subList(before, team.size()))
+        .singleElement()
+        .asString()
+        .contains("Reports held for screening: 12 reports")
+        .contains("https://incidents.meldekette.test/screening")
+        .doesNotContain("Flood");
+  }
 }

@@ -109,6 +109,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
             reportStore);
     TriageWrites triage = new TriageWrites(store, queries, ids);
     PhaseWrites phases = new PhaseWrites(store, ids);
+    ScreeningWrites screening = new ScreeningWrites(store, queries, ids);
     MeasureWrites measures = new MeasureWrites(store, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, ids);
     DecisionWrites decisions = new DecisionWrites(store, ids);
@@ -147,6 +148,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 Map.entry("evidence", new IncludedReads.Part(reads::evidence, "")),
                 Map.entry("decisions", new IncludedReads.Part(reads::decisions, "")),
                 Map.entry("skip-requests", new IncludedReads.Part(reads::skipRequests, "")),
+                Map.entry("dismissal-requests", new IncludedReads.Part(screening::list, "")),
                 Map.entry(
                     "retention-extensions", new IncludedReads.Part(reads::retentionExtensions, "")),
                 Map.entry("communications", new IncludedReads.Part(communications::list, "")),
@@ -184,6 +186,14 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
             .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
             .on("POST", "/incidents/{id}/reopen", phases::reopen)
+            .on("POST", "/incidents/{id}/screening", screening::screen)
+            .on("GET", "/incidents/{id}/dismissal-requests", screening::list)
+            .on("POST", "/incidents/{id}/dismissal-requests", screening::requestDismissal)
+            .on(
+                "POST",
+                "/incidents/{id}/dismissal-requests/{requestId}/approve",
+                screening::approveDismissal)
+            .on("GET", "/dismissal-requests", screening::pending)
             .on("POST", "/incidents/{id}/acknowledgements", milestones::acknowledge)
             .on("POST", "/incidents/{id}/final-report/issued", milestones::finalReportIssued)
             .on("GET", "/incidents/{id}/retention-extensions", reads::retentionExtensions)

@@ -58,6 +58,10 @@ final class IncidentReads {
     if (mine != null && !mine.equals("true") && !mine.equals("false")) {
       throw ApiException.badRequest("mine", "INVALID_VALUE", "mine must be true or false");
     }
+    String held = call.query("held");
+    if (held != null && !held.equals("true") && !held.equals("false")) {
+      throw ApiException.badRequest("held", "INVALID_VALUE", "held must be true or false");
+    }
     IncidentQueries.Filter filter =
         new IncidentQueries.Filter(
             enumQuery(call, "phase", Phase.class),
@@ -65,7 +69,8 @@ final class IncidentReads {
             enumQuery(call, "severity", Severity.class),
             "true".equals(overdue) ? call.now() : null,
             "nextDeadline".equals(sort),
-            "true".equals(mine) ? call.member().email() : null);
+            "true".equals(mine) ? call.member().email() : null,
+            held == null ? null : Boolean.valueOf(held));
     Page<StoredIncident> page = queries.list(filter, call.pageSize(), call.query("pageToken"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
@@ -85,7 +90,7 @@ final class IncidentReads {
     Map<String, Object> view =
         Views.incidentDetail(
             incident,
-            ExitCriteria.unmet(incident.phase(), incident, records),
+            ExitCriteria.unmet(incident.phase(), incident, records, stored.deadlines()),
             stored.deadlines(),
             call.now());
     if (incident.closedAt() != null) {

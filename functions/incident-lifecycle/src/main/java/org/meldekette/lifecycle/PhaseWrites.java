@@ -23,14 +23,19 @@ final class PhaseWrites {
     this.ids = ids;
   }
 
-  /** {@code POST /incidents/{id}/transitions} {@code {"to", "noEvidenceJustification"}}. */
+  /**
+   * {@code POST /incidents/{id}/transitions} {@code {"to", "noEvidenceJustification",
+   * "missedReason"}}.
+   */
   void transition(Call call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
-    JsonFields body = call.body(Set.of("to", "noEvidenceJustification"));
+    JsonFields body = call.body(Set.of("to", "noEvidenceJustification", "missedReason"));
     Phase to = body.enumValue("to", Phase.class);
-    String noEvidence = body.string("noEvidenceJustification");
+    PhaseRules.Statements statements =
+        new PhaseRules.Statements(
+            body.string("noEvidenceJustification"), body.string("missedReason"));
     Outcome outcome =
         store.update(
             id,
@@ -38,7 +43,13 @@ final class PhaseWrites {
             (tx, incident) ->
                 tx.apply(
                     PhaseRules.advance(
-                        incident, tx.records(), to, noEvidence, call.actor(role), call.now())));
+                        incident,
+                        tx.records(),
+                        tx.deadlines(incident),
+                        to,
+                        statements,
+                        call.actor(role),
+                        call.now())));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
 
@@ -101,7 +112,12 @@ final class PhaseWrites {
                           () -> new NotFound("no skip request " + requestId + " in " + id));
               Outcome result =
                   PhaseRules.approveSkip(
-                      incident, tx.records(), request, call.actor(role), call.now());
+                      incident,
+                      tx.records(),
+                      tx.deadlines(incident),
+                      request,
+                      call.actor(role),
+                      call.now());
               tx.saveSkipRequest(request.approved(call.member().email(), call.now()));
               return tx.apply(result);
             });

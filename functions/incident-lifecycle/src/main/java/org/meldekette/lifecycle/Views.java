@@ -8,6 +8,7 @@ import org.meldekette.domain.Communication;
 import org.meldekette.domain.Conflict;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
+import org.meldekette.domain.DismissalRequest;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
@@ -42,6 +43,8 @@ final class Views {
     view.put("triage", triage(i.triage()));
     view.put("noEvidenceJustification", i.noEvidenceJustification());
     view.put("closedAt", i.closedAt());
+    view.put("closure", i.closure());
+    view.put("held", i.held() ? true : null);
     view.put("milestones", i.milestones());
     view.put("assessment", i.assessment());
     view.put("team", i.team());
@@ -93,8 +96,11 @@ final class Views {
     view.put("dueAt", d.dueAt());
     DeadlineStatus status = d.status(now);
     view.put("status", status);
+    view.put("atClosure", d.stage().atClosure());
     if (status.isMet()) {
       view.put("metAt", d.metAt());
+    } else if (!d.isOpen()) {
+      view.put("settledAt", d.settledAt()); // closed unmet: missed, or stopped
     } else {
       view.put("secondsLeft", d.timeLeft(now).getSeconds());
       if (d.isInProgress()) {
@@ -184,6 +190,20 @@ final class Views {
     view.put("corrects", d.corrects());
     view.put("delayReasons", d.delayReasons());
     view.put("exception", d.exception());
+    return view;
+  }
+
+  static Map<String, Object> dismissalRequest(String incidentId, DismissalRequest r) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", r.id());
+    view.put("incidentId", incidentId);
+    view.put("reason", r.reason());
+    view.put("justification", r.justification());
+    view.put("requestedBy", r.requestedBy());
+    view.put("requestedAt", r.requestedAt());
+    view.put("status", r.status());
+    view.put("approvedBy", r.approvedBy());
+    view.put("approvedAt", r.approvedAt());
     return view;
   }
 

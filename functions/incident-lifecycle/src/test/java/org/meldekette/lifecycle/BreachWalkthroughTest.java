@@ -116,6 +116,8 @@ class BreachWalkthroughTest extends ServedLifecycle {
             201);
     etag =
         write("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"LEGAL_ASSESSMENT\"}", 200);
+    // The DPO takes the escalation: closing would otherwise record it as missed, with a reason.
+    etag = write("POST", base + "/acknowledgements", DPO, etag, null, 200);
 
     // 4 Legal assessment: Art. 33 and, as the risk is high, Art. 34, signed by legal or the DPO.
     blocked = call("POST", base + "/transitions", RESPONDER, etag, "{\"to\":\"RECOVERY_CLOSURE\"}");
@@ -153,7 +155,9 @@ class BreachWalkthroughTest extends ServedLifecycle {
             "PREVENTIVE_MEASURE_MISSING",
             "OPERATION_NOT_RESTORED",
             "NOTIFICATION_NOT_SENT",
-            "NOTIFICATION_NOT_SENT");
+            "NOTIFICATION_NOT_SENT",
+            "CLOCK_OPEN", // Art. 33 and Art. 34: closing waits for the notifications themselves
+            "CLOCK_OPEN");
     etag = notified(id, etag, "SUPERVISORY_AUTHORITY", ",\"notification\":\"INITIAL\"");
     etag = notified(id, etag, "DATA_SUBJECTS", "");
     etag = restored(id, etag);

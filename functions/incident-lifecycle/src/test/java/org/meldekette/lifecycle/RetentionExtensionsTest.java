@@ -92,7 +92,13 @@ class RetentionExtensionsTest extends ServedLifecycle {
         etag(id),
         "{\"until\":\"2027-12-31T00:00:00Z\",\"justification\":\"The claim runs into 2027.\"}",
         200);
-    write("POST", base + "/transitions", RESPONDER, etag(id), "{\"to\":\"CLOSED\"}", 200);
+    write(
+        "POST",
+        base + "/transitions",
+        RESPONDER,
+        etag(id),
+        "{\"to\":\"CLOSED\",\"missedReason\":\"Taken up in the weekly review instead.\"}",
+        200);
 
     var listed =
         body(call("GET", base + "/retention-extensions", RESPONDER, null, null))
@@ -142,6 +148,12 @@ class RetentionExtensionsTest extends ServedLifecycle {
                     "{\"until\":\"2027-12-31T00:00:00Z\",\"justification\":\"x\"}"),
                 409))
         .isEqualTo("EXTENSION_LIFTED");
-    write("POST", base + "/transitions", RESPONDER, etag(id), "{\"to\":\"CLOSED\"}", 200);
+    write(
+        "POST",
+        base + "/transitions",
+        RESPONDER,
+        etag(id),
+        "{\"to\":\"CLOSED\",\"missedReason\":\"Taken up in the weekly review instead.\"}",
+        200);
   }
 }

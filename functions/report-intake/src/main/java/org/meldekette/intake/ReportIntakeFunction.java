@@ -2,11 +2,15 @@ package org.meldekette.intake;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.functions.HttpRequest;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
@@ -51,6 +55,7 @@ public class ReportIntakeFunction extends ApiFunction {
   private final Duration retention;
   private final Lazy<ReportStore> reports;
   private final Lazy<StatusPage> statusPage;
+  private final Lazy<IntakeLimits> limits;
   private final SecurityTxt securityTxt;
   private final Router<Call> router =
       new Router<Call>()
@@ -88,6 +93,12 @@ public class ReportIntakeFunction extends ApiFunction {
     this.ids = new IncidentIds(clock, random);
     this.reports = Lazy.of(() -> new ReportStore(db.get(), policy, listener));
     ClientAddress address = new ClientAddress(env.integer("TRUSTED_PROXIES", 1));
+    List<RateLimits.Budget> perClient =
+        RateLimits.Budget.parse(env.get("REPORT_CLIENT_LIMITS", "5/PT10M,30/P1D"));
+    RateLimits.Budget surge =
+        RateLimits.Budget.parse(env.get("REPORT_SURGE_RATE", "50/PT10M")).get(0);
+    this.limits =
+        Lazy.of(() -> new IntakeLimits(new RateLimits(db.get()), address, perClient, surge));
     this.statusPage =
         Lazy.of(
             () ->
@@ -131,18 +142,36 @@ public class ReportIntakeFunction extends ApiFunction {
             body,
             call.request().getFirstHeader("Idempotency-Key").orElse(null),
             clock.instant());
+    Instant now = clock.instant();
+    // A repeat of a keyed submission gets its first answer, whatever the limits say meanwhile.
+    Optional<Map<String, Object>> first =
+        reports.get().firstAnswer(parsed.idempotencyKey(), retention);
+    if (first.isPresent()) {
+      answerReceipt(call, new ReportStore.Receipt(first.get(), true));
+      return;
+    }
+    limits.get().admit(IntakeLimits.REPORTS, call.request(), now);
+    boolean held = limits.get().surging(reports.get(), now);
     ReceiptCode code = ReceiptCode.random(random);
     ReportStore.Receipt receipt =
         reports
             .get()
             .submit(
                 parsed.report(),
+                held,
                 code,
                 parsed.idempotencyKey(),
                 retention,
                 ids,
-                clock.instant(),
+                now,
                 incidentId -> Acknowledgments.receipt(parsed.report(), incidentId, code));
+    if (held) {
+      call.labels().put("held", "true");
+    }
+    answerReceipt(call, receipt);
+  }
+
+  private static void answerReceipt(Call call, ReportStore.Receipt receipt) throws IOException {
     call.labels().put("incidentId", (String) receipt.answer().get("incidentId"));
     if (receipt.replayed()) {
       call.reply().header("Idempotent-Replayed", "true");
@@ -165,6 +194,7 @@ public class ReportIntakeFunction extends ApiFunction {
     cors.check(call.request(), call.reply());
     MediaType.of(call.request()).requireOneOf(Set.of(MediaType.JSON));
     String body = RequestBodies.readUtf8(call.request(), MAX_BODY_BYTES);
+    limits.get().admit(IntakeLimits.MESSAGES, call.request(), clock.instant());
     Map<String, Object> view =
         statusPage
             .get()

@@ -25,21 +25,17 @@ public class ReportIntakeUnderTest extends ReportIntakeFunction {
   public ReportIntakeUnderTest() {
     super(
         new Env(
-            Map.of(
-                "REPORT_FORM_ORIGINS",
-                "https://report.example.com",
-                "GOOGLE_CLOUD_PROJECT",
-                "test",
-                "AUDIT_SINK",
-                "stdout",
-                "TASK_QUEUE",
-                "local",
-                "LOCAL_TASK_QUEUE_URL",
-                queueUrl,
-                "TASKS_TARGET_URL",
-                "http://127.0.0.1:9",
-                "REPORT_SITE_URL",
-                "https://report.example.com")),
+            Map.ofEntries(
+                // These tests send many reports from one address; AbuseTest keeps the defaults.
+                Map.entry("REPORT_CLIENT_LIMITS", "100000/PT10M"),
+                Map.entry("REPORT_SURGE_RATE", "100000/PT10M"),
+                Map.entry("REPORT_FORM_ORIGINS", "https://report.example.com"),
+                Map.entry("GOOGLE_CLOUD_PROJECT", "test"),
+                Map.entry("AUDIT_SINK", "stdout"),
+                Map.entry("TASK_QUEUE", "local"),
+                Map.entry("LOCAL_TASK_QUEUE_URL", queueUrl),
+                Map.entry("TASKS_TARGET_URL", "http://127.0.0.1:9"),
+                Map.entry("REPORT_SITE_URL", "https://report.example.com"))),
         () -> db,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new PrintStream(LOG, true, StandardCharsets.UTF_8));

@@ -23,6 +23,9 @@ public final class CollectionNames {
   public static final String DECISIONS = "decisions";
   public static final String SKIP_REQUESTS = "skip-requests";
 
+  /** Under an incident: triage's conclusion "not an incident", waiting for the second line. */
+  public static final String DISMISSAL_REQUESTS = "dismissal-requests";
+
   /** Triage changes of legal facts waiting for, or given, LEGAL's or the DPO's sign-off. */
   public static final String TRIAGE_CHANGES = "triage-changes";
 

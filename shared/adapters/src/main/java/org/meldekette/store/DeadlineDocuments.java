@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.deadline.DeadlineStatus;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.deadline.Stage;
 
@@ -41,6 +42,8 @@ final class DeadlineDocuments {
               .put("dueAt", d.dueAt())
               .put("metAt", d.metAt())
               .put("progressAt", d.progressAt())
+              .put("settledAt", d.settledAt())
+              .put("settledAs", d.settledAs())
               .map());
     }
     incidentFields.put("deadlines", stored);
@@ -75,7 +78,9 @@ final class DeadlineDocuments {
                 d.instant("startedAt"),
                 d.instant("dueAt"),
                 d.instant("metAt"),
-                d.instant("progressAt")));
+                d.instant("progressAt"),
+                d.instant("settledAt"),
+                d.enumValue("settledAs", DeadlineStatus.class)));
       }
     }
     return deadlines;

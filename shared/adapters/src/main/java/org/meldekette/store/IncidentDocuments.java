@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.meldekette.domain.Assessment;
 import org.meldekette.domain.CiaImpact;
 import org.meldekette.domain.Classification;
+import org.meldekette.domain.Closure;
 import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentSource;
@@ -44,6 +45,9 @@ final class IncidentDocuments {
         .put("triage", triage == null ? null : triageFields(triage))
         .put("noEvidenceJustification", incident.noEvidenceJustification())
         .put("closedAt", incident.closedAt())
+        .put("closure", incident.closure())
+        // Reports held for screening are listed apart (the console's "to screen").
+        .put("held", incident.held())
         .put("sourceUrl", incident.sourceUrl())
         .put(
             "milestones",
@@ -85,7 +89,9 @@ final class IncidentDocuments {
         regimes(doc.map("regimes")),
         assessment(doc.doc("assessment")),
         doc.strings("team"),
-        processing(doc.doc("processing")));
+        processing(doc.doc("processing")),
+        doc.enumValue("closure", Closure.class),
+        doc.bool("held"));
   }
 
   private static Doc.Fields processingFields(ProcessingRoles p) {

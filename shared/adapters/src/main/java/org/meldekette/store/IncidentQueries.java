@@ -20,6 +20,7 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
+import org.meldekette.domain.DismissalRequest;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
@@ -98,9 +99,9 @@ public final class IncidentQueries {
    * Filters for listing incidents; null means any. {@code overdueAt} lists only incidents with a
    * deadline due before that time; {@code byNextDeadline} sorts by the next open deadline (then
    * only incidents that have one are listed).
-   */
-  /**
+   *
    * @param teamMember only incidents whose team names this email (the console's "mine")
+   * @param held true: only reports held for screening (a surge); false: none of them
    */
   public record Filter(
       Phase phase,
@@ -108,7 +109,8 @@ public final class IncidentQueries {
       Severity severity,
       Instant overdueAt,
       boolean byNextDeadline,
-      String teamMember) {}
+      String teamMember,
+      Boolean held) {}
 
   /**
    * Newest first, or by next deadline; uses the composite indexes (filter field, createdAt desc)
@@ -127,6 +129,9 @@ public final class IncidentQueries {
     }
     if (filter.teamMember() != null) {
       query = query.whereArrayContains("team", filter.teamMember());
+    }
+    if (filter.held() != null) {
+      query = query.whereEqualTo("held", filter.held());
     }
     if (filter.overdueAt() != null) {
       query = query.whereLessThan("nextDeadlineAt", Timestamps.of(filter.overdueAt()));
@@ -291,6 +296,32 @@ public final class IncidentQueries {
             .whereEqualTo("incidentId", incidentId)
             .orderBy("startedAt"),
         AlertDocuments::record);
+  }
+
+  /** A request to close as not an incident, with the incident it is about. */
+  public record PendingDismissal(String incidentId, DismissalRequest request) {}
+
+  /**
+   * Every request to close as not an incident that waits for the second line, oldest first: one
+   * collection-group query (its index is in firestore.indexes.json).
+   */
+  public List<PendingDismissal> pendingDismissals() {
+    return all(
+        db.collectionGroup(CollectionNames.DISMISSAL_REQUESTS)
+            .whereEqualTo("status", SkipRequest.Status.PENDING.name())
+            .orderBy("requestedAt"),
+        snapshot ->
+            new PendingDismissal(
+                DismissalRequestDocuments.incidentId(snapshot),
+                DismissalRequestDocuments.read(snapshot)));
+  }
+
+  public List<DismissalRequest> dismissalRequests(String incidentId) {
+    return inOrder(
+        incidentId,
+        CollectionNames.DISMISSAL_REQUESTS,
+        "requestedAt",
+        DismissalRequestDocuments::read);
   }
 
   public List<SkipRequest> skipRequests(String incidentId) {

@@ -16,6 +16,7 @@ import org.meldekette.domain.AuditEvent;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
+import org.meldekette.domain.DismissalRequest;
 import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentRecords;
@@ -141,6 +142,29 @@ public final class IncidentTx {
     create(
         incidentRef().collection(CollectionNames.COMMUNICATIONS).document(communication.id()),
         CommunicationDocuments.fields(communication));
+  }
+
+  public Optional<DismissalRequest> dismissalRequest(String requestId) {
+    return read(incidentRef().collection(CollectionNames.DISMISSAL_REQUESTS).document(requestId))
+        .map(DismissalRequestDocuments::read);
+  }
+
+  /** Whether a request to close as not an incident waits for approval. */
+  public boolean dismissalPending() {
+    return FirestoreErrors.await(
+                transaction.get(
+                    incidentRef()
+                        .collection(CollectionNames.DISMISSAL_REQUESTS)
+                        .whereEqualTo("status", SkipRequest.Status.PENDING.name())))
+            .size()
+        > 0;
+  }
+
+  public void saveDismissalRequest(DismissalRequest request) {
+    Map<String, Object> fields = DismissalRequestDocuments.fields(incidentId, request);
+    DocumentReference ref =
+        incidentRef().collection(CollectionNames.DISMISSAL_REQUESTS).document(request.id());
+    writes.add(t -> t.set(ref, fields));
   }
 
   public Optional<SkipRequest> skipRequest(String requestId) {

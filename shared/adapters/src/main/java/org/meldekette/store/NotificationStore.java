@@ -104,6 +104,19 @@ public final class NotificationStore {
     }
   }
 
+  /** Records notification {@code key} as sent, for a notification about no single incident. */
+  public void markSent(String key, Instant now) {
+    FirestoreErrors.await(
+        notification(key).set(Doc.fields().put("state", SENT).put("sentAt", now).map()));
+  }
+
+  /** How many reports wait to be screened (held in a surge, neither screened in nor out). */
+  public long heldForScreening() {
+    return FirestoreErrors.await(
+            db.get().collection(CollectionNames.INCIDENTS).whereEqualTo("held", true).count().get())
+        .getCount();
+  }
+
   /** Whether a message goes out now, or waits in its channel's digest of the minute. */
   public record Admission(boolean postNow, long window, boolean digestStarted) {}
 

@@ -5,8 +5,12 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.SetOptions;
+import com.google.cloud.firestore.TransactionOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.meldekette.domain.Hashes;
 
 /**
@@ -43,6 +47,80 @@ public final class RateLimits {
                     .put("expireAt", start.plus(window).plus(Duration.ofHours(1)))
                     .map(),
                 SetOptions.merge()));
+  }
+
+  /** At most {@code limit} per {@code window}, as a client's budget of one kind of request. */
+  public record Budget(int limit, Duration window) {
+    public Budget {
+      if (limit < 1 || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("a budget allows at least one per a positive window");
+      }
+    }
+
+    /** {@code 5/PT10M,30/P1D}: the budgets a setting names. */
+    public static List<Budget> parse(String setting) {
+      List<Budget> budgets = new ArrayList<>();
+      for (String part : setting.split(",")) {
+        String[] fields = part.strip().split("/");
+        if (fields.length != 2) {
+          throw new IllegalArgumentException("a budget is LIMIT/ISO-8601-DURATION: " + part);
+        }
+        budgets.add(
+            new Budget(Integer.parseInt(fields[0].strip()), Duration.parse(fields[1].strip())));
+      }
+      return List.copyOf(budgets);
+    }
+  }
+
+  /**
+   * Takes one from each of {@code client}'s budgets of {@code scope}, all or none, in one
+   * transaction, so concurrent requests of one client can never together exceed a budget.
+   *
+   * @return empty when taken; otherwise the seconds until the client may try again (the latest end
+   *     of a used-up window). Requests of one client racing for the same budget that cannot be
+   *     serialised in time are refused as if it were used up: a flood is what a budget is for.
+   */
+  public OptionalLong take(String scope, String client, List<Budget> budgets, Instant now) {
+    try {
+      return FirestoreErrors.await(
+          db.runTransaction(
+              tx -> {
+                List<DocumentReference> counters = new ArrayList<>();
+                long wait = 0;
+                for (Budget budget : budgets) {
+                  DocumentReference ref = counter(scope, client, budget.window(), now);
+                  counters.add(ref);
+                  DocumentSnapshot doc = FirestoreErrors.await(tx.get(ref));
+                  Long count = doc.exists() ? doc.getLong("count") : null;
+                  if (count != null && count >= budget.limit()) {
+                    wait = Math.max(wait, secondsLeft(budget.window(), now));
+                  }
+                }
+                if (wait > 0) {
+                  return OptionalLong.of(wait);
+                }
+                for (int i = 0; i < budgets.size(); i++) {
+                  Duration window = budgets.get(i).window();
+                  tx.set(
+                      counters.get(i),
+                      Doc.fields()
+                          .put("count", FieldValue.increment(1))
+                          .put("scope", scope)
+                          .put(
+                              "expireAt",
+                              windowStart(window, now).plus(window).plus(Duration.ofHours(1)))
+                          .map(),
+                      SetOptions.merge());
+                }
+                return OptionalLong.empty();
+              },
+              TransactionOptions.create(3)));
+    } catch (StoreUnavailable contended) {
+      if (FirestoreErrors.code(contended) != io.grpc.Status.Code.ABORTED) {
+        throw contended;
+      }
+      return OptionalLong.of(secondsLeft(budgets.get(0).window(), now));
+    }
   }
 
   /** The seconds until the current window of {@code scope} ends, for Retry-After. */

@@ -52,6 +52,8 @@ public final class ReportStore {
    * Takes a checked report in under a fresh incident ID and gives the receipt, or the first receipt
    * again for a repeat of a keyed submission.
    *
+   * @param held whether the report comes beyond the system-wide rate: it is kept, its clocks wait
+   *     for a responder to screen it in
    * @param code the receipt code for the reporter's status page: only its hash is stored
    * @param idempotencyRetention how long a repeat gets the first receipt
    * @param answer the receipt for the incident ID drawn, stored with the idempotency record; its
@@ -60,6 +62,7 @@ public final class ReportStore {
    */
   public Receipt submit(
       Report report,
+      boolean held,
       ReceiptCode code,
       String idempotencyKey,
       Duration idempotencyRetention,
@@ -70,7 +73,7 @@ public final class ReportStore {
     for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       String incidentId = ids.next();
       Map<String, Object> receipt = answer.apply(incidentId);
-      Outcome opened = Openings.reportReceived(incidentId, report, now);
+      Outcome opened = Openings.reportReceived(incidentId, report, held, now);
       WriteBatch batch = db.batch();
       AuditEvent event = incidents.open(batch, opened);
       batch.create(
@@ -114,6 +117,32 @@ public final class ReportStore {
       return new Receipt(receipt, false);
     }
     throw new IllegalStateException("no free incident ID after " + ID_ATTEMPTS + " attempts");
+  }
+
+  /**
+   * How many reports came in since {@code since}, counted by the server (no hot counter document):
+   * whether a surge is under way.
+   */
+  public long receivedSince(Instant since) {
+    return FirestoreErrors.await(
+            db.collection(CollectionNames.REPORTS)
+                .whereGreaterThanOrEqualTo("receivedAt", Timestamps.of(since))
+                .count()
+                .get())
+        .getCount();
+  }
+
+  /**
+   * The report as it was received, when a repeat of a keyed submission finds one: the first answer
+   * is given again before any limit is counted.
+   */
+  public Optional<Map<String, Object>> firstAnswer(String idempotencyKey, Duration retention) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    return new IdempotencyRecords(db, retention)
+        .find(IDEMPOTENCY_SCOPE, idempotencyKey)
+        .map(first -> SealedCode.unsealed(first, idempotencyKey));
   }
 
   /**

@@ -37,7 +37,14 @@ public final class IncidentAnnouncer implements CommitListener {
     if (incident == null) {
       return;
     }
-    if (committed.opened()) {
+    if (committed.opened() && incident.held()) {
+      // A surge: the team hears of the reports held for screening in one digest, not one by one.
+      queue(NotificationTask.screening(clock.instant()));
+      return;
+    }
+    boolean screenedIn =
+        committed.events().stream().anyMatch(e -> e.type().equals(ChangeType.SCREENED_IN.name()));
+    if (committed.opened() || screenedIn) {
       queue(NotificationTask.newIncident(incident.id(), clock.instant()));
     }
     boolean p1 = incident.triage() != null && incident.triage().severity() == Severity.P1;
@@ -56,7 +63,9 @@ public final class IncidentAnnouncer implements CommitListener {
       log.write(
           StructuredLog.Severity.WARNING,
           "notification not queued: the triage reminders remain",
-          Map.of("incidentId", task.incidentId(), "notification", task.kind().name()),
+          task.incidentId() == null
+              ? Map.of("notification", task.kind().name())
+              : Map.of("incidentId", task.incidentId(), "notification", task.kind().name()),
           Map.of("exception", e.getClass().getName()),
           null);
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * on-call, or the digest of a channel's busy minute. The name fixes what it is about, so queuing it
  * again (a redelivered alert, a repeated commit) adds nothing.
  *
- * @param window for a digest: the start of the minute it gathers, in epoch seconds
+ * @param window for a channel's digest: the start of the minute it gathers; for the screening
+ *     digest: the start of the hour; in epoch seconds
  */
 public record NotificationTask(
     String name, Instant scheduleTime, Kind kind, String incidentId, String channel, Long window)
@@ -17,7 +18,9 @@ public record NotificationTask(
   public enum Kind {
     NEW_INCIDENT,
     PAGE,
-    DIGEST
+    DIGEST,
+    /** Reports held for screening in a surge: one message for the team per hour they arrive in. */
+    SCREENING
   }
 
   public static NotificationTask newIncident(String incidentId, Instant now) {
@@ -34,6 +37,17 @@ public record NotificationTask(
         "digest-" + channel + "-" + window, at, Kind.DIGEST, null, channel, window);
   }
 
+  /**
+   * The digest of reports held for screening: named by the hour, so every held report of an hour
+   * queues the same task and the team hears once; it goes out a minute after the first, when the
+   * surge has gathered.
+   */
+  public static NotificationTask screening(Instant heldAt) {
+    long hour = heldAt.getEpochSecond() / 3600 * 3600;
+    return new NotificationTask(
+        "screening-" + hour, heldAt.plusSeconds(60), Kind.SCREENING, null, null, hour);
+  }
+
   @Override
   public String path() {
     return "/tasks/notification";
@@ -48,6 +62,8 @@ public record NotificationTask(
     }
     if (channel != null) {
       body.put("channel", channel);
+    }
+    if (window != null) {
       body.put("window", window);
     }
     return body;

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param team the members working on the incident, by email: need-to-know for its communications
  * @param processing whether the operator controls the data concerned or processes it for a
  *     controller, and the processors involved
+ * @param closure how the incident was closed; null while open
+ * @param held whether the incident is a report held for screening (taken in during a surge beyond
+ *     the system-wide rate): no clock runs until a responder screens it in
  */
 public record Incident(
     String id,
@@ -40,7 +43,9 @@ public record Incident(
     Map<String, RegimeTrigger> regimes,
     Assessment assessment,
     java.util.List<String> team,
-    ProcessingRoles processing) {
+    ProcessingRoles processing,
+    Closure closure,
+    boolean held) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -55,6 +60,8 @@ public record Incident(
     assessment = assessment == null ? Assessment.NONE : assessment;
     team = team == null ? java.util.List.of() : java.util.List.copyOf(team);
     processing = processing == null ? ProcessingRoles.OWN_DATA : processing;
+    // Incidents closed before closures had kinds were worked through.
+    closure = closedAt == null ? null : closure == null ? Closure.RESOLVED : closure;
   }
 
   /** A new incident in triage. */
@@ -78,12 +85,18 @@ public record Incident(
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        false);
   }
 
-  /** A new incident from a report, detected when the report arrived. */
-  public static Incident fromReport(String id, Report report, Instant receivedAt) {
-    return open(id, report.title(), IncidentSource.REPORT, report.kind(), receivedAt);
+  /**
+   * A new incident from a report, detected when the report arrived; {@code held} when it came in a
+   * surge and waits to be screened.
+   */
+  public static Incident fromReport(String id, Report report, Instant receivedAt, boolean held) {
+    Incident opened = open(id, report.title(), IncidentSource.REPORT, report.kind(), receivedAt);
+    return held ? new Builder(opened).held(true).build() : opened;
   }
 
   /**
@@ -116,7 +129,9 @@ public record Incident(
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        false);
   }
 
   public boolean isClosed() {
@@ -146,8 +161,25 @@ public record Incident(
         .phase(newPhase)
         .noEvidenceJustification(noEvidence)
         .closedAt(closed)
+        .closure(closed == null ? null : Closure.RESOLVED)
         .milestones(assessed(reached, triage, newPhase, now))
         .build();
+  }
+
+  /**
+   * Closed as no incident at all ({@link Closure#dismisses}): straight from triage, its clocks
+   * stopped, its record kept.
+   */
+  public Incident dismissed(Closure how, Instant now) {
+    if (!how.dismisses()) {
+      throw new IllegalArgumentException("a dismissal closes as NOT_AN_INCIDENT or SCREENED_OUT");
+    }
+    return next(now).phase(Phase.CLOSED).closedAt(now).closure(how).held(false).build();
+  }
+
+  /** A report held for screening (a surge), or screened in: its clocks count from its receipt. */
+  public Incident withHeld(boolean value, Instant now) {
+    return next(now).held(value).build();
   }
 
   /** A breach in or past its legal assessment stays bound to its Art. 33 decision from then on. */
@@ -206,6 +238,8 @@ public record Incident(
     private Assessment assessment;
     private java.util.List<String> team;
     private ProcessingRoles processing;
+    private Closure closure;
+    private boolean held;
 
     Builder(Incident from) {
       this.from = from;
@@ -220,6 +254,8 @@ public record Incident(
       assessment = from.assessment;
       team = from.team;
       processing = from.processing;
+      closure = from.closure;
+      held = from.held;
     }
 
     Builder phase(Phase value) {
@@ -277,6 +313,16 @@ public record Incident(
       return this;
     }
 
+    Builder closure(Closure value) {
+      closure = value;
+      return this;
+    }
+
+    Builder held(boolean value) {
+      held = value;
+      return this;
+    }
+
     Incident build() {
       return new Incident(
           from.id,
@@ -296,7 +342,9 @@ public record Incident(
           regimes,
           assessment,
           team,
-          processing);
+          processing,
+          closure,
+          held);
     }
   }
 }

@@ -223,7 +223,7 @@ class GdprRulesTest {
             List.of(decision(DecisionType.NOTIFY_AUTHORITY, T0, null)),
             List.of(),
             List.of());
-    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, incident, decidedOnly)))
+    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, incident, decidedOnly, List.of())))
         .contains("NOTIFICATION_NOT_SENT");
     IncidentRecords sentToo =
         new IncidentRecords(
@@ -232,7 +232,7 @@ class GdprRulesTest {
             List.of(decision(DecisionType.NOTIFY_AUTHORITY, T0, null)),
             List.of(),
             List.of(sent(Audience.SUPERVISORY_AUTHORITY, T0.plusSeconds(60))));
-    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, incident, sentToo)))
+    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, incident, sentToo, List.of())))
         .doesNotContain("NOTIFICATION_NOT_SENT");
   }
 
@@ -385,7 +385,9 @@ class GdprRulesTest {
             .incident()
             .inPhase(Phase.RECOVERY_CLOSURE, null, null, T0.plus(Duration.ofHours(7)));
     assertThat(
-            codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, reclassified, IncidentRecords.NONE)))
+            codes(
+                ExitCriteria.unmet(
+                    Phase.RECOVERY_CLOSURE, reclassified, IncidentRecords.NONE, List.of())))
         .contains("ART_33_DECISION_MISSING");
     // Its Art. 33 decision may still be logged, reclassified or not.
     Decision decided =
@@ -394,7 +396,9 @@ class GdprRulesTest {
         reclassified, IncidentRecords.NONE, decided, LEGAL, T0.plus(Duration.ofHours(8)));
     IncidentRecords withDecision =
         new IncidentRecords(List.of(), 0, List.of(decided), List.of(), List.of());
-    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, reclassified, withDecision)))
+    assertThat(
+            codes(
+                ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, reclassified, withDecision, List.of())))
         .doesNotContain("ART_33_DECISION_MISSING");
   }
 
@@ -672,7 +676,9 @@ class GdprRulesTest {
                 .metAt())
         .isEqualTo(told);
     assertThat(
-            codes(ExitCriteria.unmet(Phase.LEGAL_ASSESSMENT, forController, IncidentRecords.NONE)))
+            codes(
+                ExitCriteria.unmet(
+                    Phase.LEGAL_ASSESSMENT, forController, IncidentRecords.NONE, List.of())))
         .containsExactly("CONTROLLER_NOT_NOTIFIED");
     assertThatThrownBy(
             () -> new ProcessingRoles(ProcessingRoles.OperatorRole.PROCESSOR, null, List.of()))
@@ -686,7 +692,10 @@ class GdprRulesTest {
   void closingNeedsTheTimeRegularOperationWasRestored() {
     Incident recovering =
         open().inPhase(Phase.RECOVERY_CLOSURE, null, null, T0.plus(Duration.ofDays(1)));
-    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, recovering, IncidentRecords.NONE)))
+    assertThat(
+            codes(
+                ExitCriteria.unmet(
+                    Phase.RECOVERY_CLOSURE, recovering, IncidentRecords.NONE, List.of())))
         .contains("OPERATION_NOT_RESTORED");
     Instant now = T0.plus(Duration.ofDays(2));
     assertThatThrownBy(
@@ -703,7 +712,10 @@ class GdprRulesTest {
             .incident();
     assertThat(restored.milestones().operationRestoredAt())
         .isEqualTo(now.minus(Duration.ofHours(3)));
-    assertThat(codes(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, restored, IncidentRecords.NONE)))
+    assertThat(
+            codes(
+                ExitCriteria.unmet(
+                    Phase.RECOVERY_CLOSURE, restored, IncidentRecords.NONE, List.of())))
         .doesNotContain("OPERATION_NOT_RESTORED");
   }
 

@@ -30,7 +30,7 @@ class ReporterChannelTest {
   private Incident reported() {
     Report report =
         new Report(ReportKind.VULNERABILITY, "t", "d", List.of(), null, null, Language.EN);
-    return Openings.reportReceived("INC-20261120-AAAAAA", report, T0).incident();
+    return Openings.reportReceived("INC-20261120-AAAAAA", report, false, T0).incident();
   }
 
   private static Communication toReporter(Instant at) {

@@ -19,6 +19,9 @@ import org.meldekette.domain.ChangeType;
  * @param metAt when what meets it was recorded, or null while open
  * @param progressAt when a step towards meeting it was taken that does not meet it yet (a decision
  *     to notify, before the notification is sent), or null
+ * @param settledAt when closing the incident settled the clock unmet, or null
+ * @param settledAs how closing settled it: {@link DeadlineStatus#MISSED} (closed without meeting
+ *     it) or {@link DeadlineStatus#STOPPED} (closed as not an incident); null while not settled
  */
 public record Deadline(
     Stage stage,
@@ -26,21 +29,41 @@ public record Deadline(
     Instant startedAt,
     Instant dueAt,
     Instant metAt,
-    Instant progressAt) {
+    Instant progressAt,
+    Instant settledAt,
+    DeadlineStatus settledAs) {
 
-  /** A clock of the whole incident. */
+  public Deadline {
+    if ((settledAt == null) != (settledAs == null)
+        || (settledAs != null
+            && settledAs != DeadlineStatus.MISSED
+            && settledAs != DeadlineStatus.STOPPED)) {
+      throw new IllegalArgumentException("a clock is settled as MISSED or STOPPED, at a time");
+    }
+  }
+
+  /** A clock of the whole incident, not settled. */
   public Deadline(Stage stage, Instant startedAt, Instant dueAt, Instant metAt) {
-    this(stage, null, startedAt, dueAt, metAt, null);
+    this(stage, null, startedAt, dueAt, metAt, null, null, null);
   }
 
+  /** Still running: neither met nor settled by closing the incident. */
   public boolean isOpen() {
-    return metAt == null;
+    return metAt == null && settledAt == null;
   }
 
-  /** Where the clock stands at {@code now}; once met, whether in time never changes again. */
+  /** The same clock, settled unmet by closing the incident. */
+  public Deadline settled(DeadlineStatus as, Instant at) {
+    return new Deadline(stage, subject, startedAt, dueAt, metAt, progressAt, at, as);
+  }
+
+  /** Where the clock stands at {@code now}; once met or settled, that never changes again. */
   public DeadlineStatus status(Instant now) {
     if (metAt != null) {
       return metAt.isAfter(dueAt) ? DeadlineStatus.MET_LATE : DeadlineStatus.MET;
+    }
+    if (settledAs != null) {
+      return settledAs;
     }
     return now.isAfter(dueAt) ? DeadlineStatus.OVERDUE : DeadlineStatus.OPEN;
   }

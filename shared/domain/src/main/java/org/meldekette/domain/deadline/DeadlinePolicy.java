@@ -68,14 +68,37 @@ public final class DeadlinePolicy {
     if (due == null) {
       return Optional.empty();
     }
-    return Optional.of(
+    Deadline deadline =
         new Deadline(
             stage,
             subject,
             started,
             due,
             earliest(stage.satisfiedBy(), facts),
-            earliest(stage.progressBy(), facts)));
+            earliest(stage.progressBy(), facts),
+            null,
+            null);
+    return Optional.of(settledByClosing(deadline, facts));
+  }
+
+  /**
+   * No clock of a closed case runs on unmet: closing as not an incident stops every one; closing a
+   * worked incident settles as missed those that do not outlive it (those closing requires were met
+   * before, or the incident would not have closed).
+   */
+  private static Deadline settledByClosing(Deadline deadline, IncidentFacts facts) {
+    if (deadline.metAt() != null) {
+      return deadline;
+    }
+    Optional<Instant> dismissed = facts.fact("dismissed");
+    if (dismissed.isPresent()) {
+      return deadline.settled(DeadlineStatus.STOPPED, dismissed.get());
+    }
+    Optional<Instant> closed = facts.fact("closed");
+    if (closed.isPresent() && deadline.stage().atClosure() != AtClosure.OUTLIVES) {
+      return deadline.settled(DeadlineStatus.MISSED, closed.get());
+    }
+    return deadline;
   }
 
   private static Instant earliest(List<String> satisfiers, IncidentFacts facts) {

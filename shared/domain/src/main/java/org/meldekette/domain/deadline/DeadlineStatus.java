@@ -11,7 +11,11 @@ public enum DeadlineStatus {
   /** Met by its due time. */
   MET,
   /** Met, but after its due time. */
-  MET_LATE;
+  MET_LATE,
+  /** Never met: the incident was closed without it, for the reason its closing states. */
+  MISSED,
+  /** No longer applies: the case was closed as not an incident, or screened out. */
+  STOPPED;
 
   public boolean isMet() {
     return this == MET || this == MET_LATE;

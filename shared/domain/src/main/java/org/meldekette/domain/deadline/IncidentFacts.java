@@ -39,6 +39,9 @@ public final class IncidentFacts {
     communications.forEach((key, at) -> put("communication." + key, at));
     communicationTimes(records.communications(), false)
         .forEach((key, at) -> put("communication.latest." + key, at));
+    if (incident.held()) {
+      return; // held for screening: no clock runs until it is screened in
+    }
     put("detected", incident.detectedAt());
     if (incident.source() == IncidentSource.REPORT) {
       put("reported", incident.createdAt()); // someone waits to hear back
@@ -56,7 +59,11 @@ public final class IncidentFacts {
     }
     put("triaged", incident.milestones().triagedAt());
     put("escalationAcknowledged", incident.milestones().escalationAcknowledgedAt());
-    put("closed", incident.closedAt());
+    if (incident.closure() != null && incident.closure().dismisses()) {
+      put("dismissed", incident.closedAt()); // closed as no incident at all: its clocks stop
+    } else {
+      put("closed", incident.closedAt());
+    }
     put("operationRestored", incident.milestones().operationRestoredAt());
     Instant issued = incident.milestones().finalReportIssuedAt();
     // A report issued before the latest closure was the report of an earlier closure.

@@ -123,7 +123,8 @@ public final class Regimes {
         strings(o, "draftItems"),
         strings(o, "progressBy"),
         o.has("each") ? text(o, "each") : null,
-        strings(o, "measureTypes"));
+        strings(o, "measureTypes"),
+        AtClosure.valueOf(text(o, "atClosure")));
   }
 
   private static String text(JsonObject o, String field) {

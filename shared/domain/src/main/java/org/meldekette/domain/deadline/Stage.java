@@ -22,6 +22,7 @@ import java.util.List;
  * @param template the draft template of the stage's notification, or null
  * @param draftItems the items its draft must contain; those the incident does not know are listed
  *     as missing
+ * @param atClosure what closing the incident does to the clock while it is not met
  * @param each {@code measure} for a stage that runs one clock per measure (of {@code measureTypes},
  *     not cancelled), with the facts {@code measure.due}, {@code measure.done} and {@code
  *     measure.checked}; null for a stage of the whole incident
@@ -41,7 +42,8 @@ public record Stage(
     List<String> draftItems,
     List<String> progressBy,
     String each,
-    List<String> measureTypes) {
+    List<String> measureTypes,
+    AtClosure atClosure) {
 
   /** Due {@code after} the fact {@code from}. */
   public record DueRule(String from, Offset after) {}
@@ -55,6 +57,7 @@ public record Stage(
     draftItems = List.copyOf(draftItems);
     progressBy = progressBy == null ? List.of() : List.copyOf(progressBy);
     measureTypes = measureTypes == null ? List.of() : List.copyOf(measureTypes);
+    java.util.Objects.requireNonNull(atClosure, "atClosure");
     if (each != null && !each.equals("measure")) {
       throw new IllegalArgumentException(
           "a stage runs once, or once for each measure, not each " + each);

@@ -13,12 +13,17 @@ import org.meldekette.domain.Measure;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.RetentionExtension;
+import org.meldekette.domain.deadline.AtClosure;
+import org.meldekette.domain.deadline.Deadline;
 
 /**
  * What closing an incident requires, and so what closing a breach requires: regular operation
  * restored; for a breach (even one reclassified since) its Art. 33 decision; every communication a
  * decision in force promises recorded as sent; corrective and preventive measures with owners and
- * due dates; no retention extension left open.
+ * due dates; no retention extension left open; every clock closing requires ({@link
+ * AtClosure#REQUIRED}: the notifications GDPR, NIS2 and DORA ask for, the first answer to a
+ * reporter) met. The clocks closing settles as missed instead ({@link AtClosure#MISSED}) need the
+ * closer's reason ({@link #missedOnClosing}).
  */
 public final class ClosureRequirements {
   private ClosureRequirements() {}
@@ -27,8 +32,16 @@ public final class ClosureRequirements {
    * What closing {@code incident} still lacks; empty when it may close. Every closure goes through
    * here: a step forward out of recovery and an approved skip to CLOSED alike.
    */
-  public static List<Conflict.Unmet> unmet(Incident incident, IncidentRecords records) {
+  public static List<Conflict.Unmet> unmet(
+      Incident incident, IncidentRecords records, List<Deadline> clocks) {
     List<Conflict.Unmet> unmet = new ArrayList<>();
+    for (Deadline clock : clocks) {
+      if (clock.isOpen() && clock.stage().atClosure() == AtClosure.REQUIRED) {
+        unmet.add(
+            new Conflict.Unmet(
+                "CLOCK_OPEN", clock.label() + ": to be met before the incident closes"));
+      }
+    }
     ExitCriteria.require(
         incident.milestones().operationRestoredAt() != null,
         "OPERATION_NOT_RESTORED",
@@ -88,6 +101,16 @@ public final class ClosureRequirements {
       }
     }
     return unmet;
+  }
+
+  /**
+   * The clocks closing now would settle as missed: open, and neither required by closing nor meant
+   * to outlive it (such as the escalation never acknowledged). Closing names them with a reason.
+   */
+  public static List<Deadline> missedOnClosing(List<Deadline> clocks) {
+    return clocks.stream()
+        .filter(c -> c.isOpen() && c.stage().atClosure() == AtClosure.MISSED)
+        .toList();
   }
 
   /** The audience a decision in force promises a communication to, or null. */

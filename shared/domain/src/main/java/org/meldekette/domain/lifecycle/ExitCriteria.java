@@ -10,6 +10,7 @@ import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.Phase;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.deadline.Deadline;
 
 /**
  * What must hold before an incident leaves a phase, as the incident and breach policy sets it.
@@ -19,15 +20,18 @@ public final class ExitCriteria {
   private ExitCriteria() {}
 
   /** The criteria of {@code phase} that do not hold; empty when the incident may leave it. */
+  /**
+   * @param clocks the incident's clocks as they stand (closing waits for those it requires)
+   */
   public static List<Conflict.Unmet> unmet(
-      Phase phase, Incident incident, IncidentRecords records) {
+      Phase phase, Incident incident, IncidentRecords records, List<Deadline> clocks) {
     List<Conflict.Unmet> unmet = new ArrayList<>();
     switch (phase) {
       case DETECTION_TRIAGE -> triage(incident.triage(), unmet);
       case CONTAINMENT -> containment(records, unmet);
       case FORENSICS -> forensics(incident, records, unmet);
       case LEGAL_ASSESSMENT -> legalAssessment(incident, records, unmet);
-      case RECOVERY_CLOSURE -> unmet.addAll(ClosureRequirements.unmet(incident, records));
+      case RECOVERY_CLOSURE -> unmet.addAll(ClosureRequirements.unmet(incident, records, clocks));
       case CLOSED -> unmet.add(new Conflict.Unmet("INCIDENT_CLOSED", "the incident is closed"));
     }
     return unmet;

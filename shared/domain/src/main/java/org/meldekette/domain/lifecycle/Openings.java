@@ -1,6 +1,7 @@
 package org.meldekette.domain.lifecycle;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.Change;
@@ -14,9 +15,19 @@ public final class Openings {
 
   /**
    * A report from the public form opens an incident in triage, detected when the report arrived.
+   *
+   * @param held taken in beyond the system-wide rate (a surge): kept, with no clock running, until
+   *     a responder screens it in or out
    */
-  public static Outcome reportReceived(String incidentId, Report report, Instant now) {
-    Incident incident = Incident.fromReport(incidentId, report, now);
+  public static Outcome reportReceived(
+      String incidentId, Report report, boolean held, Instant now) {
+    Incident incident = Incident.fromReport(incidentId, report, now, held);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("phase", incident.phase().name());
+    after.put("source", incident.source().name());
+    if (held) {
+      after.put("held", true);
+    }
     return new Outcome(
         incident,
         new Change(
@@ -24,9 +35,9 @@ public final class Openings {
             Actor.reporter(incidentId),
             now,
             incidentId,
-            "Report received (" + report.kind() + ")",
+            "Report received (" + report.kind() + ")" + (held ? ", held for screening" : ""),
             null,
-            Map.of("phase", incident.phase().name(), "source", incident.source().name())));
+            after));
   }
 
   /**

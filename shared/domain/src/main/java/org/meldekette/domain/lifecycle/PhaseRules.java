@@ -16,6 +16,7 @@ import org.meldekette.domain.Phase;
 import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.Text;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.deadline.Deadline;
 
 /**
  * Moving through the five phases: one step forward when the phase's {@link ExitCriteria} hold, a
@@ -25,12 +26,22 @@ import org.meldekette.domain.Triage;
 public final class PhaseRules {
   private PhaseRules() {}
 
-  /** Moves exactly one phase forward when the current phase's exit criteria hold. */
+  /** What a move forward states beside its target: both optional, each where it applies. */
+  public record Statements(String noEvidenceJustification, String missedReason) {
+    public static final Statements NONE = new Statements(null, null);
+  }
+
+  /**
+   * Moves exactly one phase forward when the current phase's exit criteria hold.
+   *
+   * @param clocks the incident's clocks as they stand
+   */
   public static Outcome advance(
       Incident incident,
       IncidentRecords records,
+      List<Deadline> clocks,
       Phase to,
-      String noEvidenceJustification,
+      Statements statements,
       Actor actor,
       Instant now) {
     Guards.notClosed(incident);
@@ -55,7 +66,7 @@ public final class PhaseRules {
     String noEvidence =
         Text.optional(
             "noEvidenceJustification",
-            noEvidenceJustification,
+            statements.noEvidenceJustification(),
             Triage.MAX_JUSTIFICATION_LENGTH,
             true);
     if (noEvidence != null && from != Phase.FORENSICS) {
@@ -68,7 +79,7 @@ public final class PhaseRules {
         noEvidence == null
             ? incident
             : incident.inPhase(from, noEvidence, incident.closedAt(), incident.updatedAt());
-    List<Conflict.Unmet> unmet = ExitCriteria.unmet(from, candidate, records);
+    List<Conflict.Unmet> unmet = ExitCriteria.unmet(from, candidate, records, clocks);
     if (!unmet.isEmpty()) {
       throw new Conflict(
           "EXIT_CRITERIA_UNMET", "the exit criteria of " + from + " are not met", unmet);
@@ -77,6 +88,12 @@ public final class PhaseRules {
     after.put("phase", to.name());
     if (noEvidence != null) {
       after.put("noEvidenceJustification", noEvidence);
+    }
+    if (to == Phase.CLOSED) {
+      missed(clocks, statements.missedReason(), "missedReason", after);
+    } else if (statements.missedReason() != null) {
+      throw new InvalidInput(
+          "missedReason", "NOT_APPLICABLE", "a reason for missed deadlines belongs to closing");
     }
     Incident moved = enter(incident, to, candidate.noEvidenceJustification(), now);
     addClosure(moved, after);
@@ -137,6 +154,7 @@ public final class PhaseRules {
   public static Outcome approveSkip(
       Incident incident,
       IncidentRecords records,
+      List<Deadline> clocks,
       SkipRequest request,
       Actor approver,
       Instant now) {
@@ -155,11 +173,18 @@ public final class PhaseRules {
               + " was filed");
     }
     List<Conflict.Unmet> unmet =
-        new ArrayList<>(ExitCriteria.unmet(request.from(), incident, records));
+        new ArrayList<>(ExitCriteria.unmet(request.from(), incident, records, clocks));
     if (incident.isBreach()
         && request.from().isBefore(Phase.LEGAL_ASSESSMENT)
         && Phase.LEGAL_ASSESSMENT.isBefore(request.to())) {
-      unmet.addAll(ExitCriteria.unmet(Phase.LEGAL_ASSESSMENT, incident, records));
+      unmet.addAll(ExitCriteria.unmet(Phase.LEGAL_ASSESSMENT, incident, records, clocks));
+    }
+    if (request.to() == Phase.CLOSED) {
+      // Skipping to closed skips recovery's criteria, never the clocks closing requires.
+      unmet.addAll(
+          ClosureRequirements.unmet(incident, records, clocks).stream()
+              .filter(u -> u.code().equals("CLOCK_OPEN"))
+              .toList());
     }
     if (!unmet.isEmpty()) {
       throw new Conflict("EXIT_CRITERIA_UNMET", "the skip cannot be applied yet", unmet);
@@ -174,6 +199,10 @@ public final class PhaseRules {
     after.put("justification", request.justification());
     after.put("requestedBy", request.requestedBy());
     after.put("skipRequest", request.id());
+    if (request.to() == Phase.CLOSED) {
+      // The skip's justification is the reason the deadlines it leaves unmet were missed.
+      missed(clocks, request.justification(), "justification", after);
+    }
     Incident moved = enter(incident, request.to(), incident.noEvidenceJustification(), now);
     addClosure(moved, after);
     return new Outcome(
@@ -223,6 +252,28 @@ public final class PhaseRules {
             "Reopened: " + incident.phase() + " → " + to,
             before,
             Map.of("phase", to.name(), "justification", reason)));
+  }
+
+  /**
+   * Records the clocks closing settles as missed, with the reason; refuses to close without one.
+   */
+  private static void missed(
+      List<Deadline> clocks, String reason, String field, Map<String, Object> after) {
+    List<Deadline> missed = ClosureRequirements.missedOnClosing(clocks);
+    if (missed.isEmpty()) {
+      return;
+    }
+    String why = Text.optional(field, reason, Triage.MAX_JUSTIFICATION_LENGTH, true);
+    if (why == null) {
+      throw new InvalidInput(
+          field,
+          "REQUIRED",
+          "closing leaves these deadlines unmet: "
+              + String.join("; ", missed.stream().map(Deadline::label).toList())
+              + ". State why they were missed");
+    }
+    after.put("missedDeadlines", missed.stream().map(Deadline::key).toList());
+    after.put("missedReason", why);
   }
 
   private static Incident enter(Incident incident, Phase to, String noEvidence, Instant now) {

@@ -218,7 +218,8 @@ class RegimeClocksTest {
         {"regimes": [{"id": "KRITIS", "name": "A national law", "stages": [
           {"id": "FIRST_REPORT", "label": "First report (12 h)", "when": ["regime.KRITIS.aware"],
            "due": [{"from": "regime.KRITIS.aware", "after": "PT12H"}],
-           "satisfiedBy": ["communication:KRITIS/FIRST_REPORT"], "remindBefore": ["PT2H"]}]}]}""";
+           "satisfiedBy": ["communication:KRITIS/FIRST_REPORT"], "remindBefore": ["PT2H"],
+           "atClosure": "REQUIRED"}]}]}""";
     DeadlinePolicy national = new DeadlinePolicy(Regimes.parse(json, List.of("KRITIS")));
     Incident marked = marked("KRITIS", T0, T0);
     Deadline first =

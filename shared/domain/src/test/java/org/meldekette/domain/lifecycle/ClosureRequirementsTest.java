@@ -41,7 +41,7 @@ class ClosureRequirementsTest {
         triaged(Classification.INCIDENT, RiskLevel.LOW, at(1))
             .inPhase(Phase.RECOVERY_CLOSURE, null, null, at(10));
 
-    assertThat(codes(ClosureRequirements.unmet(recovering, IncidentRecords.NONE)))
+    assertThat(codes(ClosureRequirements.unmet(recovering, IncidentRecords.NONE, List.of())))
         .containsExactly(
             "OPERATION_NOT_RESTORED", "CORRECTIVE_MEASURE_MISSING", "PREVENTIVE_MEASURE_MISSING");
   }
@@ -49,7 +49,8 @@ class ClosureRequirementsTest {
   @Test
   void anIncidentRestoredWithCorrectiveAndPreventiveMeasuresMayClose() {
     IncidentRecords records = new IncidentRecords(MEASURES, 0, List.of(), List.of(), List.of());
-    assertThat(ClosureRequirements.unmet(restored(Classification.INCIDENT), records)).isEmpty();
+    assertThat(ClosureRequirements.unmet(restored(Classification.INCIDENT), records, List.of()))
+        .isEmpty();
   }
 
   @Test
@@ -57,7 +58,7 @@ class ClosureRequirementsTest {
     Incident breach = restored(Classification.BREACH);
     IncidentRecords withoutDecision =
         new IncidentRecords(MEASURES, 0, List.of(), List.of(), List.of());
-    assertThat(codes(ClosureRequirements.unmet(breach, withoutDecision)))
+    assertThat(codes(ClosureRequirements.unmet(breach, withoutDecision, List.of())))
         .containsExactly("ART_33_DECISION_MISSING");
 
     IncidentRecords decided =
@@ -67,7 +68,7 @@ class ClosureRequirementsTest {
             List.of(decision("DEC-0000000001", DecisionType.NOTIFY_AUTHORITY, at(5))),
             List.of(),
             List.of());
-    assertThat(codes(ClosureRequirements.unmet(breach, decided)))
+    assertThat(codes(ClosureRequirements.unmet(breach, decided, List.of())))
         .containsExactly("NOTIFICATION_NOT_SENT");
 
     IncidentRecords sentToo =
@@ -77,7 +78,7 @@ class ClosureRequirementsTest {
             decided.decisions(),
             List.of(),
             List.of(sent("COM-0000000001", Audience.SUPERVISORY_AUTHORITY, at(6))));
-    assertThat(ClosureRequirements.unmet(breach, sentToo)).isEmpty();
+    assertThat(ClosureRequirements.unmet(breach, sentToo, List.of())).isEmpty();
   }
 
   @Test
@@ -113,14 +114,15 @@ class ClosureRequirementsTest {
             List.of(open),
             List.of());
 
-    assertThat(codes(ClosureRequirements.unmet(restored(Classification.INCIDENT), records)))
+    assertThat(
+            codes(ClosureRequirements.unmet(restored(Classification.INCIDENT), records, List.of())))
         .containsExactly("MEASURE_OWNER_OR_DUE_DATE_MISSING", "RETENTION_EXTENSION_OPEN");
   }
 
   @Test
   void leavingRecoveryIsClosingExitCriteriaAskNothingElse() {
     Incident breach = restored(Classification.BREACH);
-    assertThat(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, breach, IncidentRecords.NONE))
-        .isEqualTo(ClosureRequirements.unmet(breach, IncidentRecords.NONE));
+    assertThat(ExitCriteria.unmet(Phase.RECOVERY_CLOSURE, breach, IncidentRecords.NONE, List.of()))
+        .isEqualTo(ClosureRequirements.unmet(breach, IncidentRecords.NONE, List.of()));
   }
 }

@@ -22,11 +22,17 @@ FUNCTIONS=(
   "alert-triage 8082 org.meldekette.alerts.AlertTriageFunction"
   "incident-lifecycle 8083 org.meldekette.lifecycle.IncidentLifecycleFunction"
   "deadline-reminder 8084 org.meldekette.reminders.DeadlineReminderFunction"
+  "mailbox 8085 org.meldekette.mailbox.MailboxFunction"
 )
 IDENTITY_PORT=8089
 QUEUE_PORT=8090
 WEBHOOK_PORT=8091
 HOSTING_PORT=5000
+SMTP_PORT=2525
+IMAP_PORT=3143
+MAILBOX=security@meldekette.local
+# Seconds between the local Cloud Scheduler's polls of the security mailbox (deployed: every minute).
+MAIL_POLL_SECONDS=${LOCAL_MAIL_POLL_SECONDS:-3}
 
 require_java17
 require_maven
@@ -65,7 +71,7 @@ else
 fi
 mkdir -p "$STACK_DIR"
 
-for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PORT $SMTP_PORT $IMAP_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
@@ -106,13 +112,21 @@ export AUTH_CERTS_URL=http://127.0.0.1:$IDENTITY_PORT/certs
 # Local stand-ins for Cloud Tasks (and Cloud Scheduler's sweep) and for the chat webhooks.
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalTaskQueue \
   $QUEUE_PORT tasks@meldekette.local http://localhost:8084/sweep scheduler@meldekette.local http://localhost:8084 "$SWEEP_MINUTES" \
+  http://localhost:8085/poll http://localhost:8085 "$MAIL_POLL_SECONDS" \
   >"$STACK_DIR/task-queue.log" 2>&1 &
+pids+=($!)
+# A real SMTP and IMAP server: mail to security@meldekette.local lands in the mailbox the mailbox function
+# reads; Meldekette's own mail lands in the reporters' mailboxes (IMAP, login and password = the address).
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalMailServer $SMTP_PORT $IMAP_PORT $MAILBOX \
+  >"$STACK_DIR/mail-server.log" 2>&1 &
 pids+=($!)
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalWebhookSink \
   $WEBHOOK_PORT >"$STACK_DIR/webhooks.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-2]}"
+wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-3]}"
 wait_for "http://127.0.0.1:$WEBHOOK_PORT/ready" webhooks "${pids[-1]}"
+for _ in $(seq 1 300); do port_in_use $IMAP_PORT && break; sleep 0.2; done
+port_in_use $IMAP_PORT || die "the mail server did not start; see $STACK_DIR/mail-server.log"
 export TASK_QUEUE=local LOCAL_TASK_QUEUE_URL=http://127.0.0.1:$QUEUE_PORT
 export TASKS_TARGET_URL=http://localhost:8084 TASKS_AUDIENCE=http://localhost:8084
 export OIDC_ISSUER=http://127.0.0.1:$QUEUE_PORT OIDC_CERTS_URL=http://127.0.0.1:$QUEUE_PORT/certs
@@ -126,10 +140,18 @@ export INCIDENT_LINK_BASE="http://localhost:$HOSTING_PORT/console/#"
 export REPORT_SITE_URL=http://localhost:$HOSTING_PORT
 export CONTROLLER_NAME=${CONTROLLER_NAME:-"Example GmbH (local stack)"}
 export DPO_NAME=${DPO_NAME:-"Data protection officer (local stack)"} DPO_CONTACT=${DPO_CONTACT:-"dpo@example.invalid"}
+# The security mailbox: read over IMAP, answered over SMTP, both the local mail server; mail tasks to the mailbox.
+export MAIL_ADDRESS=$MAILBOX MAIL_AUTHSERV_ID=mx.meldekette.local
+export MAIL_IMAP_HOST=127.0.0.1 MAIL_IMAP_PORT=$IMAP_PORT MAIL_IMAP_SECURITY=none SECRET_MAIL_IMAP_CREDENTIAL=$MAILBOX
+export MAIL_SMTP_HOST=127.0.0.1 MAIL_SMTP_PORT=$SMTP_PORT MAIL_SMTP_SECURITY=none MAIL_SMTP_AUTH=none
+export SECRET_MAIL_THREAD_KEY=${SECRET_MAIL_THREAD_KEY:-local-stack-thread-key-not-secret}
+export MAIL_TASKS_TARGET_URL=http://localhost:8085 MAIL_TASKS_AUDIENCE=http://localhost:8085
 
 declare -A function_pid
 for entry in "${FUNCTIONS[@]}"; do
   read -r name port target <<<"$entry"
+  # Each function taking Cloud Tasks or Scheduler calls checks their tokens for its own URL.
+  OIDC_AUDIENCE=$( [ "$name" = mailbox ] && echo http://localhost:8085 || echo "$OIDC_AUDIENCE" ) \
   java -jar "$STACK_DIR/java-function-invoker.jar" \
     --classpath "functions/$name/target/deployment/$name.jar" --target "$target" --port "$port" \
     >"$STACK_DIR/$name.log" 2>&1 &
@@ -157,6 +179,8 @@ Meldekette runs locally (project $PROJECT, no cloud account):
 $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  %-20s http://localhost:%s/\n' "$name" "$port"; done)
   Status page          http://localhost:$HOSTING_PORT/status/ (with the receipt code a report gives)
   Staff console        http://localhost:$HOSTING_PORT/console/ (sign in as the demo member of any role)
+  Security mailbox     $MAILBOX: send by SMTP to localhost:$SMTP_PORT; every mailbox readable over IMAP on
+                       localhost:$IMAP_PORT (login and password: the address)
 Logs: $STACK_DIR/<name>.log; reminders and new-incident messages arrive in $STACK_DIR/webhooks.log
 
 Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:

@@ -6,6 +6,7 @@ locals {
     "alert-triage"       = "org.meldekette.alerts.AlertTriageFunction"
     "incident-lifecycle" = "org.meldekette.lifecycle.IncidentLifecycleFunction"
     "deadline-reminder"  = "org.meldekette.reminders.DeadlineReminderFunction"
+    "mailbox"            = "org.meldekette.mailbox.MailboxFunction"
   }
 
   common_env = {
@@ -27,6 +28,12 @@ locals {
     TASKS_SERVICE_ACCOUNT = google_service_account.tasks.email
   }
 
+  # Staff messages to reporters who wrote with an address also go by mail, through the mailbox.
+  mail_tasks_env = {
+    MAIL_TASKS_TARGET_URL = local.mailbox_url
+    MAIL_TASKS_AUDIENCE   = local.mailbox_url
+  }
+
   function_env = {
     # Every function queues tasks: reminders, and the announcement of each new incident.
     "report-intake" = merge(local.common_env, local.reminder_env, {
@@ -41,7 +48,7 @@ locals {
       REPORT_SURGE_RATE    = var.report_surge_rate
     })
     "alert-triage" = merge(local.common_env, local.reminder_env)
-    "incident-lifecycle" = merge(local.common_env, local.reminder_env, {
+    "incident-lifecycle" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, {
       # Its own URL (tokens from gcloud or IAP) and the console's sign-in client.
       AUTH_AUDIENCE   = join(",", [local.lifecycle_url, var.console_oauth_client_id])
       ADMIN_EMAILS    = join(",", var.admin_emails)
@@ -59,6 +66,24 @@ locals {
       ONCALL_CHANNELS           = local.oncall_webhook
       ONCALL_FORMAT             = var.oncall_format
       INCIDENT_LINK_BASE        = "${var.report_site_url}/console/#"
+    })
+    "mailbox" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, {
+      OIDC_AUDIENCE             = local.mailbox_url
+      SCHEDULER_SERVICE_ACCOUNT = google_service_account.scheduler.email
+      SECRETS                   = "secret-manager"
+      MAIL_ADDRESS              = var.mail_address
+      MAIL_AUTHSERV_ID          = var.mail_authserv_id
+      MAIL_IMAP_HOST            = var.mail_imap_host
+      MAIL_IMAP_PORT            = "993"
+      MAIL_IMAP_SECURITY        = "ssl"
+      MAIL_IMAP_AUTH            = var.mail_imap_auth
+      MAIL_SMTP_HOST            = var.mail_smtp_host
+      MAIL_SMTP_PORT            = "587"
+      MAIL_SMTP_SECURITY        = "starttls"
+      MAIL_SMTP_AUTH            = var.mail_smtp_auth
+      REPORT_SITE_URL           = var.report_site_url
+      REPORT_CLIENT_LIMITS      = var.report_client_limits
+      REPORT_SURGE_RATE         = var.report_surge_rate
     })
   }
 }
@@ -113,7 +138,8 @@ resource "google_cloudfunctions2_function" "functions" {
     available_cpu                    = "1"
     # Pub/Sub (through Eventarc), Cloud Tasks and Cloud Scheduler count as internal callers: only the
     # functions people reach take traffic from outside.
-    ingress_settings               = contains(["alert-triage", "deadline-reminder"], each.key) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    ingress_settings = contains(["alert-triage", "deadline-reminder"], each.key) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    # mailbox takes Scheduler and Tasks (internal) and an inbound-mail gateway's posts (from outside).
     all_traffic_on_latest_revision = true
     service_account_email          = google_service_account.functions[each.key].email
     environment_variables          = local.function_env[each.key]

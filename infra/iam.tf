@@ -47,6 +47,7 @@ locals {
     "alert-triage"       = ["roles/datastore.user", "roles/logging.logWriter"]
     "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter"]
     "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter"]
+    "mailbox"            = ["roles/datastore.user", "roles/logging.logWriter"]
   }
   project_grants = flatten([
     for function, roles in local.project_roles : [for role in roles : { function = function, role = role }]
@@ -72,8 +73,10 @@ resource "google_service_account_iam_member" "act_as_tasks" {
 # Firebase Hosting (the staff console's /api/staff), which cannot present an identity to Cloud Run, so
 # Cloud Run lets every request through and the function checks each one itself: a Google-signed ID token
 # for its URL or the console's client, a verified email, an active member holding the role.
+# The mailbox is public only when an inbound-mail gateway posts to it (/inbound checks its shared secret;
+# /poll and /tasks/mail check the Scheduler's and Tasks' OIDC tokens themselves).
 resource "google_cloud_run_service_iam_member" "public" {
-  for_each = toset(["report-intake", "incident-lifecycle"])
+  for_each = toset(concat(["report-intake", "incident-lifecycle"], var.mail_inbound_gateway ? ["mailbox"] : []))
   location = var.region
   service  = google_cloudfunctions2_function.functions[each.value].service_config[0].service
   role     = "roles/run.invoker"
@@ -87,6 +90,17 @@ resource "google_cloud_run_service_iam_member" "reminder_callers" {
   }
   location = var.region
   service  = google_cloudfunctions2_function.functions["deadline-reminder"].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${each.value}"
+}
+
+resource "google_cloud_run_service_iam_member" "mailbox_callers" {
+  for_each = {
+    tasks     = google_service_account.tasks.email
+    scheduler = google_service_account.scheduler.email
+  }
+  location = var.region
+  service  = google_cloudfunctions2_function.functions["mailbox"].service_config[0].service
   role     = "roles/run.invoker"
   member   = "serviceAccount:${each.value}"
 }

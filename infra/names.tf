@@ -12,5 +12,8 @@ locals {
   function_url_prefix = "https://${var.region}-${var.project_id}.cloudfunctions.net"
   reminder_url        = "${local.function_url_prefix}/deadline-reminder"
   lifecycle_url       = "${local.function_url_prefix}/incident-lifecycle"
+  mailbox_url         = "${local.function_url_prefix}/mailbox"
+  mail_poll_job       = "meldekette-mailbox-poll"
+  mail_secrets        = ["mail-imap-credential", "mail-smtp-credential", "mail-thread-key", "mail-inbound-secret"]
   tasks_queue_path    = "projects/${var.project_id}/locations/${var.region}/queues/${local.reminder_queue}"
 }

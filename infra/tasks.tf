@@ -55,3 +55,28 @@ resource "google_cloud_tasks_queue_iam_member" "enqueuers" {
   role     = "roles/cloudtasks.enqueuer"
   member   = "serviceAccount:${google_service_account.functions[each.key].email}"
 }
+
+# About once a minute the mailbox reads the security mailbox's new mail.
+resource "google_cloud_scheduler_job" "mail_poll" {
+  name             = local.mail_poll_job
+  region           = var.region
+  description      = "Meldekette: read the security mailbox's new mail over IMAP and file it."
+  schedule         = "* * * * *"
+  time_zone        = "Etc/UTC"
+  attempt_deadline = "${var.functions["mailbox"].timeout + 30}s"
+
+  retry_config {
+    retry_count = 0 # the next minute's poll is the retry
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = "${local.mailbox_url}/poll"
+    oidc_token {
+      service_account_email = google_service_account.scheduler.email
+      audience              = local.mailbox_url
+    }
+  }
+
+  depends_on = [google_project_service.apis]
+}

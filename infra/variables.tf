@@ -86,6 +86,7 @@ variable "functions" {
     "alert-triage"       = { memory = "512Mi", timeout = 60, concurrency = 16, min_instances = 0, max_instances = 20 }
     "incident-lifecycle" = { memory = "512Mi", timeout = 60, concurrency = 20, min_instances = 1, max_instances = 10 }
     "deadline-reminder"  = { memory = "512Mi", timeout = 300, concurrency = 4, min_instances = 0, max_instances = 5 }
+    "mailbox"            = { memory = "512Mi", timeout = 120, concurrency = 4, min_instances = 0, max_instances = 3 }
   }
 }
 
@@ -128,4 +129,42 @@ variable "report_surge_rate" {
   description = "Reports per window (LIMIT/DURATION) beyond which new reports are held for screening: kept, no clocks, one digest."
   type        = string
   default     = "50/PT10M"
+}
+
+variable "mail_address" {
+  description = "The published security mailbox (security@example.com): read over IMAP, the sender of Meldekette's mail; replies come to security+<token>@ (plus addressing)."
+  type        = string
+}
+
+variable "mail_authserv_id" {
+  description = "The authserv-id of the mailbox's own receiving server in Authentication-Results (mx.google.com for Gmail, the tenant's for Microsoft 365): only its verdicts count."
+  type        = string
+}
+
+variable "mail_imap_host" {
+  description = "IMAP server of the security mailbox (imap.gmail.com, outlook.office365.com, …), port 993 with TLS."
+  type        = string
+}
+
+variable "mail_imap_auth" {
+  description = "How the mailbox signs in to IMAP: xoauth2 (an OAuth2 access token in mail-imap-credential) or password."
+  type        = string
+  default     = "xoauth2"
+}
+
+variable "mail_smtp_host" {
+  description = "SMTP relay for Meldekette's mail (smtp-relay.gmail.com, smtp.sendgrid.net, …), port 587 with STARTTLS required."
+  type        = string
+}
+
+variable "mail_smtp_auth" {
+  description = "How the mailbox signs in to the SMTP relay: password, xoauth2 or none (a relay that trusts the project's egress)."
+  type        = string
+  default     = "password"
+}
+
+variable "mail_inbound_gateway" {
+  description = "Whether an inbound-mail gateway posts raw messages to the mailbox's /inbound (it then takes calls from outside, each checked against mail-inbound-secret)."
+  type        = bool
+  default     = false
 }

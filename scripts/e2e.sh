@@ -24,6 +24,9 @@ scripts/e2e-team.sh storm
 echo "== the reporter hears back: receipt code, status page, messages both ways =="
 scripts/e2e-reporter.sh
 
+echo "== the security mailbox over real SMTP and IMAP =="
+scripts/e2e-mail.sh
+
 echo "== a GDPR reminder through the local task queue =="
 . scripts/api.sh
 BODY=$(curl -s -X POST http://localhost:8081/ -H 'Content-Type: application/json' \

@@ -62,6 +62,13 @@ export async function text(path) {
   return response.text();
 }
 
+/** A binary answer (a raw mail) as a Blob, for a download the member asked for. */
+export async function blob(path) {
+  const response = await fetch(BASE + path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  if (!response.ok) throw new ApiError(response.status, null);
+  return response.blob();
+}
+
 export function write(method, path, body, etag) {
   return request(method, path, { body, etag });
 }

@@ -9,16 +9,18 @@ import { Field, Loading, Time, useLoad, useSubmit } from './components.jsx';
 const REASONS = ['SPAM', 'TEST', 'MISUNDERSTANDING', 'DUPLICATE'];
 
 async function loadScreening() {
-  const [held, triage, pending] = await Promise.all([
+  const [held, triage, pending, unfiled] = await Promise.all([
     get('/incidents?held=true&pageSize=200'),
     get('/incidents?phase=DETECTION_TRIAGE&pageSize=200'),
     get('/dismissal-requests'),
+    get('/mail/unfiled').catch(() => ({ mail: [] })),
   ]);
   const waiting = new Set(pending.dismissalRequests.map((r) => r.incidentId));
   return {
     held: held.incidents,
     triage: triage.incidents.filter((i) => !i.held && !waiting.has(i.id) && !(i.triage && i.triage.classification === 'BREACH')),
     pending: pending.dismissalRequests,
+    unfiled: unfiled.mail,
   };
 }
 
@@ -49,6 +51,7 @@ export function ScreeningPage({ me }) {
           <Held items={data.held} can={can} reload={reload} />
           <Dismiss items={data.triage} can={can} reload={reload} />
           <Pending items={data.pending} can={can} me={me} reload={reload} />
+          <Unfiled items={data.unfiled} />
         </>
       )}
     </section>
@@ -182,6 +185,21 @@ function Pending({ items, can, me, reload }) {
       {can('SECOND_LINE') && approvable.length > 0 && (
         <button id="approve-dismissals" disabled={busy || selection.chosen.size === 0} onClick={() => submit(approve, () => { selection.clear(); return reload(); })}>{t('approveDismissals')} ({selection.chosen.size})</button>
       )}
+    </section>
+  );
+}
+
+/** Mail on no incident: a machine's, over a sender's budget, without a sender — kept, for a look. */
+function Unfiled({ items }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="unfiled-heading">
+      <h2 id="unfiled-heading">{t('unfiledMail')} ({items.length})</h2>
+      <ul id="unfiled-mail">
+        {items.map((m) => (
+          <li key={m.key}><Time at={m.at} /> · {t('mailKinds', m.kind)} · {m.address || '–'} · {m.subject || '–'} {m.flags.map((f) => <span class="badge" key={f}>{t('mailFlags', f)}</span>)}</li>
+        ))}
+      </ul>
     </section>
   );
 }

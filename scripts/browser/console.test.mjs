@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -304,6 +304,52 @@ describe('the staff console', () => {
     }
     await responder.context.close();
     await second.context.close();
+  });
+
+  test('a report by email shows its sender check, the thread both ways, attachments and the raw message', async () => {
+    const title = uniqueTitle('Mail report');
+    const raw = [
+      'From: Rita Reporter <rita-console@example.org>', 'To: security@meldekette.local', `Subject: ${title}`,
+      `Message-ID: <${Date.now()}-console@example.org>`,
+      'Authentication-Results: mx.meldekette.local; spf=pass; dkim=pass; dmarc=pass header.from=example.org',
+      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '',
+      '--b', 'Content-Type: text/plain; charset=utf-8', '', 'The attached mail asked for passwords.',
+      '--b', 'Content-Type: message/rfc822; name="phish.eml"', 'Content-Disposition: attachment; filename="phish.eml"', '',
+      'From: payroll@evil.example', 'Subject: Verify your password', '', 'Click here.', '--b--', '',
+    ].join('\r\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'mail-')), 'report.eml');
+    writeFileSync(file, raw);
+    execFileSync('curl', ['-s', '--url', 'smtp://localhost:2525', '--mail-from', 'rita-console@example.org',
+      '--mail-rcpt', 'security@meldekette.local', '-T', file]);
+    let id;
+    for (let i = 0; i < 100 && !id; i++) {
+      const { body } = await api('/incidents?pageSize=50');
+      id = (body.incidents.find((incident) => incident.title === title) || {}).id;
+      if (!id) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.ok(id, 'the mail became an incident');
+    const dpo = await signIn('dpo');
+    await openIncident(dpo.page, id, 'report');
+    await dpo.page.locator('#mail', { hasText: 'Reported by email' }).waitFor();
+    for (let i = 0; i < 50 && !(await dpo.page.locator('#mail li', { hasText: 'Acknowledgement' }).count()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await dpo.page.reload();
+      await dpo.page.locator('#mail').waitFor();
+    }
+    const thread = await dpo.page.textContent('#mail');
+    assert.match(thread, /Sender verified \(DMARC passed\)/);
+    assert.match(thread, /Acknowledgement \(to rita-console@example\.org\)/, 'both directions');
+    assert.match(thread, /phish\.eml · message\/rfc822 · \d+ B · [0-9a-f]{64}/, 'the attachment with its hash');
+    const [download] = await Promise.all([
+      dpo.page.waitForEvent('download'),
+      dpo.page.locator('#mail li', { hasText: 'Report' }).first().locator('button', { hasText: 'Download the original' }).click(),
+    ]);
+    const saved = readFileSync(await download.path(), 'utf8');
+    assert.match(saved, /The attached mail asked for passwords\./);
+    await dpo.page.screenshot({ path: join(SCREENSHOTS, 'console-mail.png'), fullPage: true });
+    const { body: timeline } = await api(`/incidents/${id}/timeline`, { role: 'dpo' });
+    assert.ok(timeline.entries.some((e) => e.type === 'MAIL_READ'), 'the download is on the record');
+    await dpo.context.close();
   });
 
   test('each role sees only what it may do', async () => {

@@ -38,9 +38,9 @@ const PARTS = {
   timeline: 'timeline', measures: 'measures', evidence: 'evidence', decisions: 'decisions',
   skips: 'skip-requests', communications: 'communications', report: 'report',
   messages: 'reporter-messages', audit: 'audit-verification', issued: 'final-reports',
-  triageChanges: 'triage-changes', dismissals: 'dismissal-requests',
+  triageChanges: 'triage-changes', dismissals: 'dismissal-requests', mail: 'mail',
 };
-const OPTIONAL = new Set(['communications', 'report']);
+const OPTIONAL = new Set(['communications', 'report', 'mail']);
 
 async function loadIncident(id) {
   const incident = await get(`/incidents/${id}?include=${Object.values(PARTS).join(',')}`);

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, useSubmit } from '../components.jsx';
+import { MailThread } from './mail.jsx';
 
 export function ReportSection({ ctx }) {
   const t = useT();
@@ -37,6 +38,7 @@ export function ReportSection({ ctx }) {
           {view}
         </>
       )}
+      {ctx.mail && ctx.mail.mail.length > 0 && <MailThread ctx={ctx} />}
     </section>
   );
 }

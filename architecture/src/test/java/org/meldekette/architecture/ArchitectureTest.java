@@ -30,7 +30,8 @@ class ArchitectureTest {
     "org.meldekette.intake..",
     "org.meldekette.lifecycle..",
     "org.meldekette.alerts..",
-    "org.meldekette.reminders.."
+    "org.meldekette.reminders..",
+    "org.meldekette.mailbox.."
   };
 
   @ArchTest
@@ -41,7 +42,11 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "java..", "org.meldekette.domain..", "com.google.gson..", "com.samskivert.mustache..")
+              "java..",
+              "javax.crypto..",
+              "org.meldekette.domain..",
+              "com.google.gson..",
+              "com.samskivert.mustache..")
           .because(
               "the process rules are tested without an emulator and read without knowing Google Cloud");
 
@@ -115,7 +120,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule functionsDoNotUseEachOther =
       slices()
-          .matching("org.meldekette.(intake|lifecycle|alerts|reminders)..")
+          .matching("org.meldekette.(intake|lifecycle|alerts|reminders|mailbox)..")
           .should()
           .notDependOnEachOther()
           .because("each function deploys on its own");
@@ -130,7 +135,8 @@ class ArchitectureTest {
           "org.meldekette.intake.ReportIntakeFunction",
           "org.meldekette.lifecycle.IncidentLifecycleFunction",
           "org.meldekette.alerts.AlertTriageFunction",
-          "org.meldekette.reminders.DeadlineReminderFunction"
+          "org.meldekette.reminders.DeadlineReminderFunction",
+          "org.meldekette.mailbox.MailboxFunction"
         }) {
       if (!classes.contain(name)) {
         throw new AssertionError(

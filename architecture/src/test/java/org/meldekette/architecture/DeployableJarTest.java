@@ -18,7 +18,13 @@ import org.meldekette.testing.ProjectFiles;
 class DeployableJarTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"report-intake", "incident-lifecycle", "alert-triage", "deadline-reminder"})
+      strings = {
+        "report-intake",
+        "incident-lifecycle",
+        "alert-triage",
+        "deadline-reminder",
+        "mailbox"
+      })
   void holdsTheFunctionAndNoLocalStandIn(String function) throws IOException {
     Path jar =
         ProjectFiles.root()
@@ -73,7 +79,10 @@ class DeployableJarTest {
               entries.contains(
                   "com/google/cloud/secretmanager/v1/SecretManagerServiceClient.class"))
           .as("the Secret Manager client")
-          .isEqualTo(function.equals("deadline-reminder"));
+          .isEqualTo(function.equals("deadline-reminder") || function.equals("mailbox"));
+      assertThat(entries.contains("org/eclipse/angus/mail/imap/IMAPStore.class"))
+          .as("the IMAP and SMTP client, only where mail is read and sent")
+          .isEqualTo(function.equals("mailbox"));
     }
     System.out.printf("%s.jar: %.1f MiB%n", function, Files.size(jar) / 1048576.0);
   }

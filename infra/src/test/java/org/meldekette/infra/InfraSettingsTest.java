@@ -224,8 +224,10 @@ class InfraSettingsTest {
     assertThat(
             Terraform.resource("google_service_account_iam_member", "act_as_tasks").get("for_each"))
         .isEqualTo(locals.get("entry_points"));
-    assertThat(Terraform.block("google_secret_manager_secret", "webhooks"))
-        .contains("local.oncall_webhook");
+    assertThat(Terraform.read("infra/secrets.tf"))
+        .contains("[local.team_webhook, local.escalation_webhook, local.oncall_webhook]")
+        .contains(": s => \"deadline-reminder\" }")
+        .contains("{ for s in local.mail_secrets : s => \"mailbox\" }");
     assertThat(locals.get("oncall_webhook")).isEqualTo("on-call-webhook");
     assertThat(Terraform.read("infra/functions.tf"))
         .contains("ONCALL_CHANNELS           = local.oncall_webhook")
@@ -266,7 +268,9 @@ class InfraSettingsTest {
             });
     assertThat(publicBindings).as("bindings open to allUsers").hasSize(1);
     assertThat(publicBindings.get(0))
-        .contains("toset([\"report-intake\", \"incident-lifecycle\"])")
+        .contains(
+            "toset(concat([\"report-intake\", \"incident-lifecycle\"],"
+                + " var.mail_inbound_gateway ? [\"mailbox\"] : []))")
         .doesNotContain("deadline-reminder")
         .doesNotContain("alert-triage");
     assertThat(Terraform.resources("google_cloudfunctions2_function_iam_member")).isEmpty();
@@ -325,11 +329,11 @@ class InfraSettingsTest {
   }
 
   @Test
-  void theFourFunctionsAreJava17WithEntryPointsThatExist() {
+  void theFiveFunctionsAreJava17WithEntryPointsThatExist() {
     Map<String, Object> entryPoints = map(Terraform.locals().get("entry_points"));
     assertThat(entryPoints)
         .containsOnlyKeys(
-            "report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder");
+            "report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder", "mailbox");
     entryPoints.forEach(
         (function, entryPoint) ->
             assertThat(
@@ -443,7 +447,7 @@ class InfraSettingsTest {
             Map.entry("google_logging_project_exclusion", "audit_not_in_default"),
             Map.entry("google_cloud_tasks_queue", "reminders"),
             Map.entry("google_cloud_scheduler_job", "sweep"),
-            Map.entry("google_secret_manager_secret", "webhooks"),
+            Map.entry("google_secret_manager_secret", "held"),
             Map.entry("google_firestore_database", "main"),
             Map.entry("google_cloudfunctions2_function", "functions"));
     needingAnApi.forEach(

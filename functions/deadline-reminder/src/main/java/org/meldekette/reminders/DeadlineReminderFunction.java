@@ -10,10 +10,9 @@ import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
 import org.meldekette.auth.IdTokenVerifier;
-import org.meldekette.auth.Unauthenticated;
+import org.meldekette.auth.ServiceCaller;
 import org.meldekette.config.Env;
 import org.meldekette.config.RegimeConfig;
-import org.meldekette.domain.Forbidden;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.ReminderRef;
 import org.meldekette.http.ApiException;
@@ -42,6 +41,7 @@ import org.meldekette.tasks.TaskQueues;
  */
 public class DeadlineReminderFunction extends ApiFunction {
   private final IdTokenVerifier verifier;
+  private final ServiceCaller caller;
   private final String tasksAccount;
   private final String schedulerAccount;
   private final ReminderDelivery delivery;
@@ -68,6 +68,7 @@ public class DeadlineReminderFunction extends ApiFunction {
             env.require("OIDC_AUDIENCE"),
             env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
             clock);
+    this.caller = new ServiceCaller(verifier);
     this.tasksAccount = env.require("TASKS_SERVICE_ACCOUNT");
     this.schedulerAccount = env.require("SCHEDULER_SERVICE_ACCOUNT");
     DeadlinePolicy policy = RegimeConfig.policy(env);
@@ -189,20 +190,7 @@ public class DeadlineReminderFunction extends ApiFunction {
   }
 
   private void requireCaller(HttpRequest request, String account) {
-    String header =
-        request
-            .getFirstHeader("Authorization")
-            .orElseThrow(
-                () ->
-                    new Unauthenticated(
-                        "an OIDC token of the calling service account is required"));
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new Unauthenticated("the Authorization header must be Bearer <OIDC token>");
-    }
-    String email = verifier.verify(header.substring(7).strip());
-    if (!email.equalsIgnoreCase(account)) {
-      throw new Forbidden(email + " may not call this endpoint");
-    }
+    caller.require(request, account);
   }
 
   private static HttpRequest requireJson(HttpRequest request) {

@@ -35,6 +35,7 @@ import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
+import org.meldekette.store.MailStore;
 import org.meldekette.store.MemberStore;
 import org.meldekette.store.ReportStore;
 import org.meldekette.tasks.IncidentAnnouncer;
@@ -130,7 +131,13 @@ public class IncidentLifecycleFunction extends ApiFunction {
     CommunicationWrites communications =
         new CommunicationWrites(store, queries, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, policy.regimes());
-    ReporterMessageWrites reporterMessages = new ReporterMessageWrites(store, queries, ids);
+    MailStore mailStore = new MailStore(db.get(), policy, listener);
+    TaskQueue mailTasks =
+        env.get("MAIL_TASKS_TARGET_URL", null) == null ? null : TaskQueues.toMailbox(env);
+    ReporterMessageWrites reporterMessages =
+        new ReporterMessageWrites(
+            store, queries, ids, new ReporterMail(mailStore, reportStore, mailTasks, log()));
+    MailReads mail = new MailReads(mailStore, queries);
     ReportReads reports =
         new ReportReads(store, queries, drafts, finalReport, new BreachRegister(templates));
     MemberAdmin admin = new MemberAdmin(members);
@@ -144,6 +151,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 Map.entry("triage-changes", new IncludedReads.Part(triage::listChanges, "")),
                 Map.entry("report", new IncludedReads.Part(reads::report, "")),
                 Map.entry("reporter-messages", new IncludedReads.Part(reporterMessages::list, "")),
+                Map.entry("mail", new IncludedReads.Part(mail::thread, "")),
                 Map.entry("measures", new IncludedReads.Part(reads::measures, "")),
                 Map.entry("evidence", new IncludedReads.Part(reads::evidence, "")),
                 Map.entry("decisions", new IncludedReads.Part(reads::decisions, "")),
@@ -172,6 +180,10 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/incidents/{id}/reporter-contact", reads::reporterContact)
             .on("GET", "/incidents/{id}/reporter-messages", reporterMessages::list)
             .on("POST", "/incidents/{id}/reporter-messages", reporterMessages::send)
+            .on("GET", "/incidents/{id}/mail", mail::thread)
+            .on("GET", "/incidents/{id}/mail/{key}/raw", mail::raw)
+            .on("POST", "/incidents/{id}/mail/{key}/confirm", mail::confirm)
+            .on("GET", "/mail/unfiled", mail::unfiled)
             .on("POST", "/incidents/{id}/operation-restored", milestones::operationRestored)
             .on("GET", "/incidents/{id}/measures", reads::measures)
             .on("POST", "/incidents/{id}/measures", measures::add)

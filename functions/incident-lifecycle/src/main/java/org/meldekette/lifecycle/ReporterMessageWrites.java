@@ -24,11 +24,14 @@ final class ReporterMessageWrites {
   private final IncidentStore store;
   private final IncidentQueries queries;
   private final RecordIds ids;
+  private final ReporterMail mail;
 
-  ReporterMessageWrites(IncidentStore store, IncidentQueries queries, RecordIds ids) {
+  ReporterMessageWrites(
+      IncidentStore store, IncidentQueries queries, RecordIds ids, ReporterMail mail) {
     this.store = store;
     this.queries = queries;
     this.ids = ids;
+    this.mail = mail;
   }
 
   /** {@code POST /incidents/{id}/reporter-messages} {@code {"text"}}. */
@@ -66,6 +69,7 @@ final class ReporterMessageWrites {
               tx.createReporterMessage(message);
               return tx.apply(recorded);
             });
+    mail.queue(id, message.id(), call.now());
     call.created(
         outcome.incident().version(),
         "/incidents/" + id + "/reporter-messages/" + message.id(),

@@ -194,7 +194,6 @@ public class ReportIntakeFunction extends ApiFunction {
     cors.check(call.request(), call.reply());
     MediaType.of(call.request()).requireOneOf(Set.of(MediaType.JSON));
     String body = RequestBodies.readUtf8(call.request(), MAX_BODY_BYTES);
-    limits.get().admit(IntakeLimits.MESSAGES, call.request(), clock.instant());
     Map<String, Object> view =
         statusPage
             .get()
@@ -202,7 +201,8 @@ public class ReportIntakeFunction extends ApiFunction {
                 call.request(),
                 body,
                 ReportRequest.idempotencyKey(
-                    call.request().getFirstHeader("Idempotency-Key").orElse(null), null));
+                    call.request().getFirstHeader("Idempotency-Key").orElse(null), null),
+                () -> limits.get().admit(IntakeLimits.MESSAGES, call.request(), clock.instant()));
     call.labels().put("incidentId", (String) view.get("incidentId"));
     call.reply().header("Cache-Control", "no-store");
     call.reply().json(201, view);

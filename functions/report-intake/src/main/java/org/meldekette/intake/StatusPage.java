@@ -58,9 +58,11 @@ final class StatusPage {
 
   /**
    * {@code {"code", "text"}}: the reporter adds to their report. With an {@code Idempotency-Key}, a
-   * repeat adds nothing.
+   * repeat adds nothing. {@code admit} counts a new message against the client's budget (or refuses
+   * it).
    */
-  Map<String, Object> answer(HttpRequest request, String body, String idempotencyKey) {
+  Map<String, Object> answer(
+      HttpRequest request, String body, String idempotencyKey, Runnable admit) {
     JsonFields fields = JsonFields.parse(body, Set.of("code", "text"));
     String incidentId = incidentFor(request, fields.string("code"));
     ReporterChannel.Status status = channel.status(incidentId);
@@ -73,8 +75,14 @@ final class StatusPage {
             ? ids.next("RPM")
             : "RPM-"
                 + Hashes.sha256(incidentId + "\n" + idempotencyKey).substring(0, 12).toUpperCase();
-    channel.answer(
-        incidentId, ReporterMessage.fromReporter(id, fields.string("text"), clock.instant()));
+    // Validated first: a refused message must not cost the sender any budget.
+    ReporterMessage message =
+        ReporterMessage.fromReporter(id, fields.string("text"), clock.instant());
+    // A repeat of a keyed message changes nothing, not even the sender's budget.
+    if (idempotencyKey == null || !channel.hasMessage(incidentId, id)) {
+      admit.run();
+    }
+    channel.answer(incidentId, message);
     return view(incidentId);
   }
 

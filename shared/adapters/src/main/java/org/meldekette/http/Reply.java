@@ -16,6 +16,7 @@ public final class Reply {
   private int status = 200;
   private String errorCode;
   private String body;
+  private byte[] bytes;
 
   public Reply(HttpResponse response) {
     this.response = response;
@@ -40,8 +41,26 @@ public final class Reply {
     this.body = body;
   }
 
+  /** A body of bytes (a raw mail to download), never cached, never sniffed. */
+  public void bytes(int status, String contentType, byte[] content, String fileName)
+      throws IOException {
+    this.status = status;
+    response.setStatusCode(status);
+    response.setContentType(contentType);
+    response.appendHeader("Cache-Control", "no-store");
+    response.appendHeader("X-Content-Type-Options", "nosniff");
+    response.appendHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    this.bytes = content;
+  }
+
   /** Sends the body, if any; called once, after the request is logged. */
   public void send() throws IOException {
+    if (bytes != null) {
+      try (java.io.OutputStream out = response.getOutputStream()) {
+        out.write(bytes);
+      }
+      return;
+    }
     if (body != null) {
       try (Writer writer = response.getWriter()) {
         writer.write(body);

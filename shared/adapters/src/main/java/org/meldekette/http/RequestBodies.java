@@ -18,6 +18,11 @@ public final class RequestBodies {
    * 400.
    */
   public static String readUtf8(HttpRequest request, int maxBytes) throws IOException {
+    return decodeUtf8(readBytes(request, maxBytes), null);
+  }
+
+  /** The body as bytes (a raw mail); over {@code maxBytes} is 413, as for text. */
+  public static byte[] readBytes(HttpRequest request, int maxBytes) throws IOException {
     if (request.getContentLength() > maxBytes) {
       throw tooLarge(maxBytes);
     }
@@ -28,7 +33,7 @@ public final class RequestBodies {
     if (body.length > maxBytes) {
       throw tooLarge(maxBytes);
     }
-    return decodeUtf8(body, null);
+    return body;
   }
 
   /** Strict UTF-8: malformed input is an error rather than silently replaced. */

@@ -90,6 +90,28 @@ public final class CollectionNames {
    */
   public static final String NOTIFICATIONS = "notifications";
 
+  /**
+   * A raw mail as received, by its SHA-256; its bytes in {@code chunks} (Firestore keeps 1 MiB a
+   * document).
+   */
+  public static final String MAIL_RAW = "mail-raw";
+
+  public static final String MAIL_CHUNKS = "chunks";
+
+  /** One per mail filed, by a hash of its Message-ID (or of its bytes): no mail is filed twice. */
+  public static final String MAIL_MESSAGES = "mail-messages";
+
+  /**
+   * One per message taken from a source (IMAP UIDVALIDITY/UID, a webhook delivery); and cursors.
+   */
+  public static final String MAIL_TAKEN = "mail-taken";
+
+  /** Under an incident: its mail, both directions. */
+  public static final String MAIL_THREAD = "mail";
+
+  /** Mail to send, one per key: a task delivered twice sends once. */
+  public static final String MAIL_OUTBOX = "mail-outbox";
+
   /** Messages per channel and minute, and the digest of those over the rate; expire via TTL. */
   public static final String CHANNEL_WINDOWS = "channel-windows";
 }

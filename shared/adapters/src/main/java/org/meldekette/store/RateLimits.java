@@ -5,11 +5,11 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.SetOptions;
-import com.google.cloud.firestore.TransactionOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.meldekette.domain.Hashes;
 
@@ -73,54 +73,59 @@ public final class RateLimits {
   }
 
   /**
-   * Takes one from each of {@code client}'s budgets of {@code scope}, all or none, in one
-   * transaction, so concurrent requests of one client can never together exceed a budget.
+   * Takes one from each of {@code client}'s budgets of {@code scope}, all or none. Each budget is
+   * {@code limit} numbered slots per window, each a document created once: concurrent requests of
+   * one client can never together take more slots than there are (a create of a taken slot fails),
+   * and no request waits on another's lock. A counter beside the slots lets a client over its
+   * budget be refused after one read.
    *
-   * @return empty when taken; otherwise the seconds until the client may try again (the latest end
-   *     of a used-up window). Requests of one client racing for the same budget that cannot be
-   *     serialised in time are refused as if it were used up: a flood is what a budget is for.
+   * @return empty when taken; otherwise the seconds until the client may try again (the end of the
+   *     window whose budget is used up)
    */
   public OptionalLong take(String scope, String client, List<Budget> budgets, Instant now) {
-    try {
-      return FirestoreErrors.await(
-          db.runTransaction(
-              tx -> {
-                List<DocumentReference> counters = new ArrayList<>();
-                long wait = 0;
-                for (Budget budget : budgets) {
-                  DocumentReference ref = counter(scope, client, budget.window(), now);
-                  counters.add(ref);
-                  DocumentSnapshot doc = FirestoreErrors.await(tx.get(ref));
-                  Long count = doc.exists() ? doc.getLong("count") : null;
-                  if (count != null && count >= budget.limit()) {
-                    wait = Math.max(wait, secondsLeft(budget.window(), now));
-                  }
-                }
-                if (wait > 0) {
-                  return OptionalLong.of(wait);
-                }
-                for (int i = 0; i < budgets.size(); i++) {
-                  Duration window = budgets.get(i).window();
-                  tx.set(
-                      counters.get(i),
-                      Doc.fields()
-                          .put("count", FieldValue.increment(1))
-                          .put("scope", scope)
-                          .put(
-                              "expireAt",
-                              windowStart(window, now).plus(window).plus(Duration.ofHours(1)))
-                          .map(),
-                      SetOptions.merge());
-                }
-                return OptionalLong.empty();
-              },
-              TransactionOptions.create(3)));
-    } catch (StoreUnavailable contended) {
-      if (FirestoreErrors.code(contended) != io.grpc.Status.Code.ABORTED) {
-        throw contended;
+    List<DocumentReference> taken = new ArrayList<>();
+    for (Budget budget : budgets) {
+      Optional<DocumentReference> slot = slot(scope, client, budget, now);
+      if (slot.isEmpty()) {
+        // All or none: give back what this request took of the other budgets.
+        taken.forEach(ref -> FirestoreErrors.await(ref.delete()));
+        return OptionalLong.of(secondsLeft(budget.window(), now));
       }
-      return OptionalLong.of(secondsLeft(budgets.get(0).window(), now));
+      taken.add(slot.get());
     }
+    return OptionalLong.empty();
+  }
+
+  private Optional<DocumentReference> slot(
+      String scope, String client, Budget budget, Instant now) {
+    DocumentReference counter = counter(scope, client, budget.window(), now);
+    DocumentSnapshot count = FirestoreErrors.await(counter.get());
+    Long used = count.exists() ? count.getLong("count") : null;
+    Instant expire =
+        windowStart(budget.window(), now).plus(budget.window()).plus(Duration.ofHours(1));
+    for (long n = used == null ? 1 : used + 1; n <= budget.limit(); n++) {
+      DocumentReference ref =
+          db.collection(CollectionNames.RATE_LIMITS).document(counter.getId() + "-" + n);
+      try {
+        FirestoreErrors.await(
+            ref.create(Doc.fields().put("scope", scope).put("expireAt", expire).map()));
+      } catch (RuntimeException e) {
+        if (FirestoreErrors.isAlreadyExists(e)) {
+          continue; // taken by a request racing this one: try the next slot
+        }
+        throw e;
+      }
+      FirestoreErrors.await(
+          counter.set(
+              Doc.fields()
+                  .put("count", FieldValue.increment(1))
+                  .put("scope", scope)
+                  .put("expireAt", expire)
+                  .map(),
+              SetOptions.merge()));
+      return Optional.of(ref);
+    }
+    return Optional.empty();
   }
 
   /** The seconds until the current window of {@code scope} ends, for Retry-After. */

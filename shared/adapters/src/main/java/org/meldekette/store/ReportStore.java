@@ -69,6 +69,26 @@ public final class ReportStore {
       IncidentIds ids,
       Instant now,
       Function<String, Map<String, Object>> answer) {
+    return submit(
+        report, held, code, idempotencyKey, idempotencyRetention, ids, now, answer, (b, id) -> {});
+  }
+
+  /** What else a report's commit writes, given the incident ID drawn (a mail's record, say). */
+  @FunctionalInterface
+  interface Also {
+    void write(WriteBatch batch, String incidentId);
+  }
+
+  Receipt submit(
+      Report report,
+      boolean held,
+      ReceiptCode code,
+      String idempotencyKey,
+      Duration idempotencyRetention,
+      IncidentIds ids,
+      Instant now,
+      Function<String, Map<String, Object>> answer,
+      Also also) {
     IdempotencyRecords idempotency = new IdempotencyRecords(db, idempotencyRetention);
     for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       String incidentId = ids.next();
@@ -85,6 +105,7 @@ public final class ReportStore {
             contactFields(report, incidentId, now));
       }
       ReporterChannel.register(batch, db, code, incidentId, now);
+      also.write(batch, incidentId);
       if (idempotencyKey != null) {
         idempotency.create(
             batch,

@@ -58,6 +58,16 @@ public final class ReporterChannel {
    * text), leaving the incident's version alone so nobody's If-Match goes stale. A message whose ID
    * exists already (a repeated submission) is not added again: the one stored is given back.
    */
+  /** Whether the incident has the message {@code messageId} already. */
+  public boolean hasMessage(String incidentId, String messageId) {
+    return FirestoreErrors.await(
+            IncidentStore.reference(db, incidentId)
+                .collection(CollectionNames.REPORTER_MESSAGES)
+                .document(messageId)
+                .get())
+        .exists();
+  }
+
   public ReporterMessage answer(String incidentId, ReporterMessage message) {
     DocumentReference ref =
         writes

@@ -60,7 +60,7 @@ final class SealedCode {
     return answer;
   }
 
-  private static String seal(String code, String idempotencyKey) {
+  static String seal(String code, String idempotencyKey) {
     try {
       byte[] iv = new byte[12];
       RANDOM.nextBytes(iv);
@@ -75,7 +75,7 @@ final class SealedCode {
     }
   }
 
-  private static String open(String sealed, String idempotencyKey) throws GeneralSecurityException {
+  static String open(String sealed, String idempotencyKey) throws GeneralSecurityException {
     byte[] bytes = Base64.getDecoder().decode(sealed);
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(Cipher.DECRYPT_MODE, key(idempotencyKey), new GCMParameterSpec(128, bytes, 0, 12));

@@ -16,14 +16,24 @@ public final class TaskQueues {
   private TaskQueues() {}
 
   public static TaskQueue fromEnvironment(Env env) {
-    String kind = env.get("TASK_QUEUE", "cloud-tasks");
     String target = env.require("TASKS_TARGET_URL");
+    return queue(env, target, env.get("TASKS_AUDIENCE", target));
+  }
+
+  /**
+   * The same queue, its tasks delivered to the mailbox function ({@code MAIL_TASKS_TARGET_URL}).
+   */
+  public static TaskQueue toMailbox(Env env) {
+    String target = env.require("MAIL_TASKS_TARGET_URL");
+    return queue(env, target, env.get("MAIL_TASKS_AUDIENCE", target));
+  }
+
+  private static TaskQueue queue(Env env, String target, String audience) {
+    String kind = env.get("TASK_QUEUE", "cloud-tasks");
     return switch (kind) {
       case "local" ->
           new LocalTaskQueueClient(
-              env.get("LOCAL_TASK_QUEUE_URL", "http://127.0.0.1:8090"),
-              target,
-              env.get("TASKS_AUDIENCE", target));
+              env.get("LOCAL_TASK_QUEUE_URL", "http://127.0.0.1:8090"), target, audience);
       case "cloud-tasks" ->
           new CloudTasksQueue(
               Lazy.of(
@@ -37,7 +47,7 @@ public final class TaskQueues {
               env.require("TASKS_QUEUE"),
               target,
               env.require("TASKS_SERVICE_ACCOUNT"),
-              env.get("TASKS_AUDIENCE", target));
+              audience);
       default ->
           throw new IllegalStateException("TASK_QUEUE must be cloud-tasks or local, not " + kind);
     };

@@ -60,6 +60,8 @@ public enum ChangeType {
   REPORTER_CONTACT_READ,
   /** The reporter added to their report from the status page (leaves the version alone). */
   REPORTER_MESSAGE_RECEIVED,
+  REPORTER_MAILED,
+  MAIL_READ,
   /** A new incident was posted to the team's channel, or a P1 paged on-call (version alone). */
   TEAM_NOTIFIED,
   LEGAL_HOLD_PLACED,

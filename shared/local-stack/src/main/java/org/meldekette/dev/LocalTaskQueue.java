@@ -202,8 +202,9 @@ public final class LocalTaskQueue implements AutoCloseable {
   /**
    * {@code ./run-local.sh}: serves on the given port, delivers due tasks every second, and plays
    * Cloud Scheduler: calls the sweep every given number of minutes (0: never) with the scheduler
-   * account's token. Args: port, tasks service account, sweep URL, scheduler service account,
-   * audience, minutes between sweeps.
+   * account's token; and, when given, calls the mailbox's poll every given number of seconds. Args:
+   * port, tasks service account, sweep URL, scheduler service account, audience, minutes between
+   * sweeps[, poll URL, its audience, seconds between polls].
    */
   public static void main(String[] args) throws IOException {
     LocalTaskQueue queue =
@@ -215,7 +216,10 @@ public final class LocalTaskQueue implements AutoCloseable {
     var timer = Executors.newScheduledThreadPool(2);
     timer.scheduleWithFixedDelay(queue::deliverDue, 1, 1, TimeUnit.SECONDS);
     if (sweepMinutes > 0) {
-      scheduleSweeps(timer, queue, sweepUrl, scheduler, audience, sweepMinutes);
+      schedule(timer, queue, sweepUrl, scheduler, audience, sweepMinutes * 60L);
+    }
+    if (args.length >= 9 && Integer.parseInt(args[8]) > 0) {
+      schedule(timer, queue, args[6], scheduler, args[7], Integer.parseInt(args[8]));
     }
     System.out.println(
         "Local task queue on "
@@ -230,29 +234,32 @@ public final class LocalTaskQueue implements AutoCloseable {
                 : "no sweeps"));
   }
 
-  private static void scheduleSweeps(
+  /**
+   * Calls {@code url} with the scheduler account's token every {@code seconds}, as Cloud Scheduler.
+   */
+  private static void schedule(
       ScheduledExecutorService timer,
       LocalTaskQueue queue,
-      String sweepUrl,
+      String url,
       String scheduler,
       String audience,
-      int minutes) {
+      long seconds) {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
             HTTP.send(
-                HttpRequest.newBuilder(URI.create(sweepUrl))
+                HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofMinutes(2))
                     .header("Authorization", "Bearer " + queue.token(scheduler, audience))
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
           } catch (IOException | InterruptedException e) {
-            System.out.println("sweep call failed: " + e.getClass().getSimpleName());
+            System.out.println("scheduled call failed: " + e.getClass().getSimpleName());
           }
         },
-        1,
-        minutes,
-        TimeUnit.MINUTES);
+        Math.min(seconds, 60),
+        seconds,
+        TimeUnit.SECONDS);
   }
 }

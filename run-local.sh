@@ -23,6 +23,7 @@ FUNCTIONS=(
   "incident-lifecycle 8083 org.meldekette.lifecycle.IncidentLifecycleFunction"
   "deadline-reminder 8084 org.meldekette.reminders.DeadlineReminderFunction"
   "mailbox 8085 org.meldekette.mailbox.MailboxFunction"
+  "evidence-vault 8086 org.meldekette.vault.EvidenceVaultFunction"
 )
 IDENTITY_PORT=8089
 QUEUE_PORT=8090
@@ -30,6 +31,10 @@ WEBHOOK_PORT=8091
 HOSTING_PORT=5000
 SMTP_PORT=2525
 IMAP_PORT=3143
+STORAGE_PORT=8092
+LOGGING_PORT=8093
+# Log entries the local Cloud Logging serves (generated, the last 48 hours), for "Secure logs".
+LOG_ENTRIES=${LOCAL_LOG_ENTRIES:-50000}
 MAILBOX=security@meldekette.local
 # Seconds between the local Cloud Scheduler's polls of the security mailbox (deployed: every minute).
 MAIL_POLL_SECONDS=${LOCAL_MAIL_POLL_SECONDS:-3}
@@ -71,7 +76,7 @@ else
 fi
 mkdir -p "$STACK_DIR"
 
-for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PORT $SMTP_PORT $IMAP_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
+for port in $FIRESTORE_PORT $IDENTITY_PORT $QUEUE_PORT $WEBHOOK_PORT $HOSTING_PORT $SMTP_PORT $IMAP_PORT $STORAGE_PORT $LOGGING_PORT $(printf '%s\n' "${FUNCTIONS[@]}" | awk '{print $2}'); do
   port_in_use "$port" && die "port $port is in use; stop whatever listens there first"
 done
 
@@ -123,6 +128,18 @@ pids+=($!)
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalWebhookSink \
   $WEBHOOK_PORT >"$STACK_DIR/webhooks.log" 2>&1 &
 pids+=($!)
+# Cloud Storage and Cloud Logging as the evidence vault uses them: a held vault bucket and a staging bucket
+# (URLs signed with a key the storage stand-in writes and trusts), and generated log entries to capture.
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.storage.LocalStorageServer \
+  $STORAGE_PORT "$STACK_DIR/storage-signer.pem" meldekette-local-evidence:hold meldekette-local-staging \
+  >"$STACK_DIR/storage.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$STORAGE_PORT/" storage "${pids[-1]}"
+java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.logging.LocalLoggingServer $LOGGING_PORT "$PROJECT" "$LOG_ENTRIES" \
+  >"$STACK_DIR/logging.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do port_in_use $LOGGING_PORT && break; sleep 0.2; done
+port_in_use $LOGGING_PORT || die "the local Cloud Logging did not start; see $STACK_DIR/logging.log"
 wait_for "http://127.0.0.1:$QUEUE_PORT/certs" task-queue "${pids[-3]}"
 wait_for "http://127.0.0.1:$WEBHOOK_PORT/ready" webhooks "${pids[-1]}"
 for _ in $(seq 1 300); do port_in_use $IMAP_PORT && break; sleep 0.2; done
@@ -146,12 +163,17 @@ export MAIL_IMAP_HOST=127.0.0.1 MAIL_IMAP_PORT=$IMAP_PORT MAIL_IMAP_SECURITY=non
 export MAIL_SMTP_HOST=127.0.0.1 MAIL_SMTP_PORT=$SMTP_PORT MAIL_SMTP_SECURITY=none MAIL_SMTP_AUTH=none
 export SECRET_MAIL_THREAD_KEY=${SECRET_MAIL_THREAD_KEY:-local-stack-thread-key-not-secret}
 export MAIL_TASKS_TARGET_URL=http://localhost:8085 MAIL_TASKS_AUDIENCE=http://localhost:8085
+# The evidence vault: its buckets and where Cloud Storage and Cloud Logging are; vault tasks to the vault.
+export VAULT_BUCKET=meldekette-local-evidence VAULT_STAGING_BUCKET=meldekette-local-staging
+export STORAGE_HOST=http://127.0.0.1:$STORAGE_PORT STORAGE_SIGNER_KEY_FILE="$STACK_DIR/storage-signer.pem"
+export LOGGING_ENDPOINT=127.0.0.1:$LOGGING_PORT
+export VAULT_TASKS_TARGET_URL=http://localhost:8086 VAULT_TASKS_AUDIENCE=http://localhost:8086
 
 declare -A function_pid
 for entry in "${FUNCTIONS[@]}"; do
   read -r name port target <<<"$entry"
   # Each function taking Cloud Tasks or Scheduler calls checks their tokens for its own URL.
-  OIDC_AUDIENCE=$( [ "$name" = mailbox ] && echo http://localhost:8085 || echo "$OIDC_AUDIENCE" ) \
+  OIDC_AUDIENCE=$(case "$name" in mailbox) echo http://localhost:8085 ;; evidence-vault) echo http://localhost:8086 ;; *) echo "$OIDC_AUDIENCE" ;; esac) \
   java -jar "$STACK_DIR/java-function-invoker.jar" \
     --classpath "functions/$name/target/deployment/$name.jar" --target "$target" --port "$port" \
     >"$STACK_DIR/$name.log" 2>&1 &
@@ -167,6 +189,7 @@ done
 # report-intake, the staff console's /api/staff to incident-lifecycle.
 java -cp "$LOCAL_STACK_JAR" org.meldekette.dev.LocalHosting \
   $HOSTING_PORT firebase.json report-intake=http://127.0.0.1:8081/ incident-lifecycle=http://127.0.0.1:8083/ \
+  evidence-vault=http://127.0.0.1:8086/ --origin=https://storage.googleapis.com=http://127.0.0.1:$STORAGE_PORT \
   --tokens="$STACK_DIR/tokens" >"$STACK_DIR/hosting.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$HOSTING_PORT/" hosting "${pids[-1]}"
@@ -181,6 +204,9 @@ $(for entry in "${FUNCTIONS[@]}"; do read -r name port _ <<<"$entry"; printf '  
   Staff console        http://localhost:$HOSTING_PORT/console/ (sign in as the demo member of any role)
   Security mailbox     $MAILBOX: send by SMTP to localhost:$SMTP_PORT; every mailbox readable over IMAP on
                        localhost:$IMAP_PORT (login and password: the address)
+  Evidence vault       Cloud Storage stand-in on http://127.0.0.1:$STORAGE_PORT (buckets meldekette-local-evidence,
+                       held, and meldekette-local-staging); Cloud Logging stand-in on 127.0.0.1:$LOGGING_PORT
+                       with $LOG_ENTRIES generated entries of the last 48 hours
 Logs: $STACK_DIR/<name>.log; reminders and new-incident messages arrive in $STACK_DIR/webhooks.log
 
 Sign-in tokens (12 h) of a demo member per role, for incident-lifecycle:

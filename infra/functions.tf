@@ -1,4 +1,4 @@
-# The four functions (gen2, Java 17), each from the jar its Maven module builds in target/deployment.
+# The functions (gen2, Java 17), each from the jar its Maven module builds in target/deployment.
 
 locals {
   entry_points = {
@@ -7,6 +7,7 @@ locals {
     "incident-lifecycle" = "org.meldekette.lifecycle.IncidentLifecycleFunction"
     "deadline-reminder"  = "org.meldekette.reminders.DeadlineReminderFunction"
     "mailbox"            = "org.meldekette.mailbox.MailboxFunction"
+    "evidence-vault"     = "org.meldekette.vault.EvidenceVaultFunction"
   }
 
   common_env = {
@@ -34,6 +35,12 @@ locals {
     MAIL_TASKS_AUDIENCE   = local.mailbox_url
   }
 
+  # Legal holds, closing and reopening tell the evidence vault to bring its objects' holds in step.
+  vault_tasks_env = {
+    VAULT_TASKS_TARGET_URL = local.vault_url
+    VAULT_TASKS_AUDIENCE   = local.vault_url
+  }
+
   function_env = {
     # Every function queues tasks: reminders, and the announcement of each new incident.
     "report-intake" = merge(local.common_env, local.reminder_env, {
@@ -48,7 +55,7 @@ locals {
       REPORT_SURGE_RATE    = var.report_surge_rate
     })
     "alert-triage" = merge(local.common_env, local.reminder_env)
-    "incident-lifecycle" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, {
+    "incident-lifecycle" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, local.vault_tasks_env, {
       # Its own URL (tokens from gcloud or IAP) and the console's sign-in client.
       AUTH_AUDIENCE   = join(",", [local.lifecycle_url, var.console_oauth_client_id])
       ADMIN_EMAILS    = join(",", var.admin_emails)
@@ -84,6 +91,17 @@ locals {
       REPORT_SITE_URL           = var.report_site_url
       REPORT_CLIENT_LIMITS      = var.report_client_limits
       REPORT_SURGE_RATE         = var.report_surge_rate
+    })
+    "evidence-vault" = merge(local.common_env, local.reminder_env, local.vault_tasks_env, {
+      # Staff through the console (its sign-in client), Tasks and Scheduler with tokens for its URL.
+      AUTH_AUDIENCE             = join(",", [local.vault_url, var.console_oauth_client_id])
+      ADMIN_EMAILS              = join(",", var.admin_emails)
+      OIDC_AUDIENCE             = local.vault_url
+      SCHEDULER_SERVICE_ACCOUNT = google_service_account.scheduler.email
+      VAULT_BUCKET              = google_storage_bucket.evidence.name
+      VAULT_STAGING_BUCKET      = google_storage_bucket.evidence_staging.name
+      VAULT_UPLOAD_MAX_BYTES    = tostring(var.vault_upload_max_bytes)
+      CAPTURE_MAX_ENTRIES       = tostring(var.capture_max_entries)
     })
   }
 }

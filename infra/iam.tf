@@ -48,6 +48,8 @@ locals {
     "incident-lifecycle" = ["roles/datastore.user", "roles/logging.logWriter"]
     "deadline-reminder"  = ["roles/datastore.user", "roles/logging.logWriter"]
     "mailbox"            = ["roles/datastore.user", "roles/logging.logWriter"]
+    # Captures read Cloud Logging, Data Access audit logs included (private logs).
+    "evidence-vault" = ["roles/datastore.user", "roles/logging.logWriter", "roles/logging.privateLogViewer"]
   }
   project_grants = flatten([
     for function, roles in local.project_roles : [for role in roles : { function = function, role = role }]
@@ -73,36 +75,32 @@ resource "google_service_account_iam_member" "act_as_tasks" {
 # Firebase Hosting (the staff console's /api/staff), which cannot present an identity to Cloud Run, so
 # Cloud Run lets every request through and the function checks each one itself: a Google-signed ID token
 # for its URL or the console's client, a verified email, an active member holding the role.
+# evidence-vault likewise (the console's /api/vault; /tasks/*, /reconcile and /verify check OIDC tokens).
 # The mailbox is public only when an inbound-mail gateway posts to it (/inbound checks its shared secret;
 # /poll and /tasks/mail check the Scheduler's and Tasks' OIDC tokens themselves).
 resource "google_cloud_run_service_iam_member" "public" {
-  for_each = toset(concat(["report-intake", "incident-lifecycle"], var.mail_inbound_gateway ? ["mailbox"] : []))
+  for_each = toset(concat(["report-intake", "incident-lifecycle", "evidence-vault"], var.mail_inbound_gateway ? ["mailbox"] : []))
   location = var.region
   service  = google_cloudfunctions2_function.functions[each.value].service_config[0].service
   role     = "roles/run.invoker"
   member   = "allUsers"
 }
 
-resource "google_cloud_run_service_iam_member" "reminder_callers" {
-  for_each = {
-    tasks     = google_service_account.tasks.email
-    scheduler = google_service_account.scheduler.email
+# Cloud Tasks and Cloud Scheduler call the functions that take tasks or scheduled calls: one grant per
+# (function, caller) pair.
+locals {
+  internal_callers = {
+    for pair in setproduct(["deadline-reminder", "mailbox", "evidence-vault"], ["tasks", "scheduler"]) :
+    join("-", pair) => pair
   }
-  location = var.region
-  service  = google_cloudfunctions2_function.functions["deadline-reminder"].service_config[0].service
-  role     = "roles/run.invoker"
-  member   = "serviceAccount:${each.value}"
 }
 
-resource "google_cloud_run_service_iam_member" "mailbox_callers" {
-  for_each = {
-    tasks     = google_service_account.tasks.email
-    scheduler = google_service_account.scheduler.email
-  }
+resource "google_cloud_run_service_iam_member" "internal_callers" {
+  for_each = local.internal_callers
   location = var.region
-  service  = google_cloudfunctions2_function.functions["mailbox"].service_config[0].service
+  service  = google_cloudfunctions2_function.functions[each.value[0]].service_config[0].service
   role     = "roles/run.invoker"
-  member   = "serviceAccount:${each.value}"
+  member   = "serviceAccount:${each.value[1] == "tasks" ? google_service_account.tasks.email : google_service_account.scheduler.email}"
 }
 
 resource "google_cloud_run_service_iam_member" "alert_trigger_invoker" {

@@ -63,8 +63,19 @@ resource "time_sleep" "log_metrics_usable" {
       google_logging_metric.verification_stuck_jobs.id,
       google_logging_metric.verification_failure_ratio.id,
       google_logging_metric.verification_heartbeat.id,
+      google_logging_metric.vault_verification_failures.id,
     ])
   }
+}
+
+resource "google_logging_metric" "vault_verification_failures" {
+  name   = "vault_verification_failures"
+  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"evidence-vault\" AND jsonPayload.message=\"vault evidence failed verification\""
+  metric_descriptor {
+    metric_kind = "DELTA"
+    value_type  = "INT64"
+  }
+  depends_on = [google_project_service.apis]
 }
 
 resource "google_logging_metric" "verification_heartbeat" {
@@ -138,6 +149,17 @@ locals {
       reducer  = "REDUCE_NONE"
       above    = 1000
       duration = "900s"
+    }
+    # The weekly verification of the evidence vault found an object changed or missing (VaultCheck.FAILED).
+    vault_verification = {
+      name     = "Evidence vault verification failed"
+      severity = "CRITICAL"
+      labels   = { system = "evidence-vault", signal = "verification", cia = "integrity" }
+      filter   = "metric.type=\"logging.googleapis.com/user/${google_logging_metric.vault_verification_failures.name}\" AND resource.type=\"cloud_run_revision\""
+      aligner  = "ALIGN_SUM"
+      reducer  = "REDUCE_SUM"
+      above    = 0
+      duration = "0s"
     }
     verification_failure_ratio = {
       name     = "Verification failure ratio"

@@ -15,5 +15,11 @@ locals {
   mailbox_url         = "${local.function_url_prefix}/mailbox"
   mail_poll_job       = "meldekette-mailbox-poll"
   mail_secrets        = ["mail-imap-credential", "mail-smtp-credential", "mail-thread-key", "mail-inbound-secret"]
+  vault_url           = "${local.function_url_prefix}/evidence-vault"
+  evidence_bucket     = "${var.project_id}-meldekette-evidence"
+  staging_bucket      = "${var.project_id}-meldekette-evidence-staging"
+  security_log_bucket = "${var.project_id}-meldekette-security-logs"
+  vault_reconcile_job = "meldekette-vault-holds"
+  vault_verify_job    = "meldekette-vault-verify"
   tasks_queue_path    = "projects/${var.project_id}/locations/${var.region}/queues/${local.reminder_queue}"
 }

@@ -87,6 +87,8 @@ variable "functions" {
     "incident-lifecycle" = { memory = "512Mi", timeout = 60, concurrency = 20, min_instances = 1, max_instances = 10 }
     "deadline-reminder"  = { memory = "512Mi", timeout = 300, concurrency = 4, min_instances = 0, max_instances = 5 }
     "mailbox"            = { memory = "512Mi", timeout = 120, concurrency = 4, min_instances = 0, max_instances = 3 }
+    # Hashes uploads of up to vault_upload_max_bytes as a stream; a capture step holds one page range.
+    "evidence-vault" = { memory = "1Gi", timeout = 540, concurrency = 4, min_instances = 0, max_instances = 5 }
   }
 }
 
@@ -165,6 +167,42 @@ variable "mail_smtp_auth" {
 
 variable "mail_inbound_gateway" {
   description = "Whether an inbound-mail gateway posts raw messages to the mailbox's /inbound (it then takes calls from outside, each checked against mail-inbound-secret)."
+  type        = bool
+  default     = false
+}
+
+variable "evidence_retention_days" {
+  description = "The evidence vault's retention period in days. It runs from when Meldekette releases an object's event-based hold (the investigation closed, no legal hold or retention extension left); keep it at least as long as the incident file (INCIDENT_RETENTION, six years)."
+  type        = number
+  default     = 2190
+}
+
+variable "evidence_retention_locked" {
+  description = "Whether the vault's retention policy is locked (Bucket Lock): irreversible, nobody can shorten it or delete the bucket until every object's retention has passed. Lock once the period is agreed."
+  type        = bool
+  default     = false
+}
+
+variable "vault_upload_max_bytes" {
+  description = "The largest file a member may upload into the evidence vault."
+  type        = number
+  default     = 536870912
+}
+
+variable "capture_max_entries" {
+  description = "The most Cloud Logging entries one capture reads; a larger one fails with a clear reason and records nothing."
+  type        = number
+  default     = 2000000
+}
+
+variable "security_log_retention_days" {
+  description = "How long the sink of security-relevant logs (Cloud Audit Logs, VPC Flow Logs, the functions' logs) keeps them in its bucket; _Default keeps 30 days only."
+  type        = number
+  default     = 400
+}
+
+variable "security_log_retention_locked" {
+  description = "Whether the security-log bucket's retention policy is locked (Bucket Lock, CIS GCP 2.3); irreversible."
   type        = bool
   default     = false
 }

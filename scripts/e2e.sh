@@ -27,6 +27,9 @@ scripts/e2e-reporter.sh
 echo "== the security mailbox over real SMTP and IMAP =="
 scripts/e2e-mail.sh
 
+echo "== the evidence vault: an upload and a log capture through Cloud Storage and Cloud Logging stand-ins =="
+scripts/e2e-vault.sh
+
 echo "== a GDPR reminder through the local task queue =="
 . scripts/api.sh
 BODY=$(curl -s -X POST http://localhost:8081/ -H 'Content-Type: application/json' \

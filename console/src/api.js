@@ -23,12 +23,13 @@ export class ApiError extends Error {
 
 export class Conflict extends ApiError {}
 
-async function request(method, path, { body, etag, accept } = {}) {
+async function request(method, path, { body, etag, accept, base = BASE, key } = {}) {
   const headers = { Authorization: `Bearer ${token}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (etag) headers['If-Match'] = etag;
   if (accept) headers.Accept = accept;
-  const response = await fetch(BASE + path, {
+  if (key) headers['Idempotency-Key'] = key;
+  const response = await fetch(base + path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -72,3 +73,14 @@ export async function blob(path) {
 export function write(method, path, body, etag) {
   return request(method, path, { body, etag });
 }
+
+/**
+ * The evidence vault's API (/api/vault, a Hosting rewrite to evidence-vault). Its writes carry no
+ * If-Match: what they add does not depend on what the member saw; a capture carries an
+ * Idempotency-Key so a double click starts one.
+ */
+export const vault = {
+  get: async (path) => (await request('GET', path, { base: VAULT })).data,
+  write: (method, path, body, key) => request(method, path, { body, base: VAULT, key }),
+};
+export const VAULT = '/api/vault';

@@ -186,7 +186,7 @@ export function RegisterPage() {
         <Loading error={error} retry={reload} />
       ) : (
         <table id="register">
-          <thead><tr><th scope="col">{t('id')}</th><th scope="col">{t('detectedAt')}</th><th scope="col">{t('classification')}</th><th scope="col">{t('nature')}</th><th scope="col">{t('authorityDecision')}</th><th scope="col">{t('dataSubjectDecision')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('id')}</th><th scope="col">{t('detectedAt')}</th><th scope="col">{t('classification')}</th><th scope="col">{t('nature')}</th><th scope="col">{t('registerRisk')}</th><th scope="col">{t('authorityDecision')}</th><th scope="col">{t('dataSubjectDecision')}</th></tr></thead>
           <tbody>
             {data.breaches.map((b) => (
               <tr key={b.incidentId}>
@@ -194,6 +194,7 @@ export function RegisterPage() {
                 <td><Time at={b.detectedAt} /></td>
                 <td>{b.classification || '–'}</td>
                 <td>{b.nature || '–'}</td>
+                <td class="risk">{b.risk ? t('risks', b.risk) : '–'}{b.riskMethod && <><br /><span class="muted">{b.riskMethod}: SE {b.riskSeverity} ({t('bands', b.riskBand)}) · {b.riskDecidedBy}</span></>}</td>
                 <td>{b.authorityDecision ? t('decisionTypes', b.authorityDecision) : '–'}</td>
                 <td>{b.dataSubjectDecision ? t('decisionTypes', b.dataSubjectDecision) : '–'}{b.dataSubjectException ? ` (${b.dataSubjectException})` : ''}</td>
               </tr>

@@ -5,11 +5,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, api, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
+import { ROOT, SCREENSHOTS, STORAGE_URL, api, closeBrowser, openPage, receiptId, startBrowser, uniqueTitle } from './support.mjs';
 
 const SITE = process.env.FORM_URL || 'http://localhost:5000/';
 const CONSOLE = new URL('console/', SITE).href;
@@ -149,6 +150,29 @@ describe('the staff console', () => {
     await phaseIs(R, 'Forensics');
 
     await show(R, 'Evidence');
+    // A log export uploaded into the vault: recorded with the SHA-256 the test computes itself, held so
+    // that Cloud Storage refuses to delete it.
+    const exported = join(mkdtempSync(join(tmpdir(), 'evidence-')), 'bucket-access-export.txt');
+    writeFileSync(exported, `${new Date().toISOString()} GET /exports/customers.csv 200 anonymous\n`.repeat(5000));
+    const expectedSha = createHash('sha256').update(readFileSync(exported)).digest('hex');
+    await R.locator('form#upload-evidence input[type=file]').setInputFiles(exported);
+    await R.locator('form#upload-evidence button[type=submit]').click();
+    await R.locator('#upload-done', { hasText: expectedSha }).waitFor();
+    const secured = R.locator('#evidence li.evidence', { hasText: 'bucket-access-export.txt' });
+    await secured.locator('.badge.ok').waitFor();
+    assert.equal(await secured.locator('code.sha256').first().textContent(), expectedSha);
+    const vaultEvidence = (await api(`/incidents/${id}/evidence`)).body.evidence.find((e) => e.secured);
+    assert.equal(vaultEvidence.sha256, expectedSha);
+    const object = vaultEvidence.files[0].object;
+    const removal = await fetch(`${STORAGE_URL}/storage/v1/b/meldekette-local-evidence/o/${encodeURIComponent(object)}`, { method: 'DELETE' });
+    assert.equal(removal.status, 403, 'Cloud Storage refuses to delete a held object');
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-evidence-uploaded.png'), fullPage: true });
+
+    // Logs secured from Cloud Logging with the first preset (VPC Flow Logs from a day before detection).
+    await R.locator('form#secure-logs button[type=submit]').click();
+    await R.locator('#captures li[data-state=COMPLETE]').waitFor({ timeout: 60000 });
+    await R.locator('#evidence li.evidence', { hasText: 'log-entries.ndjson.gz' }).waitFor();
+
     const evidence = R.locator('form#add-evidence');
     await evidence.locator('[name=location]').fill('gs://forensics/bucket-access.json');
     await evidence.locator('[name=sha256]').fill('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
@@ -204,9 +228,66 @@ describe('the staff console', () => {
     await R.screenshot({ path: join(SCREENSHOTS, 'console-draft.png'), fullPage: true });
 
     for (const opened of [responder, legal, dpo]) {
-      assert.deepEqual(opened.problems, [], 'no CSP violation, script error or foreign request');
+      assert.deepEqual(opened.problems, [], `no CSP violation, script error or foreign request: ${opened.problems}`);
       await opened.context.close();
     }
+  });
+
+  test('the risk is assessed by the method, the DPO overrides it with a reason, and clocks, register and report follow', async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console risk'));
+    const responder = await signIn('responder');
+    const R = responder.page;
+    await openIncident(R, id);
+    await triage(R, { ...BREACH_TRIAGE, initialRisk: 'MEDIUM' });
+    await R.locator('p .badge', { hasText: 'BREACH' }).waitFor();
+    await show(R, 'Assessment');
+    const form = R.locator('form#risk-form');
+    // Each input is explained in the reader's language, from the method's own table.
+    await form.locator('text=Simple data: biographical data, contact details').waitFor();
+    await form.locator('[name=data-0-reason]').fill('Names and e-mail addresses of customers');
+    await form.locator('[name=identification-reason]').fill('Full names');
+    await form.locator('[name=confidentiality-level]').selectOption('KNOWN_RECIPIENTS');
+    for (const c of ['confidentiality', 'integrity', 'availability', 'maliciousIntent']) {
+      await form.locator(`[name=${c}-reason]`).fill(`Checked: ${c}`);
+    }
+    for (const f of ['TYPE_OF_BREACH', 'NATURE_SENSITIVITY_VOLUME', 'EASE_OF_IDENTIFICATION', 'SPECIAL_CHARACTERISTICS_OF_INDIVIDUALS', 'SPECIAL_CHARACTERISTICS_OF_CONTROLLER', 'NUMBER_OF_INDIVIDUALS']) {
+      await form.locator(`[name=factor-${f}]`).fill(`Considered: ${f}`);
+    }
+    await form.locator('[name=factor-SEVERITY_OF_CONSEQUENCES]').fill('Unwanted contact by a competitor is possible.');
+    // The live score, as the server computes it: 1 × 1 + 0.25.
+    await R.locator('#risk-live', { hasText: '= 1.25 · low' }).waitFor();
+    await R.locator('#risk-live', { hasText: 'document in the register' }).waitFor();
+    await form.locator('button[type=submit]').click();
+    await R.locator('#risk-assessments li', { hasText: 'suggestion, not decided' }).waitFor();
+    assert.equal(await R.locator('#risk-decide').count(), 0, 'a responder does not decide');
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-risk-assessment.png'), fullPage: true });
+    await R.getByRole('button', { name: 'Deutsch' }).click();
+    await R.locator('form#risk-form', { hasText: 'Einfache Daten: biografische Angaben' }).waitFor();
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-risk-assessment-de.png'), fullPage: true });
+    await R.getByRole('button', { name: 'English' }).click();
+
+    const dpo = await signIn('dpo');
+    const D = dpo.page;
+    await openIncident(D, id, 'assessment');
+    const decide = D.locator('#risk-decide');
+    await decide.locator('[name=override-risk]').selectOption('HIGH');
+    await decide.locator('[name=override-reason]').fill('The recipient is a competitor who has poached customers before.');
+    await decide.getByRole('button', { name: 'Override' }).click();
+    await D.locator('#risk-accepted', { hasText: 'overridden: The recipient is a competitor' }).waitFor();
+    await D.locator('#risk-accepted strong', { hasText: 'high' }).waitFor();
+    // The Art. 34 clock follows the accepted risk.
+    await show(D, 'Overview');
+    await D.locator('text=Art. 34: inform the data subjects').first().waitFor();
+    // The register and the final report show the method, the score and who decided.
+    await D.goto(`${CONSOLE}#/register`);
+    const row = D.locator('#register tr', { hasText: id });
+    await row.locator('td.risk', { hasText: 'ENISA-2013/1: SE 1.25 (low)' }).waitFor();
+    await row.locator('td.risk', { hasText: 'overridden' }).waitFor();
+    await D.goto(`${CONSOLE}#/incidents/${id}/final-report`);
+    await D.locator('main', { hasText: 'Risk assessment' }).waitFor();
+    await D.locator('main', { hasText: '1.25 (LOW)' }).waitFor();
+    await responder.context.close();
+    await dpo.context.close();
   });
 
   test('skipping phases takes a responder to ask and the second line to approve', async () => {

@@ -1,9 +1,10 @@
 // The assessment in words: what the notifications and the final report say (nature, consequences,
-// advice, root cause, lessons learned).
+// advice, root cause, lessons learned), after the risk to the data subjects assessed by the method.
 import { useState } from 'preact/hooks';
 import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, useSubmit } from '../components.jsx';
+import { RiskSection } from './risk.jsx';
 
 export function AssessmentSection({ ctx }) {
   const t = useT();
@@ -14,6 +15,8 @@ export function AssessmentSection({ ctx }) {
   const mayWrite = ctx.can('RESPONDER', 'LEGAL', 'DPO');
   const body = () => Object.fromEntries([...Object.entries(a), ...Object.entries(form)].filter(([, v]) => v !== '' && v != null));
   return (
+    <>
+    <RiskSection ctx={ctx} />
     <section aria-labelledby="assessment-heading">
       <h2 id="assessment-heading">{t('assessment')}</h2>
       {!mayWrite && <dl class="facts">{keys.map((k) => <div key={k}><dt>{t(k)}</dt><dd>{a[k] || '–'}</dd></div>)}</dl>}
@@ -25,5 +28,6 @@ export function AssessmentSection({ ctx }) {
       </form>}
       {view}
     </section>
+    </>
   );
 }

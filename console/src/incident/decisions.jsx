@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, useSubmit } from '../components.jsx';
+import { sectionHref } from './links.js';
 
 export function DecisionsSection({ ctx }) {
   const t = useT();
@@ -19,7 +20,8 @@ export function DecisionsSection({ ctx }) {
           <li key={d.id}>
             <strong>{t('decisionTypes', d.type)}</strong> ({d.id}, {d.responsible} {t('signedAs')} {d.signedAs}, <Time at={d.decidedAt} />)
             {d.corrects && <> · {t('corrects')} {d.corrects}</>}
-            {d.exception && <> · {t('exception')}: {d.exception}</>}: {d.reasoning}
+            {d.exception && <> · {t('exception')}: {d.exception}</>}
+            {d.restsOn && <> · {t('restsOnAssessment')} <a href={sectionHref(ctx.id, 'assessment') + '#risk-heading'}>{d.restsOn}</a></>}: {d.reasoning}
           </li>
         ))}
       </ul>

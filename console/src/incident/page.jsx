@@ -38,7 +38,7 @@ const PARTS = {
   timeline: 'timeline', measures: 'measures', evidence: 'evidence', decisions: 'decisions',
   skips: 'skip-requests', communications: 'communications', report: 'report',
   messages: 'reporter-messages', audit: 'audit-verification', issued: 'final-reports',
-  triageChanges: 'triage-changes', dismissals: 'dismissal-requests', mail: 'mail',
+  triageChanges: 'triage-changes', dismissals: 'dismissal-requests', mail: 'mail', risks: 'risk-assessments',
 };
 const OPTIONAL = new Set(['communications', 'report', 'mail']);
 

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { write } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, lines, instant, useSubmit } from '../components.jsx';
+import { RiskSummary } from './risk.jsx';
 
 const LEVELS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'];
 
@@ -92,6 +93,7 @@ export function TriageSection({ ctx }) {
         <button type="submit" disabled={busy}>{t('save')}</button>
       </form>}
       {view}
+      <RiskSummary ctx={ctx} />
       {ctx.triageChanges.triageChanges.filter((c) => c.status === 'PENDING').map((c) => (
         <div class="panel" key={c.id}>
           <p>{t('pendingTriageChange')} {c.id} ({c.requestedBy}): {c.justification}</p>

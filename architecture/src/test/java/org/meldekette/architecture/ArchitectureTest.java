@@ -31,7 +31,8 @@ class ArchitectureTest {
     "org.meldekette.lifecycle..",
     "org.meldekette.alerts..",
     "org.meldekette.reminders..",
-    "org.meldekette.mailbox.."
+    "org.meldekette.mailbox..",
+    "org.meldekette.vault.."
   };
 
   @ArchTest
@@ -120,7 +121,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule functionsDoNotUseEachOther =
       slices()
-          .matching("org.meldekette.(intake|lifecycle|alerts|reminders|mailbox)..")
+          .matching("org.meldekette.(intake|lifecycle|alerts|reminders|mailbox|vault)..")
           .should()
           .notDependOnEachOther()
           .because("each function deploys on its own");
@@ -136,7 +137,8 @@ class ArchitectureTest {
           "org.meldekette.lifecycle.IncidentLifecycleFunction",
           "org.meldekette.alerts.AlertTriageFunction",
           "org.meldekette.reminders.DeadlineReminderFunction",
-          "org.meldekette.mailbox.MailboxFunction"
+          "org.meldekette.mailbox.MailboxFunction",
+          "org.meldekette.vault.EvidenceVaultFunction"
         }) {
       if (!classes.contain(name)) {
         throw new AssertionError(

@@ -23,7 +23,8 @@ class DeployableJarTest {
         "incident-lifecycle",
         "alert-triage",
         "deadline-reminder",
-        "mailbox"
+        "mailbox",
+        "evidence-vault"
       })
   void holdsTheFunctionAndNoLocalStandIn(String function) throws IOException {
     Path jar =
@@ -83,6 +84,9 @@ class DeployableJarTest {
       assertThat(entries.contains("org/eclipse/angus/mail/imap/IMAPStore.class"))
           .as("the IMAP and SMTP client, only where mail is read and sent")
           .isEqualTo(function.equals("mailbox"));
+      assertThat(entries.contains("com/google/cloud/storage/Storage.class"))
+          .as("the Cloud Storage client, only where the vault is")
+          .isEqualTo(function.equals("evidence-vault"));
     }
     System.out.printf("%s.jar: %.1f MiB%n", function, Files.size(jar) / 1048576.0);
   }

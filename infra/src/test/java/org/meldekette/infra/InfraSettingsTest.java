@@ -269,7 +269,7 @@ class InfraSettingsTest {
     assertThat(publicBindings).as("bindings open to allUsers").hasSize(1);
     assertThat(publicBindings.get(0))
         .contains(
-            "toset(concat([\"report-intake\", \"incident-lifecycle\"],"
+            "toset(concat([\"report-intake\", \"incident-lifecycle\", \"evidence-vault\"],"
                 + " var.mail_inbound_gateway ? [\"mailbox\"] : []))")
         .doesNotContain("deadline-reminder")
         .doesNotContain("alert-triage");
@@ -280,6 +280,13 @@ class InfraSettingsTest {
             Terraform.read(
                 "functions/incident-lifecycle/src/main/java/org/meldekette/lifecycle/IncidentLifecycleFunction.java"))
         .contains("w.authenticator().authenticate(request.getFirstHeader(\"Authorization\"))");
+    // So is evidence-vault: every route but the OIDC-checked service routes signs the member in.
+    assertThat(
+            Terraform.read(
+                "functions/evidence-vault/src/main/java/org/meldekette/vault/EvidenceVaultFunction.java"))
+        .contains("w.authenticator().authenticate(request.getFirstHeader(\"Authorization\"))")
+        .contains("caller.require(call.request(), tasksAccount)")
+        .contains("caller.require(call.request(), schedulerAccount)");
     assertThat(Terraform.read("infra/functions.tf"))
         .contains(
             "AUTH_AUDIENCE   = join(\",\", [local.lifecycle_url, var.console_oauth_client_id])");
@@ -294,7 +301,7 @@ class InfraSettingsTest {
     map(Terraform.locals().get("alert_policies")).values().forEach(p -> policies.add(map(p)));
     policies.add(
         Terraform.resource("google_monitoring_alert_policy", "verification_worker_silent"));
-    assertThat(policies).hasSize(8);
+    assertThat(policies).hasSize(9);
 
     Set<String> matched = new HashSet<>();
     for (Map<String, Object> policy : policies) {
@@ -312,7 +319,7 @@ class InfraSettingsTest {
       assertThat(rule).as("a rule for the policy labelled " + labels).isNotNull();
       matched.add(rule.name());
     }
-    assertThat(matched).as("every signal the rules know has its alert policy").hasSize(8);
+    assertThat(matched).as("every signal the rules know has its alert policy").hasSize(9);
 
     for (String policy : List.of("threshold", "verification_worker_silent")) {
       assertThat(
@@ -329,11 +336,16 @@ class InfraSettingsTest {
   }
 
   @Test
-  void theFiveFunctionsAreJava17WithEntryPointsThatExist() {
+  void theSixFunctionsAreJava17WithEntryPointsThatExist() {
     Map<String, Object> entryPoints = map(Terraform.locals().get("entry_points"));
     assertThat(entryPoints)
         .containsOnlyKeys(
-            "report-intake", "alert-triage", "incident-lifecycle", "deadline-reminder", "mailbox");
+            "report-intake",
+            "alert-triage",
+            "incident-lifecycle",
+            "deadline-reminder",
+            "mailbox",
+            "evidence-vault");
     entryPoints.forEach(
         (function, entryPoint) ->
             assertThat(
@@ -543,5 +555,65 @@ class InfraSettingsTest {
     assertThat(deploy.indexOf("firebase.json rewrites to another region"))
         .as("the region is checked before anything is applied")
         .isLessThan(deploy.indexOf("terraform -chdir=infra apply"));
+  }
+
+  @Test
+  void theEvidenceVaultHoldsEveryObjectUntilReleasedAndKeepsSecurityLogsUnderRetention() {
+    Map<String, Object> vault = Terraform.resource("google_storage_bucket", "evidence");
+    assertThat(vault)
+        .containsEntry("uniform_bucket_level_access", true)
+        .containsEntry("public_access_prevention", "enforced")
+        .containsEntry("default_event_based_hold", true);
+    assertThat(Terraform.block("google_storage_bucket", "evidence"))
+        .contains("retention_period = var.evidence_retention_days * 86400")
+        .contains("is_locked        = var.evidence_retention_locked")
+        .contains("enabled = true")
+        .contains("prevent_destroy = true");
+    assertThat(
+            map(map(Terraform.config().get("variable")).get("evidence_retention_days"))
+                .get("default"))
+        .as("six years, as long as the incident file (INCIDENT_RETENTION P6Y)")
+        .isEqualTo(2190.0);
+
+    Map<String, Object> staging = Terraform.resource("google_storage_bucket", "evidence_staging");
+    assertThat(staging)
+        .containsEntry("uniform_bucket_level_access", true)
+        .containsEntry("public_access_prevention", "enforced")
+        .doesNotContainKey("default_event_based_hold");
+    assertThat(Terraform.block("google_storage_bucket", "evidence_staging"))
+        .contains("age = 1")
+        .contains("type = \"Delete\"")
+        .contains("origin          = [var.report_site_url]")
+        .contains("\"x-goog-content-length-range\"");
+
+    assertThat(Terraform.block("google_storage_bucket", "security_logs"))
+        .contains("retention_period = var.security_log_retention_days * 86400")
+        .contains("is_locked        = var.security_log_retention_locked");
+    assertThat(Terraform.block("google_logging_project_sink", "security_logs"))
+        .contains("cloudaudit.googleapis.com")
+        .contains("compute.googleapis.com%2Fvpc_flows")
+        .contains("unique_writer_identity = true");
+    assertThat(Terraform.block("google_storage_bucket_iam_member", "security_log_writer"))
+        .contains("google_logging_project_sink.security_logs.writer_identity");
+
+    // Only the vault's function reaches the buckets, and it signs URLs as itself.
+    assertThat(Terraform.block("google_storage_bucket_iam_member", "vault_objects"))
+        .contains("google_service_account.functions[\"evidence-vault\"].email");
+    assertThat(Terraform.block("google_service_account_iam_member", "vault_signs_urls"))
+        .contains("roles/iam.serviceAccountTokenCreator");
+    assertThat(String.valueOf(map(Terraform.locals().get("project_roles")).get("evidence-vault")))
+        .contains("roles/logging.privateLogViewer")
+        .doesNotContain("storage.admin");
+    assertThat(Terraform.read("infra/functions.tf"))
+        .contains("VAULT_BUCKET              = google_storage_bucket.evidence.name")
+        .contains("VAULT_STAGING_BUCKET      = google_storage_bucket.evidence_staging.name");
+    // The hourly reconciliation and the weekly verification, with the Scheduler's OIDC token.
+    assertThat(Terraform.block("google_cloud_scheduler_job", "vault"))
+        .contains("path = \"/reconcile\", schedule = \"0 * * * *\"")
+        .contains("path = \"/verify\", schedule = \"0 3 * * 1\"")
+        .contains("service_account_email = google_service_account.scheduler.email");
+    assertThat(Terraform.read("firebase.json"))
+        .contains("\"source\": \"/api/vault/**\"")
+        .contains("https://storage.googleapis.com");
   }
 }

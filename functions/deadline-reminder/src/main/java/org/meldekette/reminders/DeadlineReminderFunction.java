@@ -62,12 +62,7 @@ public class DeadlineReminderFunction extends ApiFunction {
 
   DeadlineReminderFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
     super("deadline-reminder", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
-    this.verifier =
-        new IdTokenVerifier(
-            env.get("OIDC_ISSUER", "https://accounts.google.com"),
-            env.require("OIDC_AUDIENCE"),
-            env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
-            clock);
+    this.verifier = IdTokenVerifier.forServiceCalls(env, clock);
     this.caller = new ServiceCaller(verifier);
     this.tasksAccount = env.require("TASKS_SERVICE_ACCOUNT");
     this.schedulerAccount = env.require("SCHEDULER_SERVICE_ACCOUNT");

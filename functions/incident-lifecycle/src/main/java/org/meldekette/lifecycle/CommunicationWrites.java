@@ -15,6 +15,7 @@ import org.meldekette.domain.lifecycle.CommunicationRules;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -52,7 +53,7 @@ final class CommunicationWrites {
   }
 
   /** {@code POST /incidents/{id}/approvals} {@code {"audience", "note"}}: LEGAL only. */
-  void approve(Call call, Map<String, String> params) throws IOException {
+  void approve(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -79,7 +80,7 @@ final class CommunicationWrites {
   }
 
   /** {@code POST /incidents/{id}/communications}. */
-  void record(Call call, Map<String, String> params) throws IOException {
+  void record(StaffCall call, Map<String, String> params) throws IOException {
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
     JsonFields body = call.body(FIELDS);
@@ -145,7 +146,7 @@ final class CommunicationWrites {
    * {@code GET /incidents/{id}/communications}: the incident's team, or the roles that see every
    * incident.
    */
-  void list(Call call, Map<String, String> params) throws IOException {
+  void list(StaffCall call, Map<String, String> params) throws IOException {
     String id = call.incidentId(params);
     call.requireNeedToKnow(queries.get(id), "communications");
     call.reply()
@@ -158,7 +159,7 @@ final class CommunicationWrites {
                 queries.approvals(id)));
   }
 
-  private static Role requirePress(Call call) {
+  private static Role requirePress(StaffCall call) {
     return call.require(Role.COMMUNICATIONS);
   }
 }

@@ -12,6 +12,7 @@ import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -30,7 +31,10 @@ final class DecisionWrites {
     this.ids = ids;
   }
 
-  void log(Call call, Map<String, String> params) throws IOException {
+  /** The decision as logged (linked to the accepted risk assessment) and the change. */
+  private record Logged(Decision decision, Outcome outcome) {}
+
+  void log(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -46,22 +50,23 @@ final class DecisionWrites {
             body.string("corrects"),
             body.string("delayReasons"),
             body.enumValue("exception", Art34Exception.class));
-    Outcome outcome =
+    Logged outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
               // Checked against the log as it stands, before this decision joins it.
               DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());
+              Decision linked = decision.restingOn(incident.riskAcceptance());
               Outcome logged =
                   RecordRules.decisionLogged(
-                      incident, tx.records(), decision, call.actor(role), call.now());
-              tx.createDecision(decision);
-              return tx.apply(logged);
+                      incident, tx.records(), linked, call.actor(role), call.now());
+              tx.createDecision(linked);
+              return new Logged(linked, tx.apply(logged));
             });
     call.created(
-        outcome.incident().version(),
+        outcome.outcome().incident().version(),
         "/incidents/" + id + "/decisions/" + decision.id(),
-        Views.decision(decision));
+        Views.decision(outcome.decision()));
   }
 }

@@ -13,6 +13,8 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
+import org.meldekette.json.EvidenceView;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -33,7 +35,7 @@ final class EvidenceWrites {
   }
 
   /** Secures evidence; its first custody entry is the collection by the caller. */
-  void add(Call call, Map<String, String> params) throws IOException {
+  void add(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -47,7 +49,8 @@ final class EvidenceWrites {
             body.string("description"),
             call.member().email(),
             body.instant("collectedAt"),
-            call.now());
+            call.now(),
+            List.of());
     CustodyEntry collected =
         new CustodyEntry(
             1, CustodyEntry.Action.COLLECTED, evidence.collectedBy(), evidence.collectedAt(), null);
@@ -64,10 +67,10 @@ final class EvidenceWrites {
     call.created(
         outcome.incident().version(),
         "/incidents/" + id + "/evidence/" + evidence.id(),
-        Views.evidence(evidence, List.of(collected)));
+        EvidenceView.of(evidence, List.of(collected)));
   }
 
-  void appendCustody(Call call, Map<String, String> params) throws IOException {
+  void appendCustody(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     String evidenceId = call.recordId(params, "evidenceId");

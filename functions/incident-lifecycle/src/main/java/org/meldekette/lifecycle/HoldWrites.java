@@ -11,6 +11,7 @@ import org.meldekette.domain.LegalHold;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.LegalHoldStore;
 
@@ -33,7 +34,7 @@ final class HoldWrites {
   }
 
   /** {@code POST /legal-holds}. */
-  void place(Call call, Map<String, String> params) throws IOException {
+  void place(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     JsonFields body = call.body(PLACE);
     String incidentId = body.string("incidentId");
@@ -60,7 +61,7 @@ final class HoldWrites {
   }
 
   /** {@code POST /legal-holds/{holdId}/release} {@code {"justification"}}. */
-  void release(Call call, Map<String, String> params) throws IOException {
+  void release(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String holdId = call.recordId(params, "holdId");
     String justification = call.body(Set.of("justification")).string("justification");
@@ -69,7 +70,7 @@ final class HoldWrites {
   }
 
   /** {@code GET /legal-holds?subject=…}: every hold of a subject, standing or released. */
-  void list(Call call, Map<String, String> params) throws IOException {
+  void list(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO);
     String subject = LegalHold.requireSubject(call.query("subject"));
     call.reply()
@@ -81,7 +82,7 @@ final class HoldWrites {
    * {@code GET /erasure-check?subject=…}: whether the subject may be erased now. A blocked answer
    * names the holds by ID, reason and reason codes, and nothing else.
    */
-  void erasureCheck(Call call, Map<String, String> params) throws IOException {
+  void erasureCheck(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.ERASURE_WORKFLOW, Role.LEGAL, Role.DPO);
     String subject = LegalHold.requireSubject(call.query("subject"));
     List<LegalHold> standing = holds.active(subject);

@@ -15,6 +15,7 @@ import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
+import org.meldekette.config.RiskMethodConfig;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.deadline.Deadline;
@@ -28,6 +29,7 @@ import org.meldekette.domain.report.Templates;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
+import org.meldekette.http.StaffCall;
 import org.meldekette.log.StructuredLog;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.CommitListener;
@@ -42,6 +44,7 @@ import org.meldekette.tasks.IncidentAnnouncer;
 import org.meldekette.tasks.ReminderScheduler;
 import org.meldekette.tasks.TaskQueue;
 import org.meldekette.tasks.TaskQueues;
+import org.meldekette.tasks.VaultHoldNotifier;
 
 /**
  * {@code incident-lifecycle}: the staff API for triage, phases, measures, evidence and the decision
@@ -72,7 +75,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
   }
 
   /** Everything that needs Firestore, built on the first request. */
-  private record Wiring(StaffAuthenticator authenticator, Router<Call> router) {}
+  private record Wiring(StaffAuthenticator authenticator, Router<StaffCall> router) {}
 
   private Wiring wire() {
     DeadlinePolicy policy = RegimeConfig.policy(env);
@@ -86,18 +89,16 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 scheduleReminders(scheduler, committed.incident().id(), committed.deadlines());
               }
             },
-            new IncidentAnnouncer(queue, log(), clock));
+            new IncidentAnnouncer(queue, log(), clock),
+            // The evidence vault keeps its objects' holds in step with legal holds and closure.
+            env.get("VAULT_TASKS_TARGET_URL", null) == null
+                ? CommitListener.NONE
+                : new VaultHoldNotifier(TaskQueues.toVault(env), log(), clock));
     IncidentStore store = new IncidentStore(db.get(), policy, listener);
     IncidentQueries queries = new IncidentQueries(db.get(), policy);
     MemberStore members = new MemberStore(db.get());
     RecordIds ids = new RecordIds(new SecureRandom());
-    IdTokenVerifier verifier =
-        new IdTokenVerifier(
-            env.get("AUTH_ISSUER", "https://accounts.google.com"),
-            // The function's URL, and the staff console's OAuth client ID (Google sign-in).
-            env.list("AUTH_AUDIENCE", env.require("AUTH_AUDIENCE")),
-            env.get("AUTH_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
-            clock);
+    IdTokenVerifier verifier = IdTokenVerifier.forStaff(env, clock);
     StaffAuthenticator authenticator =
         new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
@@ -114,12 +115,13 @@ public class IncidentLifecycleFunction extends ApiFunction {
     MeasureWrites measures = new MeasureWrites(store, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, ids);
     DecisionWrites decisions = new DecisionWrites(store, ids);
+    RiskWrites risk = new RiskWrites(store, queries, ids, RiskMethodConfig.method(env));
     Templates templates = new Templates();
     FinalReport finalReport = new FinalReport(templates);
     MilestoneWrites milestones = new MilestoneWrites(store, queries, finalReport);
     ProcessingWrites processing = new ProcessingWrites(store);
     RetentionWrites retention = new RetentionWrites(store, ids);
-    HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), audit), queries, ids);
+    HoldWrites holds = new HoldWrites(new LegalHoldStore(db.get(), listener), queries, ids);
     Drafts drafts =
         new Drafts(
             templates,
@@ -155,14 +157,15 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 Map.entry("measures", new IncludedReads.Part(reads::measures, "")),
                 Map.entry("evidence", new IncludedReads.Part(reads::evidence, "")),
                 Map.entry("decisions", new IncludedReads.Part(reads::decisions, "")),
+                Map.entry("risk-assessments", new IncludedReads.Part(risk::list, "")),
                 Map.entry("skip-requests", new IncludedReads.Part(reads::skipRequests, "")),
                 Map.entry("dismissal-requests", new IncludedReads.Part(screening::list, "")),
                 Map.entry(
                     "retention-extensions", new IncludedReads.Part(reads::retentionExtensions, "")),
                 Map.entry("communications", new IncludedReads.Part(communications::list, "")),
                 Map.entry("final-reports", new IncludedReads.Part(reports::issuedReports, ""))));
-    Router<Call> router =
-        new Router<Call>()
+    Router<StaffCall> router =
+        new Router<StaffCall>()
             .on("GET", "/me", MemberAdmin::me)
             .on("GET", "/incidents", reads::list)
             .on("GET", "/incidents/{id}", included::get)
@@ -175,6 +178,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("POST", "/incidents/{id}/triage-changes", triage::requestChange)
             .on("POST", "/incidents/{id}/triage-changes/{requestId}/approve", triage::approveChange)
             .on("PUT", "/incidents/{id}/risk", triage::putRisk)
+            .on("GET", "/risk-method", risk::method)
+            .on("GET", "/incidents/{id}/risk-assessments", risk::list)
+            .on("POST", "/incidents/{id}/risk-assessments", risk::record)
+            .on("POST", "/incidents/{id}/risk-assessments/preview", risk::preview)
+            .on("POST", "/incidents/{id}/risk-assessments/{assessmentId}/decision", risk::decide)
             .on("PUT", "/incidents/{id}/processing", processing::put)
             .on("GET", "/incidents/{id}/report", reads::report)
             .on("GET", "/incidents/{id}/reporter-contact", reads::reporterContact)
@@ -264,7 +272,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
       throws Exception {
     Wiring w = wiring.get();
     Member member = w.authenticator().authenticate(request.getFirstHeader("Authorization"));
-    Call call = new Call(request, reply, member, clock.instant(), labels);
+    StaffCall call = new StaffCall(request, reply, member, clock.instant(), labels);
     w.router().dispatch(request.getMethod(), routed(request.getPath()), call, reply);
   }
 

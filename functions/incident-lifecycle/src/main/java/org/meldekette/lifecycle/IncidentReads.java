@@ -20,6 +20,8 @@ import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.lifecycle.ExitCriteria;
 import org.meldekette.http.ApiException;
+import org.meldekette.http.StaffCall;
+import org.meldekette.json.EvidenceView;
 import org.meldekette.store.AuditTrail;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.Page;
@@ -43,8 +45,8 @@ final class IncidentReads {
     this.reports = reports;
   }
 
-  void list(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void list(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String sort = call.query("sort");
     if (sort != null && !sort.equals("createdAt") && !sort.equals("nextDeadline")) {
       throw ApiException.badRequest(
@@ -82,8 +84,8 @@ final class IncidentReads {
     call.reply().json(200, body);
   }
 
-  void get(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void get(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     StoredIncident stored = queries.getStored(call.incidentId(params));
     Incident incident = stored.incident();
     IncidentRecords records = queries.records(incident.id());
@@ -111,8 +113,8 @@ final class IncidentReads {
     return until;
   }
 
-  void timeline(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void timeline(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String id = call.incidentId(params);
     queries.get(id);
     Page<TimelineEntry> page = queries.timeline(id, call.pageSize(), call.query("pageToken"));
@@ -123,7 +125,7 @@ final class IncidentReads {
   }
 
   /** {@code GET /incidents/{id}/audit}: every audit event about the incident, oldest first. */
-  void audit(Call call, Map<String, String> params) throws IOException {
+  void audit(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(
@@ -136,7 +138,7 @@ final class IncidentReads {
    * {@code GET /incidents/{id}/audit/verify}: recomputes the incident's chain and those of its
    * alerts; intact, or the first broken event.
    */
-  void verifyAudit(Call call, Map<String, String> params) throws IOException {
+  void verifyAudit(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     List<AuditVerification.Result> results = audit.verifyIncident(id);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -162,19 +164,19 @@ final class IncidentReads {
   /**
    * {@code GET /incidents/{id}/alerts}: the monitoring alerts that opened or joined the incident.
    */
-  void alerts(Call call, Map<String, String> params) throws IOException {
+  void alerts(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(200, Map.of("alerts", queries.alerts(id).stream().map(Views::alert).toList()));
   }
 
-  void measures(Call call, Map<String, String> params) throws IOException {
+  void measures(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(200, Map.of("measures", queries.measures(id).stream().map(Views::measure).toList()));
   }
 
-  void evidence(Call call, Map<String, String> params) throws IOException {
+  void evidence(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(
@@ -182,23 +184,23 @@ final class IncidentReads {
             Map.of(
                 "evidence",
                 queries.evidence(id).stream()
-                    .map(e -> Views.evidence(e, queries.custody(id, e.id())))
+                    .map(e -> EvidenceView.of(e, queries.custody(id, e.id())))
                     .toList()));
   }
 
-  void decisions(Call call, Map<String, String> params) throws IOException {
+  void decisions(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(
             200, Map.of("decisions", queries.decisions(id).stream().map(Views::decision).toList()));
   }
 
-  void retentionExtensions(Call call, Map<String, String> params) throws IOException {
+  void retentionExtensions(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply().json(200, Map.of("retentionExtensions", queries.retentionExtensions(id)));
   }
 
-  void skipRequests(Call call, Map<String, String> params) throws IOException {
+  void skipRequests(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     call.reply()
         .json(
@@ -212,7 +214,7 @@ final class IncidentReads {
    * {@code GET /incidents/{id}/report}: what the reporter wrote, as they wrote it (every staff
    * member); 404 for an incident no report opened.
    */
-  void report(Call call, Map<String, String> params) throws IOException {
+  void report(StaffCall call, Map<String, String> params) throws IOException {
     String id = existing(call, params);
     Map<String, Object> report =
         reports
@@ -226,8 +228,8 @@ final class IncidentReads {
    * {@code GET /incidents/{id}/reporter-contact}: the reporter's name and address, need-to-know;
    * every read is recorded in the incident's timeline and audit trail.
    */
-  void reporterContact(Call call, Map<String, String> params) throws IOException {
-    Role role = call.require(Call.STAFF);
+  void reporterContact(StaffCall call, Map<String, String> params) throws IOException {
+    Role role = call.require(StaffCall.STAFF);
     String id = call.incidentId(params);
     call.requireNeedToKnow(queries.get(id), "reporter contacts");
     ReporterContact contact =
@@ -242,12 +244,12 @@ final class IncidentReads {
   }
 
   /** The incident ID of the path, for a staff member, once the incident is known to exist. */
-  private String existing(Call call, Map<String, String> params) {
-    call.require(Call.STAFF);
+  private String existing(StaffCall call, Map<String, String> params) {
+    call.require(StaffCall.STAFF);
     return queries.get(call.incidentId(params)).id();
   }
 
-  private static <E extends Enum<E>> E enumQuery(Call call, String name, Class<E> type) {
+  private static <E extends Enum<E>> E enumQuery(StaffCall call, String name, Class<E> type) {
     String value = call.query(name);
     if (value == null) {
       return null;

@@ -17,6 +17,7 @@ import org.meldekette.domain.NotFound;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
+import org.meldekette.http.StaffCall;
 import org.meldekette.json.Json;
 
 /**
@@ -29,11 +30,11 @@ import org.meldekette.json.Json;
  */
 final class IncludedReads {
   /** A sub-resource that may be included: its handler and the query it is read with. */
-  record Part(Router.Handler<Call> handler, String query) {}
+  record Part(Router.Handler<StaffCall> handler, String query) {}
 
   private static final int MAX_PARALLEL = 16;
 
-  private final Router.Handler<Call> incident;
+  private final Router.Handler<StaffCall> incident;
   private final Map<String, Part> parts;
   private final ExecutorService readers =
       Executors.newFixedThreadPool(
@@ -49,12 +50,12 @@ final class IncludedReads {
    * @param parts by name as in {@code include}: the path below the incident, such as {@code
    *     audit/verify} for {@code audit-verification}
    */
-  IncludedReads(Router.Handler<Call> incident, Map<String, Part> parts) {
+  IncludedReads(Router.Handler<StaffCall> incident, Map<String, Part> parts) {
     this.incident = incident;
     this.parts = Map.copyOf(parts);
   }
 
-  void get(Call call, Map<String, String> params) throws Exception {
+  void get(StaffCall call, Map<String, String> params) throws Exception {
     Set<String> names = names(call.query("include"));
     if (names.isEmpty()) {
       incident.handle(call, params);
@@ -114,12 +115,12 @@ final class IncludedReads {
   private record Kept(int status, JsonElement body, String etag, ApiException refusal) {}
 
   private static Kept read(
-      Call call, Router.Handler<Call> handler, String query, Map<String, String> params)
+      StaffCall call, Router.Handler<StaffCall> handler, String query, Map<String, String> params)
       throws Exception {
     KeptResponse response = new KeptResponse();
     Reply reply = new Reply(response);
-    Call part =
-        new Call(
+    StaffCall part =
+        new StaffCall(
             new PartRequest(call.request(), query),
             reply,
             call.member(),

@@ -12,6 +12,7 @@ import org.meldekette.domain.ReporterMessage;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.mail.MailEvents;
 import org.meldekette.domain.mail.MailThreadEntry;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.MailStore;
 
@@ -33,8 +34,8 @@ final class MailReads {
   }
 
   /** {@code GET /incidents/{id}/mail}. */
-  void thread(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void thread(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     Incident incident = queries.get(call.incidentId(params));
     call.requireNeedToKnow(incident, "the incident's mail and its senders");
     call.reply()
@@ -45,8 +46,8 @@ final class MailReads {
   /**
    * {@code GET /incidents/{id}/mail/{key}/raw}: the message as received, each read on the record.
    */
-  void raw(Call call, Map<String, String> params) throws IOException {
-    Role role = call.require(Call.STAFF);
+  void raw(StaffCall call, Map<String, String> params) throws IOException {
+    Role role = call.require(StaffCall.STAFF);
     Incident incident = queries.get(call.incidentId(params));
     call.requireNeedToKnow(incident, "raw mail");
     String key = key(params);
@@ -63,7 +64,7 @@ final class MailReads {
    * {@code POST /incidents/{id}/mail/{key}/confirm}: a follow-up matched by its subject tag alone
    * is the reporter's after all; its text becomes their message.
    */
-  void confirm(Call call, Map<String, String> params) throws IOException {
+  void confirm(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     Incident incident = queries.get(call.incidentId(params));
     call.requireNeedToKnow(incident, "the incident's mail");
@@ -84,7 +85,7 @@ final class MailReads {
   }
 
   /** {@code GET /mail/unfiled}: mail on no incident (a machine's, over a limit, unreadable). */
-  void unfiled(Call call, Map<String, String> params) throws IOException {
+  void unfiled(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     call.reply()
         .json(200, Map.of("mail", mail.unfiled(100).stream().map(MailReads::view).toList()));

@@ -14,6 +14,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.RecordRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /** Containment, corrective and preventive measures: added, then worked on and checked. */
@@ -32,7 +33,7 @@ final class MeasureWrites {
     this.ids = ids;
   }
 
-  void add(Call call, Map<String, String> params) throws IOException {
+  void add(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -63,7 +64,7 @@ final class MeasureWrites {
         Views.measure(measure));
   }
 
-  void change(Call call, Map<String, String> params) throws IOException {
+  void change(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     String measureId = call.recordId(params, "measureId");

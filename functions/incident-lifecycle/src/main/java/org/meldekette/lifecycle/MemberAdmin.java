@@ -11,6 +11,7 @@ import org.meldekette.domain.Member;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.MemberStore;
 
 /**
@@ -24,16 +25,16 @@ final class MemberAdmin {
     this.members = members;
   }
 
-  static void me(Call call, Map<String, String> params) throws IOException {
+  static void me(StaffCall call, Map<String, String> params) throws IOException {
     call.reply().json(200, Views.member(call.member()));
   }
 
-  void list(Call call, Map<String, String> params) throws IOException {
+  void list(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.ADMIN);
     call.reply().json(200, Map.of("members", members.list().stream().map(Views::member).toList()));
   }
 
-  void put(Call call, Map<String, String> params) throws IOException {
+  void put(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.ADMIN);
     String email = params.get("email");
     if (!EmailAddress.isValid(email)) {

@@ -11,6 +11,7 @@ import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.report.IssuedReport;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -30,7 +31,7 @@ final class MilestoneWrites {
    * {@code POST /incidents/{id}/acknowledgements}: the security and privacy role has taken the
    * incident on.
    */
-  void acknowledge(Call call, Map<String, String> params) throws IOException {
+  void acknowledge(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE, Role.DPO, Role.LEGAL);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -48,7 +49,7 @@ final class MilestoneWrites {
    * issued by the second line or the DPO, and frozen as issued: its data as canonical JSON with its
    * SHA-256, the version the incident was at.
    */
-  void finalReportIssued(Call call, Map<String, String> params) throws IOException {
+  void finalReportIssued(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -83,7 +84,7 @@ final class MilestoneWrites {
    * {@code POST /incidents/{id}/operation-restored} {@code {"restoredAt"}}: regular operation is
    * back (phase 5; required to close).
    */
-  void operationRestored(Call call, Map<String, String> params) throws IOException {
+  void operationRestored(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();

@@ -11,6 +11,7 @@ import org.meldekette.domain.SkipRequest;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.PhaseRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /** Moving through the phases: one step forward, an approved skip, or a justified reopen. */
@@ -27,7 +28,7 @@ final class PhaseWrites {
    * {@code POST /incidents/{id}/transitions} {@code {"to", "noEvidenceJustification",
    * "missedReason"}}.
    */
-  void transition(Call call, Map<String, String> params) throws IOException {
+  void transition(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -54,7 +55,7 @@ final class PhaseWrites {
   }
 
   /** {@code POST /incidents/{id}/skip-requests} {@code {"to", "justification"}}. */
-  void requestSkip(Call call, Map<String, String> params) throws IOException {
+  void requestSkip(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -96,7 +97,7 @@ final class PhaseWrites {
    * {@code POST /incidents/{id}/skip-requests/{requestId}/approve}: the second line, not the
    * requester.
    */
-  void approveSkip(Call call, Map<String, String> params) throws IOException {
+  void approveSkip(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
@@ -125,7 +126,7 @@ final class PhaseWrites {
   }
 
   /** {@code POST /incidents/{id}/reopen} {@code {"to", "justification"}}: the second line only. */
-  void reopen(Call call, Map<String, String> params) throws IOException {
+  void reopen(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();

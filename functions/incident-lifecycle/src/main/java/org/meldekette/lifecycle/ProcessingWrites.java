@@ -11,6 +11,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -27,7 +28,7 @@ final class ProcessingWrites {
     this.store = store;
   }
 
-  void put(Call call, Map<String, String> params) throws IOException {
+  void put(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();

@@ -12,6 +12,7 @@ import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.lifecycle.MilestoneRules;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -32,7 +33,7 @@ final class RegimeWrites {
    * {@code PUT /incidents/{id}/regimes/{regime}} {@code {"triggeredAt", "awareAt",
    * "justification"}}.
    */
-  void trigger(Call call, Map<String, String> params) throws IOException {
+  void trigger(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     String regime = enabled(params.get("regime"));
@@ -58,7 +59,7 @@ final class RegimeWrites {
   }
 
   /** {@code POST /incidents/{id}/regimes/{regime}/requests} {@code {"stage", "dueAt"}}. */
-  void request(Call call, Map<String, String> params) throws IOException {
+  void request(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     String regime = enabled(params.get("regime"));

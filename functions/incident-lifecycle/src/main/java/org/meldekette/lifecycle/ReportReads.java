@@ -20,6 +20,7 @@ import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.report.IssuedReport;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -61,7 +62,7 @@ final class ReportReads {
   }
 
   /** {@code PUT /incidents/{id}/assessment}: replaces the assessment (RESPONDER, LEGAL, DPO). */
-  void putAssessment(Call call, Map<String, String> params) throws IOException {
+  void putAssessment(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -92,7 +93,7 @@ final class ReportReads {
    * {@code PUT /incidents/{id}/team} {@code {"members": [emails]}}: who works on it (RESPONDER,
    * SECOND_LINE).
    */
-  void putTeam(Call call, Map<String, String> params) throws IOException {
+  void putTeam(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -120,7 +121,7 @@ final class ReportReads {
    * {@code GET
    * /incidents/{id}/drafts/authority-notification?lang=de|en&notification=initial|supplementary}.
    */
-  void authorityDraft(Call call, Map<String, String> params) throws IOException {
+  void authorityDraft(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
     IncidentFile file = queries.file(call.incidentId(params));
     String kind = call.query("notification");
@@ -139,7 +140,7 @@ final class ReportReads {
   }
 
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
-  void dataSubjectDraft(Call call, Map<String, String> params) throws IOException {
+  void dataSubjectDraft(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE, Role.COMMUNICATIONS);
     answer(
         call,
@@ -155,7 +156,7 @@ final class ReportReads {
    * {@code GET /incidents/{id}/drafts/stages/{regime}/{stage}?lang=}: the draft of any reporting
    * stage.
    */
-  void stageDraft(Call call, Map<String, String> params) throws IOException {
+  void stageDraft(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
     IncidentFile file = queries.file(call.incidentId(params));
     answer(
@@ -173,8 +174,8 @@ final class ReportReads {
    * draft, with the versions issued so far and whether the incident changed since the last.
    * Communications only for those with need-to-know.
    */
-  void finalReport(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void finalReport(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     IncidentFile file = queries.file(call.incidentId(params));
     List<IssuedReport> issued = queries.issuedReports(file.incident().id());
     Map<String, Object> data = new LinkedHashMap<>(finalReport.data(file, call.now()));
@@ -187,8 +188,8 @@ final class ReportReads {
   }
 
   /** {@code GET /incidents/{id}/final-reports}: the versions issued, with their hashes. */
-  void issuedReports(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void issuedReports(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(
@@ -202,8 +203,8 @@ final class ReportReads {
    * {@code GET /incidents/{id}/final-reports/{version}?format=json|markdown|html&lang=}: a version
    * as it was issued, from its frozen data; {@code intact} says whether that still has its hash.
    */
-  void issuedReport(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void issuedReport(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     IncidentFile file = queries.file(call.incidentId(params));
     int version = version(params.get("version"));
     IssuedReport report =
@@ -218,7 +219,7 @@ final class ReportReads {
     answerReport(call, file, data);
   }
 
-  private void answerReport(Call call, IncidentFile file, Map<String, Object> data)
+  private void answerReport(StaffCall call, IncidentFile file, Map<String, Object> data)
       throws IOException {
     Map<String, Object> shown =
         call.needsToKnow(file.incident()) ? data : FinalReport.withoutCommunications(data);
@@ -260,7 +261,7 @@ final class ReportReads {
   }
 
   /** {@code GET /breach-register?from=&to=&format=json|csv&lang=de|en}: LEGAL and the DPO. */
-  void breachRegister(Call call, Map<String, String> params) throws IOException {
+  void breachRegister(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO);
     Instant from = time(call, "from", Instant.EPOCH);
     Instant to = time(call, "to", call.now().plusSeconds(1));
@@ -280,7 +281,7 @@ final class ReportReads {
     call.reply().json(200, body);
   }
 
-  private static void answer(Call call, Drafts.Draft draft) throws IOException {
+  private static void answer(StaffCall call, Drafts.Draft draft) throws IOException {
     if ("markdown".equals(call.query("format"))) {
       call.reply().text(200, "text/markdown; charset=utf-8", draft.text());
     } else {
@@ -288,12 +289,12 @@ final class ReportReads {
     }
   }
 
-  private static String language(Call call) {
+  private static String language(StaffCall call) {
     String lang = call.query("lang");
     return lang == null ? "de" : lang;
   }
 
-  private static String format(Call call, String... allowed) {
+  private static String format(StaffCall call, String... allowed) {
     String format = call.query("format");
     if (format == null) {
       return allowed[0];
@@ -305,7 +306,7 @@ final class ReportReads {
     return format;
   }
 
-  private static Instant time(Call call, String name, Instant fallback) {
+  private static Instant time(StaffCall call, String name, Instant fallback) {
     String value = call.query(name);
     if (value == null) {
       return fallback;

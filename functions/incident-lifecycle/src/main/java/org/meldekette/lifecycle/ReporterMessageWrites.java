@@ -11,6 +11,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.lifecycle.CommunicationRules;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -35,7 +36,7 @@ final class ReporterMessageWrites {
   }
 
   /** {@code POST /incidents/{id}/reporter-messages} {@code {"text"}}. */
-  void send(Call call, Map<String, String> params) throws IOException {
+  void send(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -79,8 +80,8 @@ final class ReporterMessageWrites {
   /**
    * {@code GET /incidents/{id}/reporter-messages}: both ways, oldest first, for every staff member.
    */
-  void list(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void list(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(

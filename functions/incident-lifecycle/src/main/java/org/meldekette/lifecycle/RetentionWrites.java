@@ -10,6 +10,7 @@ import org.meldekette.domain.Role;
 import org.meldekette.domain.lifecycle.CaseFileRules;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentStore;
 
 /**
@@ -28,7 +29,7 @@ final class RetentionWrites {
   /**
    * {@code POST /incidents/{id}/retention-extensions} {@code {"what", "until", "justification"}}.
    */
-  void extend(Call call, Map<String, String> params) throws IOException {
+  void extend(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -60,16 +61,17 @@ final class RetentionWrites {
   }
 
   /** {@code POST …/retention-extensions/{extensionId}/lift} {@code {"justification"}}. */
-  void lift(Call call, Map<String, String> params) throws IOException {
+  void lift(StaffCall call, Map<String, String> params) throws IOException {
     decide(call, params, false);
   }
 
   /** {@code POST …/retention-extensions/{extensionId}/renew} {@code {"until", "justification"}}. */
-  void renew(Call call, Map<String, String> params) throws IOException {
+  void renew(StaffCall call, Map<String, String> params) throws IOException {
     decide(call, params, true);
   }
 
-  private void decide(Call call, Map<String, String> params, boolean renew) throws IOException {
+  private void decide(StaffCall call, Map<String, String> params, boolean renew)
+      throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     String extensionId = call.recordId(params, "extensionId");

@@ -13,6 +13,7 @@ import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.ScreeningRules;
 import org.meldekette.http.ApiException;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -36,7 +37,7 @@ final class ScreeningWrites {
    * "justification"}}: a responder screens a held report in (an incident, clocks from its receipt)
    * or out (closed, with a reason).
    */
-  void screen(Call call, Map<String, String> params) throws IOException {
+  void screen(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -69,7 +70,7 @@ final class ScreeningWrites {
    * {@code POST /incidents/{id}/dismissal-requests} {@code {"reason", "justification"}}: triage
    * concludes "not an incident"; the second line approves it.
    */
-  void requestDismissal(Call call, Map<String, String> params) throws IOException {
+  void requestDismissal(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -103,7 +104,7 @@ final class ScreeningWrites {
   }
 
   /** {@code POST /incidents/{id}/dismissal-requests/{requestId}/approve}: the second line. */
-  void approveDismissal(Call call, Map<String, String> params) throws IOException {
+  void approveDismissal(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.SECOND_LINE);
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
@@ -125,8 +126,8 @@ final class ScreeningWrites {
   }
 
   /** {@code GET /incidents/{id}/dismissal-requests}: the incident's, approved or pending. */
-  void list(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void list(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String id = call.incidentId(params);
     queries.get(id);
     call.reply()
@@ -140,8 +141,8 @@ final class ScreeningWrites {
   }
 
   /** {@code GET /dismissal-requests}: every request waiting for the second line, oldest first. */
-  void pending(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void pending(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     call.reply()
         .json(
             200,

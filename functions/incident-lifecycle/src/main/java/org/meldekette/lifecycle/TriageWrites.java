@@ -17,6 +17,7 @@ import org.meldekette.domain.TriageChangeRequest;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.lifecycle.TriageRules;
 import org.meldekette.http.JsonFields;
+import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 
@@ -52,7 +53,7 @@ final class TriageWrites {
     this.ids = ids;
   }
 
-  void put(Call call, Map<String, String> params) throws IOException {
+  void put(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -69,7 +70,7 @@ final class TriageWrites {
    * {@code POST /incidents/{id}/triage-changes} {@code {"triage": {…}, "justification"}}: a triage
    * that changes legal facts of a breach, filed for LEGAL's or the DPO's sign-off.
    */
-  void requestChange(Call call, Map<String, String> params) throws IOException {
+  void requestChange(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.RESPONDER, Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();
@@ -108,7 +109,7 @@ final class TriageWrites {
    * {@code POST /incidents/{id}/triage-changes/{requestId}/approve}: LEGAL or the DPO, not the
    * requester.
    */
-  void approveChange(Call call, Map<String, String> params) throws IOException {
+  void approveChange(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     String requestId = call.recordId(params, "requestId");
@@ -131,8 +132,8 @@ final class TriageWrites {
   }
 
   /** {@code GET /incidents/{id}/triage-changes}. */
-  void listChanges(Call call, Map<String, String> params) throws IOException {
-    call.require(Call.STAFF);
+  void listChanges(StaffCall call, Map<String, String> params) throws IOException {
+    call.require(StaffCall.STAFF);
     String id = queries.get(call.incidentId(params)).id();
     call.reply()
         .json(
@@ -146,7 +147,7 @@ final class TriageWrites {
    * {@code PUT /incidents/{id}/risk} {@code {"initialRisk", "justification"}}: LEGAL or the DPO
    * assess the risk to the data subjects (the Art. 34 threshold).
    */
-  void putRisk(Call call, Map<String, String> params) throws IOException {
+  void putRisk(StaffCall call, Map<String, String> params) throws IOException {
     Role role = call.require(Role.LEGAL, Role.DPO);
     String id = call.incidentId(params);
     long ifMatch = call.ifMatch();

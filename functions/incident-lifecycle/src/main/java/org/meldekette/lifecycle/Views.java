@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Conflict;
-import org.meldekette.domain.CustodyEntry;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DismissalRequest;
-import org.meldekette.domain.Evidence;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
 import org.meldekette.domain.Member;
@@ -51,6 +49,7 @@ final class Views {
     view.put("processing", i.processing());
     view.put("regimes", i.regimes().isEmpty() ? null : i.regimes());
     view.put("sourceUrl", i.sourceUrl());
+    view.put("riskAcceptance", RiskViews.acceptance(i.riskAcceptance()));
     return view;
   }
 
@@ -163,22 +162,6 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> evidence(Evidence e, List<CustodyEntry> custody) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", e.id());
-    view.put("source", e.source());
-    view.put("location", e.location());
-    view.put("sha256", e.sha256());
-    view.put("description", e.description());
-    view.put("collectedBy", e.collectedBy());
-    view.put("collectedAt", e.collectedAt());
-    view.put("recordedAt", e.recordedAt());
-    if (custody != null) {
-      view.put("custody", custody);
-    }
-    return view;
-  }
-
   static Map<String, Object> decision(Decision d) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", d.id());
@@ -190,6 +173,7 @@ final class Views {
     view.put("corrects", d.corrects());
     view.put("delayReasons", d.delayReasons());
     view.put("exception", d.exception());
+    view.put("restsOn", d.restsOn());
     return view;
   }
 

@@ -32,6 +32,7 @@ public class IncidentLifecycleUnderTest extends IncidentLifecycleFunction {
                 Map.entry("TASK_QUEUE", "local"),
                 Map.entry("LOCAL_TASK_QUEUE_URL", queueUrl),
                 Map.entry("TASKS_TARGET_URL", "http://127.0.0.1:9"),
+                Map.entry("VAULT_TASKS_TARGET_URL", "http://127.0.0.1:10/vault"),
                 Map.entry("CONTROLLER_NAME", "Beispiel GmbH, Musterstraße 1, 10115 Berlin"),
                 Map.entry("DPO_NAME", "Dr. Datenschutz"),
                 Map.entry("DPO_CONTACT", "dpo@beispiel.example, +49 30 1234567"),

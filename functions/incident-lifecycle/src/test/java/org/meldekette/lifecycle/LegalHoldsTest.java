@@ -203,6 +203,26 @@ class LegalHoldsTest extends ServedLifecycle {
   }
 
   @Test
+  void placingOrReleasingAHoldOnAnIncidentTellsTheEvidenceVaultToChangeItsObjectsHolds()
+      throws Exception {
+    String incident = newIncident();
+    java.util.function.Supplier<Long> vaultTasks =
+        () ->
+            queue.pending().stream()
+                .filter(t -> t.name().startsWith("vault-holds-" + incident + "-"))
+                .filter(t -> t.url().endsWith("/tasks/holds"))
+                .filter(t -> t.body().contains(incident))
+                .count();
+    String hold = place(LEGAL, "account:vaulted", "FRAUD_REVIEW", incident);
+    assertThat(vaultTasks.get()).isEqualTo(1);
+    clock.advance(java.time.Duration.ofMillis(1));
+    call("POST", "/legal-holds/" + hold + "/release", DPO, null, "{\"justification\":\"Done.\"}");
+    assertThat(vaultTasks.get()).isEqualTo(2);
+    place(LEGAL, "account:unrelated", "LEGAL_HOLD", null);
+    assertThat(vaultTasks.get()).as("a hold on no incident").isEqualTo(2);
+  }
+
+  @Test
   void placingAndReleasingAreInTheAuditTrailOfTheHoldAndOfItsIncident() throws Exception {
     String incident = newIncident();
     String hold = place(LEGAL, "account:audited", "LEGAL_HOLD", incident);

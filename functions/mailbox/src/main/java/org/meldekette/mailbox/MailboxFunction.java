@@ -75,13 +75,7 @@ public class MailboxFunction extends ApiFunction {
   MailboxFunction(Env env, Supplier<Firestore> db, Clock clock, PrintStream logOutput) {
     super("mailbox", new StructuredLog(env.get("GOOGLE_CLOUD_PROJECT", null), logOutput));
     this.clock = clock;
-    this.caller =
-        new ServiceCaller(
-            new IdTokenVerifier(
-                env.get("OIDC_ISSUER", "https://accounts.google.com"),
-                env.require("OIDC_AUDIENCE"),
-                env.get("OIDC_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs"),
-                clock));
+    this.caller = new ServiceCaller(IdTokenVerifier.forServiceCalls(env, clock));
     this.tasksAccount = env.require("TASKS_SERVICE_ACCOUNT");
     this.schedulerAccount = env.require("SCHEDULER_SERVICE_ACCOUNT");
     env.require("MAIL_ADDRESS");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.meldekette.config.Env;
 
 /**
  * Verifies Google-signed ID tokens (what IAP or {@code gcloud auth print-identity-token} gives)
@@ -19,6 +20,30 @@ public final class IdTokenVerifier {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private final List<TokenVerifier> verifiers;
   private final Clock clock;
+
+  private static final String GOOGLE_ISSUER = "https://accounts.google.com";
+  private static final String GOOGLE_CERTIFICATES = "https://www.googleapis.com/oauth2/v3/certs";
+
+  /**
+   * Staff sign-in: {@code AUTH_AUDIENCE} lists the function's URL and the staff console's OAuth
+   * client ID; {@code AUTH_ISSUER} and {@code AUTH_CERTS_URL} point elsewhere only in local runs.
+   */
+  public static IdTokenVerifier forStaff(Env env, Clock clock) {
+    return new IdTokenVerifier(
+        env.get("AUTH_ISSUER", GOOGLE_ISSUER),
+        env.list("AUTH_AUDIENCE", env.require("AUTH_AUDIENCE")),
+        env.get("AUTH_CERTS_URL", GOOGLE_CERTIFICATES),
+        clock);
+  }
+
+  /** The OIDC tokens Cloud Tasks and Cloud Scheduler attach ({@code OIDC_*}). */
+  public static IdTokenVerifier forServiceCalls(Env env, Clock clock) {
+    return new IdTokenVerifier(
+        env.get("OIDC_ISSUER", GOOGLE_ISSUER),
+        env.require("OIDC_AUDIENCE"),
+        env.get("OIDC_CERTS_URL", GOOGLE_CERTIFICATES),
+        clock);
+  }
 
   /**
    * @param certificatesUrl where the issuer publishes its keys (JWK set or PEM map)

@@ -29,6 +29,9 @@ public final class CollectionNames {
   /** Triage changes of legal facts waiting for, or given, LEGAL's or the DPO's sign-off. */
   public static final String TRIAGE_CHANGES = "triage-changes";
 
+  /** Risk assessments by the method, each kept with the verdict on it. */
+  public static final String RISK_ASSESSMENTS = "risk-assessments";
+
   /** Final reports as issued, frozen with their hash, one per version. */
   public static final String FINAL_REPORTS = "final-reports";
 
@@ -114,4 +117,16 @@ public final class CollectionNames {
 
   /** Messages per channel and minute, and the digest of those over the rate; expire via TTL. */
   public static final String CHANNEL_WINDOWS = "channel-windows";
+
+  /** Under an incident: files on their way into the evidence vault. */
+  public static final String UPLOADS = "uploads";
+
+  /** Under an incident: captures of Cloud Logging entries into the vault. */
+  public static final String CAPTURES = "captures";
+
+  /** One per incident with objects in the vault: the holds those objects carry. */
+  public static final String VAULT_HOLDS = "vault-holds";
+
+  /** One per run of the weekly verification of the vault. */
+  public static final String VAULT_CHECKS = "vault-checks";
 }

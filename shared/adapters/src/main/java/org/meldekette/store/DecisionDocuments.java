@@ -22,6 +22,7 @@ final class DecisionDocuments {
         .put("corrects", d.corrects())
         .put("delayReasons", d.delayReasons())
         .put("exception", d.exception())
+        .put("restsOn", d.restsOn())
         .map();
   }
 
@@ -36,6 +37,7 @@ final class DecisionDocuments {
         d.instant("decidedAt"),
         d.string("corrects"),
         d.string("delayReasons"),
-        d.enumValue("exception", Art34Exception.class));
+        d.enumValue("exception", Art34Exception.class),
+        d.string("restsOn"));
   }
 }

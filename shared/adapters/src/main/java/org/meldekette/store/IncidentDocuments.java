@@ -66,6 +66,11 @@ final class IncidentDocuments {
         // A once-breach stays in the breach register (Art. 33(5)): the register queries this.
         .put("everBreach", incident.wasEverBreach())
         .put("team", incident.team())
+        .put(
+            "riskAcceptance",
+            incident.riskAcceptance() == null
+                ? null
+                : RiskDocuments.acceptanceFields(incident.riskAcceptance()))
         .map();
   }
 
@@ -91,7 +96,8 @@ final class IncidentDocuments {
         doc.strings("team"),
         processing(doc.doc("processing")),
         doc.enumValue("closure", Closure.class),
-        doc.bool("held"));
+        doc.bool("held"),
+        doc.has("riskAcceptance") ? RiskDocuments.acceptance(doc.doc("riskAcceptance")) : null);
   }
 
   private static Doc.Fields processingFields(ProcessingRoles p) {

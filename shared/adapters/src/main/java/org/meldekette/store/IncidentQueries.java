@@ -37,6 +37,7 @@ import org.meldekette.domain.alert.AlertRecord;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.domain.report.IssuedReport;
+import org.meldekette.domain.risk.RiskAssessment;
 
 /**
  * The reads of incidents and their records outside a transaction: one incident, its records of each
@@ -270,6 +271,11 @@ public final class IncidentQueries {
   public List<TriageChangeRequest> triageChanges(String incidentId) {
     return inOrder(
         incidentId, CollectionNames.TRIAGE_CHANGES, "requestedAt", TriageChangeDocuments::read);
+  }
+
+  /** The risk assessments of an incident, oldest first. */
+  public List<RiskAssessment> riskAssessments(String incidentId) {
+    return inOrder(incidentId, CollectionNames.RISK_ASSESSMENTS, "sequence", RiskDocuments::read);
   }
 
   /** The final reports issued, by version. */

@@ -93,6 +93,18 @@ public final class IncidentStore {
   }
 
   public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
+    return run(incidentId, expectedVersion, work);
+  }
+
+  /**
+   * {@link #update} on whatever version the incident has: for what Meldekette adds on its own (a
+   * finished log capture, a checked upload), which does not depend on what anybody saw.
+   */
+  public <T> T updateCurrent(String incidentId, Work<T> work) {
+    return run(incidentId, null, work);
+  }
+
+  private <T> T run(String incidentId, Long expectedVersion, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     AtomicReference<Incident> changed = new AtomicReference<>();
     AtomicReference<List<Deadline>> deadlines = new AtomicReference<>();
@@ -107,7 +119,7 @@ public final class IncidentStore {
                     throw new NotFound("no incident " + incidentId);
                   }
                   Incident current = IncidentDocuments.incident(snapshot);
-                  if (current.version() != expectedVersion) {
+                  if (expectedVersion != null && current.version() != expectedVersion) {
                     throw new StaleVersion(expectedVersion, current.version());
                   }
                   IncidentTx tx = new IncidentTx(db, transaction, snapshot, incidents);

@@ -29,6 +29,7 @@ import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.IncidentFacts;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.IssuedReport;
+import org.meldekette.domain.risk.RiskAssessment;
 
 /**
  * One incident inside one Firestore transaction: reads of the records beside it, and writes that
@@ -302,6 +303,40 @@ public final class IncidentTx {
   public Optional<TriageChangeRequest> triageChange(String requestId) {
     return read(incidentRef().collection(CollectionNames.TRIAGE_CHANGES).document(requestId))
         .map(TriageChangeDocuments::read);
+  }
+
+  /** A new risk assessment: created once; only the verdict on it is written later. */
+  public void createRiskAssessment(RiskAssessment assessment) {
+    create(riskRef(assessment.id()), RiskDocuments.fields(assessment));
+  }
+
+  /** Records the verdict on an assessment that had none (the read in this transaction said so). */
+  public void saveRiskVerdict(RiskAssessment decided) {
+    Map<String, Object> fields = RiskDocuments.fields(decided);
+    DocumentReference ref = riskRef(decided.id());
+    writes.add(t -> t.set(ref, fields));
+  }
+
+  public Optional<RiskAssessment> riskAssessment(String assessmentId) {
+    return read(riskRef(assessmentId)).map(RiskDocuments::read);
+  }
+
+  /** The ID of the newest risk assessment of the incident, if any. */
+  public Optional<String> latestRiskAssessmentId() {
+    return FirestoreErrors.await(
+            transaction.get(
+                incidentRef()
+                    .collection(CollectionNames.RISK_ASSESSMENTS)
+                    .orderBy("sequence", com.google.cloud.firestore.Query.Direction.DESCENDING)
+                    .limit(1)))
+        .getDocuments()
+        .stream()
+        .map(d -> d.getString("id"))
+        .findFirst();
+  }
+
+  private DocumentReference riskRef(String assessmentId) {
+    return incidentRef().collection(CollectionNames.RISK_ASSESSMENTS).document(assessmentId);
   }
 
   /** Freezes an issued final report under its version: created once, never replaced. */

@@ -28,6 +28,15 @@ public final class TaskQueues {
     return queue(env, target, env.get("MAIL_TASKS_AUDIENCE", target));
   }
 
+  /**
+   * The same queue, its tasks delivered to the evidence-vault function ({@code
+   * VAULT_TASKS_TARGET_URL}).
+   */
+  public static TaskQueue toVault(Env env) {
+    String target = env.require("VAULT_TASKS_TARGET_URL");
+    return queue(env, target, env.get("VAULT_TASKS_AUDIENCE", target));
+  }
+
   private static TaskQueue queue(Env env, String target, String audience) {
     String kind = env.get("TASK_QUEUE", "cloud-tasks");
     return switch (kind) {

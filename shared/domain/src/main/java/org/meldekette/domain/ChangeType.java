@@ -26,6 +26,12 @@ public enum ChangeType {
   TRIAGE_CHANGE_APPROVED,
   /** LEGAL or the DPO set the initial risk (the Art. 34 threshold). */
   RISK_ASSESSED,
+  /** A risk assessment by the method was recorded: a suggestion, not yet decided. */
+  RISK_ASSESSMENT_RECORDED,
+  /** LEGAL or the DPO accepted a risk assessment's suggestion: the risk is set to it. */
+  RISK_ASSESSMENT_ACCEPTED,
+  /** LEGAL or the DPO overrode a risk assessment's suggestion with a reason. */
+  RISK_ASSESSMENT_OVERRIDDEN,
   /** Who controls and who processes the data concerned was recorded. */
   PROCESSING_RECORDED,
   /** Regular operation was restored (phase 5). */
@@ -65,7 +71,12 @@ public enum ChangeType {
   /** A new incident was posted to the team's channel, or a P1 paged on-call (version alone). */
   TEAM_NOTIFIED,
   LEGAL_HOLD_PLACED,
-  LEGAL_HOLD_RELEASED;
+  LEGAL_HOLD_RELEASED,
+  /**
+   * The vault's objects of the incident got or lost a hold in Cloud Storage (leaves the version
+   * alone).
+   */
+  VAULT_HOLDS_CHANGED;
 
   /**
    * The change type a stored timeline entry or audit event names, or null for one this version does

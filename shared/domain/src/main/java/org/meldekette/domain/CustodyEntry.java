@@ -16,7 +16,11 @@ public record CustodyEntry(int sequence, Action action, String by, Instant at, S
     COPIED,
     ANALYSED,
     STORED,
-    RETURNED
+    RETURNED,
+    /**
+     * Meldekette read the stored object again and compared its SHA-256 (the note says how it went).
+     */
+    VERIFIED
   }
 
   public CustodyEntry {

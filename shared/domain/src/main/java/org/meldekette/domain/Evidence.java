@@ -1,6 +1,7 @@
 package org.meldekette.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
  * unchanged. Written once; nothing changes or deletes it. Its chain of custody grows beside it.
  *
  * @param location a {@code gs://bucket/object} URI or a query (a Cloud Logging filter, say)
+ * @param files the objects Meldekette secured in its vault and hashed itself; empty for evidence
+ *     recorded by reference (kept elsewhere, its SHA-256 computed by whoever recorded it)
  */
 public record Evidence(
     String id,
@@ -19,7 +22,8 @@ public record Evidence(
     String description,
     String collectedBy,
     Instant collectedAt,
-    Instant recordedAt) {
+    Instant recordedAt,
+    List<VaultFile> files) {
 
   public static final int MAX_LOCATION_LENGTH = 4_000;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -49,5 +53,11 @@ public record Evidence(
     if (collectedAt.isAfter(recordedAt)) {
       throw new InvalidInput("collectedAt", "IN_FUTURE", "collectedAt lies in the future");
     }
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** Whether Meldekette holds the evidence in its vault, rather than a reference to it. */
+  public boolean securedByMeldekette() {
+    return !files.isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package org.meldekette.domain;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.meldekette.domain.risk.RiskAcceptance;
 
 /**
  * An incident as the lifecycle sees it. Everything that grows without bound (timeline, measures,
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param closure how the incident was closed; null while open
  * @param held whether the incident is a report held for screening (taken in during a surge beyond
  *     the system-wide rate): no clock runs until a responder screens it in
+ * @param riskAcceptance the risk assessment LEGAL or the DPO accepted or overrode last, or null
  */
 public record Incident(
     String id,
@@ -45,7 +47,8 @@ public record Incident(
     java.util.List<String> team,
     ProcessingRoles processing,
     Closure closure,
-    boolean held) {
+    boolean held,
+    RiskAcceptance riskAcceptance) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -87,7 +90,8 @@ public record Incident(
         null,
         null,
         null,
-        false);
+        false,
+        null);
   }
 
   /**
@@ -131,7 +135,8 @@ public record Incident(
         null,
         null,
         null,
-        false);
+        false,
+        null);
   }
 
   public boolean isClosed() {
@@ -208,6 +213,12 @@ public record Incident(
     return next(now).assessment(value).build();
   }
 
+  /** The risk now rests on {@code accepted}, with the triage's risk set to what was decided. */
+  public Incident withRiskAccepted(Triage newTriage, RiskAcceptance accepted, Instant now) {
+    Incident assessed = withTriage(newTriage, now);
+    return new Builder(assessed).riskAcceptance(accepted).build();
+  }
+
   public Incident withTeam(java.util.List<String> members, Instant now) {
     return next(now).team(members).build();
   }
@@ -240,6 +251,7 @@ public record Incident(
     private ProcessingRoles processing;
     private Closure closure;
     private boolean held;
+    private RiskAcceptance riskAcceptance;
 
     Builder(Incident from) {
       this.from = from;
@@ -256,6 +268,7 @@ public record Incident(
       processing = from.processing;
       closure = from.closure;
       held = from.held;
+      riskAcceptance = from.riskAcceptance;
     }
 
     Builder phase(Phase value) {
@@ -323,6 +336,11 @@ public record Incident(
       return this;
     }
 
+    Builder riskAcceptance(RiskAcceptance value) {
+      riskAcceptance = value;
+      return this;
+    }
+
     Incident build() {
       return new Incident(
           from.id,
@@ -344,7 +362,8 @@ public record Incident(
           team,
           processing,
           closure,
-          held);
+          held,
+          riskAcceptance);
     }
   }
 }

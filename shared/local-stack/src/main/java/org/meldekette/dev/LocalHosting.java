@@ -62,6 +62,13 @@ public final class LocalHosting {
   /** The demo members' tokens of the local sign-in, for the console's role picker; or null. */
   private Path tokens;
 
+  /**
+   * Origins the headers name that are elsewhere locally: Cloud Storage, which signed URLs point to,
+   * is the local stand-in's origin (so the console's Content-Security-Policy lets uploads go
+   * there).
+   */
+  private final Map<String, String> origins = new java.util.LinkedHashMap<>();
+
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -80,17 +87,22 @@ public final class LocalHosting {
     int port = Integer.parseInt(args[0]);
     HostingConfig config = HostingConfig.read(Path.of(args[1]));
     Map<String, URI> functions = new HashMap<>();
+    Map<String, String> origins = new java.util.LinkedHashMap<>();
     Path tokens = null;
     for (int i = 2; i < args.length; i++) {
       String[] pair = args[i].split("=", 2);
       if (pair[0].equals("--tokens")) {
         tokens = Path.of(pair[1]);
+      } else if (pair[0].equals("--origin")) {
+        String[] fromTo = pair[1].split("=", 2);
+        origins.put(fromTo[0], fromTo[1]);
       } else {
         functions.put(pair[0], URI.create(pair[1]));
       }
     }
     LocalHosting hosting = new LocalHosting(config, functions);
     hosting.tokens = tokens;
+    hosting.origins.putAll(origins);
     hosting.start(port);
     System.out.println(
         "Local hosting of " + config.publicDir() + " on http://localhost:" + port + "/");
@@ -121,6 +133,14 @@ public final class LocalHosting {
     return server;
   }
 
+  private String local(String headerValue) {
+    String value = headerValue;
+    for (Map.Entry<String, String> origin : origins.entrySet()) {
+      value = value.replace(origin.getKey(), origin.getValue());
+    }
+    return value;
+  }
+
   /** Where the console's role picker finds the demo tokens; only the local stack answers it. */
   static final String TOKENS_PATH = "/local-stack/tokens.json";
 
@@ -143,7 +163,7 @@ public final class LocalHosting {
 
   private void serveFile(HttpExchange exchange, String path) throws IOException {
     Headers headers = exchange.getResponseHeaders();
-    config.headersFor(path).forEach(header -> headers.add(header.name(), header.value()));
+    config.headersFor(path).forEach(header -> headers.add(header.name(), local(header.value())));
     String method = exchange.getRequestMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       headers.set("Allow", "GET, HEAD");

@@ -60,6 +60,8 @@ class LocalHostingTest {
                     "report-intake",
                     URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/"),
                     "incident-lifecycle",
+                    URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/"),
+                    "evidence-vault",
                     URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/")))
             .start(0);
   }

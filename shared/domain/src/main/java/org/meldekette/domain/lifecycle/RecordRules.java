@@ -153,6 +153,9 @@ public final class RecordRules {
     if (decision.exception() != null) {
       after.put("exception", decision.exception().name());
     }
+    if (decision.restsOn() != null) {
+      after.put("restsOn", decision.restsOn());
+    }
     return new Outcome(
         incident.touched(now),
         new Change(

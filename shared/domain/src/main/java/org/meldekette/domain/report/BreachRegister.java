@@ -15,6 +15,8 @@ import org.meldekette.domain.Incident;
 import org.meldekette.domain.MeasureStatus;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.risk.RiskAcceptance;
+import org.meldekette.domain.risk.RiskScore;
 
 /**
  * The register of personal data breaches GDPR Art. 33(5) asks the controller to keep: every breach
@@ -37,6 +39,11 @@ public final class BreachRegister {
           "dataCategories",
           "estimatedRecords",
           "effects",
+          "riskMethod",
+          "riskSeverity",
+          "riskBand",
+          "risk",
+          "riskDecidedBy",
           "remedialAction",
           "authorityDecision",
           "authorityDecisionReasoning",
@@ -71,7 +78,25 @@ public final class BreachRegister {
     row.put("estimatedDataSubjects", t == null ? null : t.estimatedDataSubjects());
     row.put("dataCategories", t == null ? null : String.join(", ", t.dataCategories()));
     row.put("estimatedRecords", t == null ? null : t.estimatedRecords());
-    row.put("effects", incident.assessment().likelyConsequences());
+    RiskAcceptance risk = incident.riskAcceptance();
+    row.put(
+        "effects",
+        incident.assessment().likelyConsequences() != null
+            ? incident.assessment().likelyConsequences()
+            : risk == null ? null : risk.consequences());
+    row.put("riskMethod", risk == null ? null : risk.method());
+    row.put("riskSeverity", risk == null ? null : RiskScore.plain(risk.severity()));
+    row.put("riskBand", risk == null ? null : risk.band().name());
+    row.put("risk", t == null || t.initialRisk() == null ? null : t.initialRisk().name());
+    row.put(
+        "riskDecidedBy",
+        risk == null
+            ? null
+            : risk.decidedBy()
+                + " ("
+                + risk.signedAs()
+                + (risk.overridden() ? ", overridden: " + risk.reason() : ", accepted")
+                + ")");
     row.put(
         "remedialAction",
         file.measures().stream()

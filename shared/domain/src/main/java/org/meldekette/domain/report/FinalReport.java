@@ -15,6 +15,8 @@ import org.meldekette.domain.Phase;
 import org.meldekette.domain.ProcessingRoles;
 import org.meldekette.domain.TimelineEntry;
 import org.meldekette.domain.Triage;
+import org.meldekette.domain.risk.RiskAcceptance;
+import org.meldekette.domain.risk.RiskScore;
 
 /**
  * The final report of an incident, as data (for JSON) and rendered (Markdown, or HTML for
@@ -61,6 +63,7 @@ public final class FinalReport {
     classification.put("integrity", t == null ? null : t.cia().integrity());
     classification.put("availability", t == null ? null : t.cia().availability());
     report.put("classification", classification);
+    report.put("riskAssessment", riskAssessment(incident.riskAcceptance()));
     ProcessingRoles processing = incident.processing();
     report.put(
         "processing",
@@ -109,7 +112,9 @@ public final class FinalReport {
                         "delayReasons",
                         d.delayReasons(),
                         "exception",
-                        d.exception()))
+                        d.exception(),
+                        "restsOn",
+                        d.restsOn()))
             .toList());
     report.put(
         "communications",
@@ -342,5 +347,25 @@ public final class FinalReport {
       row.put((String) keysAndValues[i], value instanceof Enum<?> e ? e.name() : value);
     }
     return row;
+  }
+
+  /** The risk assessment the risk rests on: method, score, band, and who decided. */
+  private static Map<String, Object> riskAssessment(RiskAcceptance a) {
+    if (a == null) {
+      return null;
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("assessmentId", a.assessmentId());
+    view.put("method", a.method());
+    view.put("severity", RiskScore.plain(a.severity()));
+    view.put("band", a.band());
+    view.put("risk", a.risk());
+    view.put("decision", a.overridden() ? "OVERRIDDEN" : "ACCEPTED");
+    view.put("overridden", a.overridden());
+    view.put("reason", a.reason());
+    view.put("decidedBy", a.decidedBy());
+    view.put("signedAs", a.signedAs());
+    view.put("decidedAt", a.decidedAt());
+    return view;
   }
 }

@@ -19,6 +19,8 @@ import org.meldekette.domain.RegimeTrigger;
 import org.meldekette.domain.Triage;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.Stage;
+import org.meldekette.domain.risk.RiskAcceptance;
+import org.meldekette.domain.risk.RiskScore;
 
 /**
  * What a notification can say, read off the incident: a catalogue of items (each known or {@code
@@ -93,7 +95,19 @@ public record NotificationFacts(Map<String, Object> items, List<String> missing)
     items.put("estimatedRecords", t == null ? null : t.estimatedRecords());
     items.put("nature", a.nature());
     items.put("dataSubjectCategories", a.dataSubjectCategories());
-    items.put("likelyConsequences", a.likelyConsequences());
+    RiskAcceptance risk = incident.riskAcceptance();
+    // The case file's own words first; else what the accepted risk assessment found.
+    items.put(
+        "likelyConsequences",
+        a.likelyConsequences() != null
+            ? a.likelyConsequences()
+            : risk == null ? null : risk.consequences());
+    items.put("riskMethod", risk == null ? null : risk.method());
+    items.put("riskSeverity", risk == null ? null : RiskScore.plain(risk.severity()));
+    items.put("riskBand", risk == null ? null : risk.band().name());
+    items.put("riskLevel", risk == null ? null : risk.risk().name());
+    items.put(
+        "riskDecidedAs", risk == null || risk.signedAs() == null ? null : risk.signedAs().name());
     items.put("adviceToDataSubjects", a.adviceToDataSubjects());
     yesNo(items, "maliciousActSuspected", a.maliciousActSuspected());
     yesNo(items, "crossBorderImpact", a.crossBorderImpact());

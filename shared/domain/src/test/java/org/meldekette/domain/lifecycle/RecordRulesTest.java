@@ -68,7 +68,8 @@ class RecordRulesTest {
             "reporter's own words",
             RESPONDER.id(),
             at(2),
-            at(2));
+            at(2),
+            null);
     Outcome added = RecordRules.evidenceAdded(BREACH, evidence, RESPONDER, at(2));
     assertThat(added.change().after())
         .containsOnlyKeys("evidence", "source", "sha256")

@@ -1,4 +1,4 @@
-package org.meldekette.lifecycle;
+package org.meldekette.http;
 
 import com.google.cloud.functions.HttpRequest;
 import java.io.IOException;
@@ -14,28 +14,24 @@ import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
-import org.meldekette.http.ApiException;
-import org.meldekette.http.ETags;
-import org.meldekette.http.FormUrlEncoded;
-import org.meldekette.http.JsonFields;
-import org.meldekette.http.MediaType;
-import org.meldekette.http.Reply;
-import org.meldekette.http.RequestBodies;
 
-/** One authenticated request: who calls, when, and the helpers every handler uses. */
-record Call(
+/**
+ * One signed-in staff member's request: who calls, when, and the helpers every handler of the staff
+ * API uses (incident-lifecycle and evidence-vault).
+ */
+public record StaffCall(
     HttpRequest request, Reply reply, Member member, Instant now, Map<String, String> labels) {
-  static final int MAX_BODY_BYTES = 256 * 1024;
+  public static final int MAX_BODY_BYTES = 256 * 1024;
   private static final Pattern RECORD_ID = Pattern.compile("[A-Z]{3}-[0-9A-Z]{10}");
   private static final Set<String> JSON = Set.of(MediaType.JSON);
 
   /** The caller acting under {@code role}, as the timeline and the audit trail name them. */
-  Actor actor(Role role) {
+  public Actor actor(Role role) {
     return Actor.staff(member.email(), role);
   }
 
   /** The roles of people: every one of them may read incidents; a service identity may not. */
-  static final Role[] STAFF = {
+  public static final Role[] STAFF = {
     Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS, Role.ADMIN
   };
 
@@ -46,13 +42,13 @@ record Call(
    * Need-to-know for an incident's communications and its reporter's contact: the incident's team,
    * the second line, LEGAL and the DPO.
    */
-  boolean needsToKnow(Incident incident) {
+  public boolean needsToKnow(Incident incident) {
     return java.util.Arrays.stream(SEE_ALL).anyMatch(member::has)
         || incident.team().contains(member.email());
   }
 
   /** Refuses with 403 unless the caller has need-to-know for the incident. */
-  void requireNeedToKnow(Incident incident, String what) {
+  public void requireNeedToKnow(Incident incident, String what) {
     if (!needsToKnow(incident)) {
       throw new org.meldekette.domain.Forbidden(
           what + " are need-to-know: for the incident's team, the second line, LEGAL and the DPO");
@@ -60,12 +56,12 @@ record Call(
   }
 
   /** Refuses with 403 unless the caller holds one of the roles; gives the one they act under. */
-  Role require(Role... anyOf) {
+  public Role require(Role... anyOf) {
     return StaffAuthenticator.require(member, anyOf);
   }
 
   /** The incident ID of the path; a malformed one is 404 before any read. */
-  String incidentId(Map<String, String> params) {
+  public String incidentId(Map<String, String> params) {
     String id = params.get("id");
     if (!IncidentIds.isWellFormed(id)) {
       throw new NotFound("no incident " + id);
@@ -75,7 +71,7 @@ record Call(
   }
 
   /** A record ID of the path (measure, evidence, skip request); a malformed one is 404. */
-  String recordId(Map<String, String> params, String name) {
+  public String recordId(Map<String, String> params, String name) {
     String id = params.get(name);
     if (id == null || !RECORD_ID.matcher(id).matches()) {
       throw new NotFound("no " + name + " " + id);
@@ -83,11 +79,11 @@ record Call(
     return id;
   }
 
-  long ifMatch() {
+  public long ifMatch() {
     return ETags.requireIfMatch(request);
   }
 
-  JsonFields body(Set<String> fields) throws IOException {
+  public JsonFields body(Set<String> fields) throws IOException {
     MediaType.of(request).requireOneOf(JSON);
     return JsonFields.parse(RequestBodies.readUtf8(request, MAX_BODY_BYTES), fields);
   }
@@ -96,13 +92,13 @@ record Call(
    * A query parameter, decoded strictly (see {@link FormUrlEncoded#parseQuery}); blank counts as
    * not given.
    */
-  String query(String name) {
+  public String query(String name) {
     List<String> values =
         FormUrlEncoded.parseQuery(request.getQuery().orElse("")).getOrDefault(name, List.of());
     return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
-  int pageSize() {
+  public int pageSize() {
     String value = query("pageSize");
     if (value == null) {
       return 50;
@@ -119,12 +115,12 @@ record Call(
         "pageSize", "OUT_OF_RANGE", "pageSize must be a number from 1 to 200");
   }
 
-  void ok(long version, Object body) throws IOException {
+  public void ok(long version, Object body) throws IOException {
     reply.header("ETag", ETags.of(version));
     reply.json(200, body);
   }
 
-  void created(long version, String location, Object body) throws IOException {
+  public void created(long version, String location, Object body) throws IOException {
     reply.header("ETag", ETags.of(version));
     reply.header("Location", location);
     reply.json(201, body);

@@ -11,6 +11,7 @@ require_java17
 require_maven
 require_firestore_emulator
 require_browser_tests
+require_poppler
 
 # Unit and integration tests, and the deployable jars plus the invoker for the local stack.
 mvn -B -ntp -Plocal-stack verify "$@"

@@ -41,6 +41,10 @@ locals {
     VAULT_TASKS_AUDIENCE   = local.vault_url
   }
 
+  # With an ISMS connected, measures are posted to it as actions: queued by the lifecycle, posted by
+  # deadline-reminder with the webhook URL from the secret of that name.
+  isms_env = var.isms_webhook ? { ISMS_WEBHOOK_CHANNEL = local.isms_webhook } : {}
+
   function_env = {
     # Every function queues tasks: reminders, and the announcement of each new incident.
     "report-intake" = merge(local.common_env, local.reminder_env, {
@@ -55,7 +59,7 @@ locals {
       REPORT_SURGE_RATE    = var.report_surge_rate
     })
     "alert-triage" = merge(local.common_env, local.reminder_env)
-    "incident-lifecycle" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, local.vault_tasks_env, {
+    "incident-lifecycle" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, local.vault_tasks_env, local.isms_env, {
       # Its own URL (tokens from gcloud or IAP) and the console's sign-in client.
       AUTH_AUDIENCE   = join(",", [local.lifecycle_url, var.console_oauth_client_id])
       ADMIN_EMAILS    = join(",", var.admin_emails)
@@ -73,7 +77,7 @@ locals {
       ONCALL_CHANNELS           = local.oncall_webhook
       ONCALL_FORMAT             = var.oncall_format
       INCIDENT_LINK_BASE        = "${var.report_site_url}/console/#"
-    })
+    }, local.isms_env)
     "mailbox" = merge(local.common_env, local.reminder_env, local.mail_tasks_env, {
       OIDC_AUDIENCE             = local.mailbox_url
       SCHEDULER_SERVICE_ACCOUNT = google_service_account.scheduler.email
@@ -102,6 +106,8 @@ locals {
       VAULT_STAGING_BUCKET      = google_storage_bucket.evidence_staging.name
       VAULT_UPLOAD_MAX_BYTES    = tostring(var.vault_upload_max_bytes)
       CAPTURE_MAX_ENTRIES       = tostring(var.capture_max_entries)
+      # Audit packs name the controller in their policy summary.
+      CONTROLLER_NAME = var.controller_name
     })
   }
 }

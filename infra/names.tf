@@ -9,6 +9,7 @@ locals {
   team_webhook        = "incident-team-webhook"
   escalation_webhook  = "dpo-management-webhook"
   oncall_webhook      = "on-call-webhook"
+  isms_webhook        = "isms-webhook"
   function_url_prefix = "https://${var.region}-${var.project_id}.cloudfunctions.net"
   reminder_url        = "${local.function_url_prefix}/deadline-reminder"
   lifecycle_url       = "${local.function_url_prefix}/incident-lifecycle"

@@ -1,7 +1,7 @@
 # Secrets whose values are added by hand (gcloud secrets versions add incident-team-webhook --data-file=-),
 # each readable by one function only:
 # - the webhook URLs reminders and notifications go to (and, for a PagerDuty-style on-call endpoint, its
-#   routing key), for deadline-reminder;
+#   routing key; with isms_webhook, the ISMS's), for deadline-reminder;
 # - the security mailbox's IMAP login (password or OAuth2 token), the SMTP relay's, the key the thread
 #   HMACs and sealed receipt codes are made with (at least 16 random bytes) and the inbound gateway's
 #   shared secret, for the mailbox.
@@ -9,7 +9,8 @@ locals {
   secret_readers = merge(
     { for s in concat(
       [local.team_webhook, local.escalation_webhook, local.oncall_webhook],
-      var.oncall_format == "pagerduty-events-v2" ? ["${local.oncall_webhook}-routing-key"] : []
+      var.oncall_format == "pagerduty-events-v2" ? ["${local.oncall_webhook}-routing-key"] : [],
+      var.isms_webhook ? [local.isms_webhook] : []
     ) : s => "deadline-reminder" },
     { for s in local.mail_secrets : s => "mailbox" }
   )

@@ -62,6 +62,12 @@ variable "report_site_url" {
   type        = string
 }
 
+variable "isms_webhook" {
+  description = "Post corrective and preventive measures as actions to the ISMS's webhook as they change (its URL goes into the secret isms-webhook, added by hand)."
+  type        = bool
+  default     = false
+}
+
 variable "oncall_format" {
   description = "What the on-call webhook takes: chat (a Chat/Slack-style incoming webhook) or pagerduty-events-v2 (then the secret on-call-webhook-routing-key holds the routing key)."
   type        = string

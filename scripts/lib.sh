@@ -74,6 +74,14 @@ require_browser_tests() {
   npm ci --prefix scripts/browser --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+# The PDF tests read what they render back with Debian's poppler-utils (pdftotext, pdftoppm).
+require_poppler() {
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    echo "Installing poppler-utils for the PDF tests (apt-get install poppler-utils)..."
+    apt_install poppler-utils || die "the PDF tests need pdftotext and pdftoppm; install them (apt-get install poppler-utils)."
+  fi
+}
+
 # Starts ./run-local.sh --no-build in the background, as a new user would start it, and waits until it is up;
 # it is stopped when the calling script exits. Background jobs of a script ignore SIGINT, so it is stopped
 # with TERM, which run-local.sh traps.

@@ -1,6 +1,6 @@
 // The staff console: sign-in, the navigation, and the page the address's fragment names
 // (#/, #/incidents/ID and its sections #/incidents/ID/SECTION, #/incidents/ID/drafts/KIND, #/incidents/ID/final-report, #/holds, #/register,
-// #/members, #/screening). Reminder links open #/incidents/ID; the surge digest opens #/screening.
+// #/members, #/screening, #/metrics). Reminder links open #/incidents/ID; the surge digest opens #/screening.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, setToken, ApiError } from './api.js';
@@ -10,6 +10,7 @@ import { Board } from './board.jsx';
 import { IncidentPage, SECTIONS } from './incident/page.jsx';
 import { DraftPage, FinalReportPage, HoldsPage, MembersPage, RegisterPage } from './pages.jsx';
 import { ScreeningPage } from './screening.jsx';
+import { MetricsPage } from './metrics.jsx';
 
 function useRoute() {
   const [hash, setHash] = useState(location.hash);
@@ -34,6 +35,7 @@ function page(route, me) {
   if (route === '/holds') return <HoldsPage />;
   if (route === '/register') return <RegisterPage />;
   if (route === '/members') return <MembersPage />;
+  if (route === '/metrics') return <MetricsPage me={me} />;
   return <Board />;
 }
 
@@ -122,6 +124,7 @@ function App() {
               {can('RESPONDER', 'SECOND_LINE') && <li><a href="#/screening">{t('screening')}</a></li>}
               {can('LEGAL', 'DPO') && <li><a href="#/holds">{t('holds')}</a></li>}
               {can('LEGAL', 'DPO') && <li><a href="#/register">{t('register')}</a></li>}
+              <li><a href="#/metrics">{t('metrics')}</a></li>
               {can('ADMIN') && <li><a href="#/members">{t('members')}</a></li>}
             </ul>
           </nav>

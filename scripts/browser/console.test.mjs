@@ -290,6 +290,39 @@ describe('the staff console', () => {
     await dpo.context.close();
   });
 
+  test('the metrics page shows each chart with its table, in English and German', async () => {
+    const { context, page } = await signIn('second-line');
+    await page.goto(`${CONSOLE}#/metrics`);
+    await page.locator('#metrics-total strong').waitFor();
+    const total = Number(await page.locator('#metrics-total strong').textContent());
+    assert.ok(total > 0, 'the incidents of this run are counted');
+    // Each chart is one labelled image, and its figures are in the table after it.
+    for (const chart of ['chart-months', 'chart-clocks', 'chart-notifications']) {
+      assert.equal(await page.locator(`#${chart}`).getAttribute('role'), 'img');
+      assert.ok((await page.locator(`#${chart}`).getAttribute('aria-label')).length > 0);
+    }
+    const monthly = await page.locator('#table-months tbody tr td:nth-child(2)').allTextContents();
+    assert.equal(monthly.reduce((sum, n) => sum + Number(n), 0), total, 'the table adds up to the total');
+    assert.equal(await page.locator('#chart-months rect').count() > 0, true);
+    await page.locator('#table-durations th', { hasText: 'to triage' }).waitFor();
+    await page.locator('[name=dimension]').selectOption('bySource');
+    await page.locator('#table-months th', { hasText: 'Report' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-metrics.png'), fullPage: true });
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#policy-summary').click()]);
+    assert.equal(pdf.suggestedFilename(), 'incident-response-policy-en.pdf');
+    // An audit pack for the period shown, kept in the vault and downloaded through a signed link.
+    await page.locator('form#audit-pack button[type=submit]').click();
+    await page.locator('#audit-packs li').first().waitFor();
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.locator('#audit-packs li button').first().click()]);
+    assert.match(zip.suggestedFilename(), /^APK-[0-9A-Z]{10}\.zip$/);
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.locator('#metrics-heading', { hasText: 'Kennzahlen' }).waitFor();
+    await page.locator('#table-durations th', { hasText: 'bis zur Triage' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-metrics-de.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await context.close();
+  });
+
   test('skipping phases takes a responder to ask and the second line to approve', async () => {
     const id = await reportThroughTheForm(uniqueTitle('Console skip'));
     const responder = await signIn('responder');
@@ -486,7 +519,7 @@ describe('the staff console', () => {
     found['sign-in'] = await axe(signInPage.page);
     await signInPage.context.close();
     const pages = {
-      responder: ['#/', '#/screening', ...SECTIONS.map((s) => `#/incidents/${id}/${s}`), `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
+      responder: ['#/', '#/screening', '#/metrics', ...SECTIONS.map((s) => `#/incidents/${id}/${s}`), `#/incidents/${id}/drafts/authority-notification`, `#/incidents/${id}/final-report`],
       legal: ['#/holds', '#/register'],
       admin: ['#/members'],
     };

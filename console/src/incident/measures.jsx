@@ -6,7 +6,7 @@ import { Field, Time, instant, useSubmit } from '../components.jsx';
 
 export function MeasuresSection({ ctx }) {
   const t = useT();
-  const [form, setForm] = useState({ type: 'CONTAINMENT', description: '', owner: '', dueAt: '' });
+  const [form, setForm] = useState({ type: 'CONTAINMENT', description: '', owner: '', dueAt: '', control: '' });
   const [result, setResult] = useState('EFFECTIVE');
   const { submit, busy, view } = useSubmit(ctx.reload);
   const patch = (m, body) => () => write('PATCH', `/incidents/${ctx.id}/measures/${m.id}`, body, ctx.etag);
@@ -20,7 +20,7 @@ export function MeasuresSection({ ctx }) {
           {ctx.measures.measures.map((m) => (
             <tr key={m.id}>
               <td>{m.type}</td>
-              <td>{m.description}</td>
+              <td>{m.description}{m.control && <span class="muted"> ({m.control})</span>}</td>
               <td>{m.owner || '–'}</td>
               <td><Time at={m.dueAt} /></td>
               <td>
@@ -44,8 +44,8 @@ export function MeasuresSection({ ctx }) {
           <Field label={t('effectiveness')} kind="select" value={result} onInput={setResult} options={['EFFECTIVE', 'PARTIALLY_EFFECTIVE', 'NOT_EFFECTIVE'].map((c) => [c, c])} />
           <form id="add-measure" class="panel" onSubmit={(e) => {
             e.preventDefault();
-            submit(() => write('POST', `/incidents/${ctx.id}/measures`, { type: form.type, description: form.description, owner: form.owner || undefined, dueAt: instant(form.dueAt) }, ctx.etag),
-              () => { setForm({ ...form, description: '', owner: '', dueAt: '' }); return ctx.reload(); });
+            submit(() => write('POST', `/incidents/${ctx.id}/measures`, { type: form.type, description: form.description, owner: form.owner || undefined, dueAt: instant(form.dueAt), control: form.control || undefined }, ctx.etag),
+              () => { setForm({ ...form, description: '', owner: '', dueAt: '', control: '' }); return ctx.reload(); });
           }}>
             <h3>{t('addMeasure')}</h3>
             <div class="grid">
@@ -53,6 +53,7 @@ export function MeasuresSection({ ctx }) {
               <Field label={t('description')} value={form.description} onInput={(v) => setForm({ ...form, description: v })} required name="description" />
               <Field label={t('owner')} value={form.owner} onInput={(v) => setForm({ ...form, owner: v })} name="owner" />
               <Field label={t('dueAt')} type="datetime-local" value={form.dueAt} onInput={(v) => setForm({ ...form, dueAt: v })} name="dueAt" />
+              {form.type !== 'CONTAINMENT' && <Field label={t('annexAControl')} value={form.control} onInput={(v) => setForm({ ...form, control: v })} name="control" placeholder="A.8.8" hint={t('annexAControlHint')} />}
             </div>
             <button type="submit" disabled={busy}>{t('addMeasure')}</button>
           </form>

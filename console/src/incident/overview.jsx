@@ -14,6 +14,7 @@ export function Overview({ ctx }) {
       <Moves ctx={ctx} />
       <Clocks ctx={ctx} />
       <Team ctx={ctx} />
+      <Customers ctx={ctx} />
     </>
   );
 }
@@ -122,6 +123,26 @@ function Team({ ctx }) {
       {ctx.can('RESPONDER', 'SECOND_LINE') && (
         <form id="team" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/team`, { members: lines(members) }, ctx.etag), ctx.reload); }}>
           <Field label={t('teamMembers')} kind="textarea" value={members} onInput={setMembers} hint={t('teamHint')} name="team" />
+          <button type="submit" disabled={busy}>{t('save')}</button>
+        </form>
+      )}
+      {view}
+    </section>
+  );
+}
+
+/** Which customers the incident affected: what a customer's audit pack is filtered by. */
+function Customers({ ctx }) {
+  const t = useT();
+  const [names, setNames] = useState(() => (ctx.incident.customers || []).join('\n'));
+  const { submit, busy, view } = useSubmit(ctx.reload);
+  return (
+    <section aria-labelledby="customers-heading">
+      <h2 id="customers-heading">{t('customers')}</h2>
+      <p id="customers-now">{(ctx.incident.customers || []).join(', ') || '–'}</p>
+      {ctx.can('RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO') && ctx.incident.phase !== 'CLOSED' && (
+        <form id="customers" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/customers`, { customers: lines(names) }, ctx.etag), ctx.reload); }}>
+          <Field label={t('customers')} kind="textarea" value={names} onInput={setNames} hint={t('customersHint')} name="customers" />
           <button type="submit" disabled={busy}>{t('save')}</button>
         </form>
       )}

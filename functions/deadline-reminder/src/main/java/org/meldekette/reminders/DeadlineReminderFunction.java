@@ -26,6 +26,7 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.notify.SecretSources;
 import org.meldekette.notify.WebhookNotifier;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.NotificationStore;
 import org.meldekette.store.ReminderStore;
 import org.meldekette.tasks.NotificationTask;
@@ -46,11 +47,13 @@ public class DeadlineReminderFunction extends ApiFunction {
   private final String schedulerAccount;
   private final ReminderDelivery delivery;
   private final NotificationDelivery notifications;
+  private final IsmsActionDelivery ismsActions;
   private final Sweep sweep;
   private final Router<Call> router =
       new Router<Call>()
           .on("POST", "/tasks/reminder", this::reminder)
           .on("POST", "/tasks/notification", this::notification)
+          .on("POST", "/tasks/isms-action", this::ismsAction)
           .on("POST", "/sweep", this::sweep);
 
   /** One request: what it asked, where the answer goes, the IDs for its log line. */
@@ -98,6 +101,13 @@ public class DeadlineReminderFunction extends ApiFunction {
                 (int) env.integer("NOTIFY_PER_MINUTE", 10),
                 env.get("INCIDENT_LINK_BASE", null)));
     this.sweep = new Sweep(reminders, policy, scheduler, audit, clock);
+    this.ismsActions =
+        new IsmsActionDelivery(
+            new NotificationStore(db, policy, audit),
+            () -> new IncidentQueries(db.get(), policy),
+            notifier,
+            env.get("ISMS_WEBHOOK_CHANNEL", null),
+            clock);
   }
 
   private static String onCallFormat(String format) {
@@ -174,6 +184,27 @@ public class DeadlineReminderFunction extends ApiFunction {
       call.reply().header("Retry-After", "60");
       throw new ApiException(
           409, "NOTIFICATION_IN_PROGRESS", "another delivery of this notification is posting it");
+    }
+    call.reply().json(200, Map.of("result", result.name()));
+  }
+
+  /** {@code POST /tasks/isms-action}: a measure as an action for the ISMS's webhook. */
+  private void ismsAction(Call call, Map<String, String> params) throws Exception {
+    requireCaller(call.request(), tasksAccount);
+    JsonFields body =
+        JsonFields.parse(
+            RequestBodies.readUtf8(requireJson(call.request()), 16 * 1024),
+            Set.of("incidentId", "measureId", "version"));
+    String incidentId = required(body, "incidentId");
+    call.labels().put("incidentId", incidentId);
+    NotificationDelivery.Result result =
+        ismsActions.deliver(
+            incidentId, required(body, "measureId"), requiredNumber(body, "version"));
+    call.labels().put("result", result.name());
+    if (result == NotificationDelivery.Result.IN_PROGRESS) {
+      call.reply().header("Retry-After", "60");
+      throw new ApiException(
+          409, "NOTIFICATION_IN_PROGRESS", "another delivery of this action is posting it");
     }
     call.reply().json(200, Map.of("result", result.name()));
   }

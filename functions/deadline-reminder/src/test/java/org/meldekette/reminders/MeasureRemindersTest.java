@@ -43,6 +43,7 @@ class MeasureRemindersTest extends ServedReminders {
             "platform",
             due,
             MeasureStatus.PLANNED,
+            null,
             "responder@meldekette.test",
             clockNow());
     store.update(

@@ -73,6 +73,7 @@ abstract class ServedReminders {
   static final List<String> team = Collections.synchronizedList(new ArrayList<>());
   static final List<String> escalation = Collections.synchronizedList(new ArrayList<>());
   static final List<String> onCall = Collections.synchronizedList(new ArrayList<>());
+  static final List<String> isms = Collections.synchronizedList(new ArrayList<>());
   static IncidentStore store;
   static IncidentQueries queries;
 
@@ -104,6 +105,13 @@ abstract class ServedReminders {
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
+    webhooks.createContext(
+        "/isms",
+        exchange -> {
+          isms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     webhooks.start();
     int port = FunctionServer.freePort();
     reminderUrl = "http://127.0.0.1:" + port;
@@ -128,6 +136,10 @@ abstract class ServedReminders {
             Map.entry(
                 "SECRET_ON_CALL_WEBHOOK",
                 "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/on-call"),
+            Map.entry(
+                "SECRET_ISMS_WEBHOOK",
+                "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/isms"),
+            Map.entry("ISMS_WEBHOOK_CHANNEL", "isms-webhook"),
             Map.entry("INCIDENT_LINK_BASE", "https://incidents.meldekette.test"),
             Map.entry("AUDIT_SINK", "stdout"),
             Map.entry("REGIMES", "GDPR,NIS2,INTERNAL"));

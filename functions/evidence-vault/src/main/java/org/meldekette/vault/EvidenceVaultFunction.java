@@ -18,8 +18,10 @@ import org.meldekette.auth.StaffAuthenticator;
 import org.meldekette.config.Env;
 import org.meldekette.config.Lazy;
 import org.meldekette.config.RegimeConfig;
+import org.meldekette.config.RiskMethodConfig;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.deadline.DeadlinePolicy;
+import org.meldekette.domain.report.Templates;
 import org.meldekette.domain.vault.VaultNames;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.JsonFields;
@@ -29,10 +31,13 @@ import org.meldekette.http.RequestBodies;
 import org.meldekette.http.Router;
 import org.meldekette.http.StaffCall;
 import org.meldekette.log.StructuredLog;
+import org.meldekette.store.AuditPackStore;
+import org.meldekette.store.AuditTrail;
 import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.MemberStore;
+import org.meldekette.store.PeriodQueries;
 import org.meldekette.store.VaultStore;
 import org.meldekette.tasks.TaskQueues;
 
@@ -112,6 +117,19 @@ public class EvidenceVaultFunction extends ApiFunction {
     LogCaptures captures = new LogCaptures(store, queries, logs, tasks, settings, ids);
     CaptureSteps steps =
         new CaptureSteps(store, incidents, logs, storage.get(), tasks, holds, settings, clock);
+    AuditPacks auditPacks =
+        new AuditPacks(
+            new PeriodQueries(db.get(), policy),
+            new AuditTrail(db.get()),
+            new AuditPackStore(db.get(), audit),
+            storage,
+            policy.regimes(),
+            new Templates(),
+            new AuditPacks.Settings(
+                java.time.ZoneId.of(env.get("CONTROLLER_TIME_ZONE", "Europe/Berlin")),
+                env.get("CONTROLLER_NAME", null),
+                env.get("INCIDENT_RETENTION", "P6Y"),
+                RiskMethodConfig.method(env).version()));
     StaffAuthenticator authenticator =
         new StaffAuthenticator(
             IdTokenVerifier.forStaff(env, clock),
@@ -126,7 +144,10 @@ public class EvidenceVaultFunction extends ApiFunction {
             .on("POST", "/incidents/{id}/uploads", uploads::start)
             .on("POST", "/incidents/{id}/uploads/{uploadId}/complete", uploads::complete)
             .on("POST", "/incidents/{id}/evidence/{evidenceId}/downloads", evidence::download)
-            .on("POST", "/incidents/{id}/evidence/{evidenceId}/verifications", evidence::verify);
+            .on("POST", "/incidents/{id}/evidence/{evidenceId}/verifications", evidence::verify)
+            .on("GET", "/audit-packs", auditPacks::list)
+            .on("POST", "/audit-packs", auditPacks::create)
+            .on("POST", "/audit-packs/{packId}/downloads", auditPacks::download);
     VaultCheck check = new VaultCheck(store, evidence, log());
     Router<Service> service =
         new Router<Service>()

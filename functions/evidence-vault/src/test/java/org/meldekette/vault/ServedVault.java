@@ -61,6 +61,7 @@ abstract class ServedVault {
   static final String RESPONDER = "responder@meldekette.test";
   static final String OUTSIDER = "outsider@meldekette.test";
   static final String LEGAL = "legal@meldekette.test";
+  static final String DPO = "dpo@meldekette.test";
   static final ApiContract CONTRACT = ApiContract.of("evidence-vault.openapi.yaml");
 
   /** The VPC Flow Log entries the logging server holds, and how many others beside them. */
@@ -112,6 +113,7 @@ abstract class ServedVault {
     members.put(new Member(RESPONDER, EnumSet.of(Role.RESPONDER), true), "test", T0);
     members.put(new Member(OUTSIDER, EnumSet.of(Role.RESPONDER), true), "test", T0);
     members.put(new Member(LEGAL, EnumSet.of(Role.LEGAL), true), "test", T0);
+    members.put(new Member(DPO, EnumSet.of(Role.DPO), true), "test", T0);
     int port = FunctionServer.freePort();
     VaultUnderTest.db = database;
     VaultUnderTest.clock = clock;
@@ -138,6 +140,7 @@ abstract class ServedVault {
             Map.entry("VAULT_UPLOAD_MAX_BYTES", String.valueOf(8 * 1024 * 1024)),
             Map.entry("CAPTURE_MAX_ENTRIES", String.valueOf(MAX_CAPTURE_ENTRIES)),
             Map.entry("CAPTURE_PAGES_PER_STEP", "10"),
+            Map.entry("CONTROLLER_NAME", "Beispiel GmbH"),
             Map.entry("AUDIT_SINK", "stdout"));
     server = FunctionServer.start(VaultUnderTest.class, "http", port).checkedAgainst(CONTRACT);
   }
@@ -165,6 +168,11 @@ abstract class ServedVault {
             .withTeam(List.of(team), clock.instant().minus(Duration.ofHours(1))),
         new DeadlinePolicy(Regimes.shipped("GDPR", "INTERNAL")));
     return id;
+  }
+
+  /** A member's ID token, valid for an hour. */
+  static String token(String who) {
+    return ISSUER.sign(who, AUDIENCE, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
   }
 
   static HttpResponse<String> call(

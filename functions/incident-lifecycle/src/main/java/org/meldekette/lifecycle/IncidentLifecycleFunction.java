@@ -18,6 +18,7 @@ import org.meldekette.config.RegimeConfig;
 import org.meldekette.config.RiskMethodConfig;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.RecordIds;
+import org.meldekette.domain.assurance.PolicySummary;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Offset;
@@ -26,6 +27,7 @@ import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.ReportConfig;
 import org.meldekette.domain.report.Templates;
+import org.meldekette.domain.risk.RiskMethod;
 import org.meldekette.http.ApiFunction;
 import org.meldekette.http.Reply;
 import org.meldekette.http.Router;
@@ -39,8 +41,10 @@ import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
 import org.meldekette.store.MailStore;
 import org.meldekette.store.MemberStore;
+import org.meldekette.store.PeriodQueries;
 import org.meldekette.store.ReportStore;
 import org.meldekette.tasks.IncidentAnnouncer;
+import org.meldekette.tasks.IsmsActionAnnouncer;
 import org.meldekette.tasks.ReminderScheduler;
 import org.meldekette.tasks.TaskQueue;
 import org.meldekette.tasks.TaskQueues;
@@ -90,6 +94,10 @@ public class IncidentLifecycleFunction extends ApiFunction {
               }
             },
             new IncidentAnnouncer(queue, log(), clock),
+            // Measures go to the ISMS as actions when one is connected (deadline-reminder posts).
+            env.get("ISMS_WEBHOOK_CHANNEL", null) == null
+                ? CommitListener.NONE
+                : new IsmsActionAnnouncer(queue, log(), clock),
             // The evidence vault keeps its objects' holds in step with legal holds and closure.
             env.get("VAULT_TASKS_TARGET_URL", null) == null
                 ? CommitListener.NONE
@@ -102,21 +110,34 @@ public class IncidentLifecycleFunction extends ApiFunction {
     StaffAuthenticator authenticator =
         new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
 
+    String incidentRetention = env.get("INCIDENT_RETENTION", "P6Y");
     ReportStore reportStore = new ReportStore(db.get(), policy, listener);
     IncidentReads reads =
         new IncidentReads(
-            queries,
-            new AuditTrail(db.get()),
-            Offset.parse(env.get("INCIDENT_RETENTION", "P6Y")),
-            reportStore);
+            queries, new AuditTrail(db.get()), Offset.parse(incidentRetention), reportStore);
     TriageWrites triage = new TriageWrites(store, queries, ids);
     PhaseWrites phases = new PhaseWrites(store, ids);
     ScreeningWrites screening = new ScreeningWrites(store, queries, ids);
     MeasureWrites measures = new MeasureWrites(store, ids);
     EvidenceWrites evidence = new EvidenceWrites(store, ids);
     DecisionWrites decisions = new DecisionWrites(store, ids);
-    RiskWrites risk = new RiskWrites(store, queries, ids, RiskMethodConfig.method(env));
+    RiskMethod riskMethod = RiskMethodConfig.method(env);
+    RiskWrites risk = new RiskWrites(store, queries, ids, riskMethod);
     Templates templates = new Templates();
+    PolicyReads policySummary =
+        new PolicyReads(
+            new PolicySummary(templates),
+            policy.regimes(),
+            now ->
+                new PolicySummary.Settings(
+                    env.get("CONTROLLER_NAME", null),
+                    incidentRetention,
+                    riskMethod.version(),
+                    now));
+    MetricsReads metrics =
+        new MetricsReads(
+            new PeriodQueries(db.get(), policy),
+            java.time.ZoneId.of(env.get("CONTROLLER_TIME_ZONE", "Europe/Berlin")));
     FinalReport finalReport = new FinalReport(templates);
     MilestoneWrites milestones = new MilestoneWrites(store, queries, finalReport);
     ProcessingWrites processing = new ProcessingWrites(store);
@@ -225,6 +246,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 retention::renew)
             .on("PUT", "/incidents/{id}/assessment", reports::putAssessment)
             .on("PUT", "/incidents/{id}/team", reports::putTeam)
+            .on("PUT", "/incidents/{id}/customers", reports::putCustomers)
             .on("PUT", "/incidents/{id}/regimes/{regime}", regimes::trigger)
             .on("POST", "/incidents/{id}/regimes/{regime}/requests", regimes::request)
             .on("POST", "/incidents/{id}/approvals", communications::approve)
@@ -237,6 +259,9 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/incidents/{id}/final-reports", reports::issuedReports)
             .on("GET", "/incidents/{id}/final-reports/{version}", reports::issuedReport)
             .on("GET", "/breach-register", reports::breachRegister)
+            .on("GET", "/metrics", metrics::metrics)
+            .on("GET", "/isms-actions", metrics::ismsActions)
+            .on("GET", "/policy-summary", policySummary::policySummary)
             .on("GET", "/legal-holds", holds::list)
             .on("POST", "/legal-holds", holds::place)
             .on("POST", "/legal-holds/{holdId}/release", holds::release)

@@ -20,9 +20,9 @@ import org.meldekette.store.IncidentStore;
 /** Containment, corrective and preventive measures: added, then worked on and checked. */
 final class MeasureWrites {
   private static final Set<String> CREATE =
-      Set.of("type", "containmentKind", "description", "owner", "dueAt", "status");
+      Set.of("type", "containmentKind", "description", "owner", "dueAt", "status", "control");
   private static final Set<String> PATCH =
-      Set.of("description", "owner", "dueAt", "status", "effectiveness");
+      Set.of("description", "owner", "dueAt", "status", "effectiveness", "control");
   private static final Set<String> EFFECTIVENESS = Set.of("result", "note");
 
   private final IncidentStore store;
@@ -47,6 +47,7 @@ final class MeasureWrites {
             body.string("owner"),
             body.instant("dueAt"),
             body.enumValue("status", MeasureStatus.class),
+            body.string("control"),
             call.member().email(),
             call.now());
     Outcome outcome =
@@ -80,7 +81,8 @@ final class MeasureWrites {
             effectiveness == null
                 ? null
                 : effectiveness.enumValue("result", EffectivenessResult.class),
-            effectiveness == null ? null : effectiveness.string("note"));
+            effectiveness == null ? null : effectiveness.string("note"),
+            body.string("control"));
     Changed changed =
         store.update(
             id,

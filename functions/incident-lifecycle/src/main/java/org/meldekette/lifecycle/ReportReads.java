@@ -118,6 +118,26 @@ final class ReportReads {
   }
 
   /**
+   * {@code PUT /incidents/{id}/customers} {@code {"customers": [...]}}: who the incident affected.
+   */
+  void putCustomers(StaffCall call, Map<String, String> params) throws IOException {
+    Role role = call.require(Role.RESPONDER, Role.SECOND_LINE, Role.LEGAL, Role.DPO);
+    String id = call.incidentId(params);
+    long ifMatch = call.ifMatch();
+    List<String> customers = call.body(Set.of("customers")).strings("customers");
+    if (customers == null) {
+      throw new InvalidInput("customers", "REQUIRED", "customers is required (it may be empty)");
+    }
+    Outcome outcome =
+        store.change(
+            id,
+            ifMatch,
+            incident ->
+                CaseFileRules.customersRecorded(incident, customers, call.actor(role), call.now()));
+    call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
+  }
+
+  /**
    * {@code GET
    * /incidents/{id}/drafts/authority-notification?lang=de|en&notification=initial|supplementary}.
    */

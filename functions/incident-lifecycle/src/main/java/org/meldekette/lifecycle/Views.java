@@ -46,6 +46,7 @@ final class Views {
     view.put("milestones", i.milestones());
     view.put("assessment", i.assessment());
     view.put("team", i.team());
+    view.put("customers", i.customers().isEmpty() ? null : i.customers());
     view.put("processing", i.processing());
     view.put("regimes", i.regimes().isEmpty() ? null : i.regimes());
     view.put("sourceUrl", i.sourceUrl());
@@ -149,6 +150,7 @@ final class Views {
     view.put("createdBy", m.createdBy());
     view.put("createdAt", m.createdAt());
     view.put("doneAt", m.doneAt());
+    view.put("control", m.control());
     return view;
   }
 

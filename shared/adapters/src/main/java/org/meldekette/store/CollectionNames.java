@@ -29,6 +29,9 @@ public final class CollectionNames {
   /** Triage changes of legal facts waiting for, or given, LEGAL's or the DPO's sign-off. */
   public static final String TRIAGE_CHANGES = "triage-changes";
 
+  /** Audit packs generated for customers' audits and the ISMS, each kept in the vault. */
+  public static final String AUDIT_PACKS = "audit-packs";
+
   /** Risk assessments by the method, each kept with the verdict on it. */
   public static final String RISK_ASSESSMENTS = "risk-assessments";
 

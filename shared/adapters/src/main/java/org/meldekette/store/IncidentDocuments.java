@@ -66,6 +66,7 @@ final class IncidentDocuments {
         // A once-breach stays in the breach register (Art. 33(5)): the register queries this.
         .put("everBreach", incident.wasEverBreach())
         .put("team", incident.team())
+        .put("customers", incident.customers())
         .put(
             "riskAcceptance",
             incident.riskAcceptance() == null
@@ -97,7 +98,8 @@ final class IncidentDocuments {
         processing(doc.doc("processing")),
         doc.enumValue("closure", Closure.class),
         doc.bool("held"),
-        doc.has("riskAcceptance") ? RiskDocuments.acceptance(doc.doc("riskAcceptance")) : null);
+        doc.has("riskAcceptance") ? RiskDocuments.acceptance(doc.doc("riskAcceptance")) : null,
+        doc.has("customers") ? doc.strings("customers") : null);
   }
 
   private static Doc.Fields processingFields(ProcessingRoles p) {

@@ -35,6 +35,7 @@ final class MeasureDocuments {
         .put("createdBy", m.createdBy())
         .put("createdAt", m.createdAt())
         .put("doneAt", m.doneAt())
+        .put("control", m.control())
         .map();
   }
 
@@ -58,6 +59,7 @@ final class MeasureDocuments {
             : null,
         d.string("createdBy"),
         d.instant("createdAt"),
-        d.instant("doneAt"));
+        d.instant("doneAt"),
+        d.string("control"));
   }
 }

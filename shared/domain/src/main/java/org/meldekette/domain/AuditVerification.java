@@ -10,20 +10,26 @@ import java.util.List;
 public final class AuditVerification {
   private AuditVerification() {}
 
-  /** The outcome: intact, or the first event (by sequence) where the chain breaks and why. */
+  /**
+   * The outcome: intact, or the first event (by sequence) where the chain breaks and why.
+   *
+   * @param head the hash of the last event of an intact chain: what an auditor compares a later
+   *     verification with (a chain that still ends in it was only appended to)
+   */
   public record Result(
       String stream,
       boolean intact,
       long events,
       Long brokenAt,
       String brokenEventId,
-      String reason) {
-    static Result intact(String stream, long events) {
-      return new Result(stream, true, events, null, null, null);
+      String reason,
+      String head) {
+    static Result intact(String stream, long events, String head) {
+      return new Result(stream, true, events, null, null, null, head);
     }
 
     static Result broken(String stream, long events, long sequence, String eventId, String reason) {
-      return new Result(stream, false, events, sequence, eventId, reason);
+      return new Result(stream, false, events, sequence, eventId, reason, null);
     }
 
     /** A stored event that no longer has the shape of an event. */
@@ -90,6 +96,6 @@ public final class AuditVerification {
               + last
               + ": events were removed");
     }
-    return Result.intact(stream, last);
+    return Result.intact(stream, last, previous);
   }
 }

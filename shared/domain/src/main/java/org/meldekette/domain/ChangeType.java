@@ -51,6 +51,8 @@ public enum ChangeType {
   RETENTION_LIFTED,
   ASSESSMENT_RECORDED,
   TEAM_CHANGED,
+  /** Which customers the incident affected was recorded. */
+  CUSTOMERS_RECORDED,
   COMMUNICATION_APPROVED,
   COMMUNICATION_RECORDED,
   REGIME_TRIGGERED,
@@ -76,7 +78,9 @@ public enum ChangeType {
    * The vault's objects of the incident got or lost a hold in Cloud Storage (leaves the version
    * alone).
    */
-  VAULT_HOLDS_CHANGED;
+  VAULT_HOLDS_CHANGED,
+  /** An audit pack for customers or the ISMS was generated and kept in the vault. */
+  AUDIT_PACK_GENERATED;
 
   /**
    * The change type a stored timeline entry or audit event names, or null for one this version does

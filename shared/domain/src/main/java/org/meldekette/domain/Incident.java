@@ -26,6 +26,8 @@ import org.meldekette.domain.risk.RiskAcceptance;
  * @param held whether the incident is a report held for screening (taken in during a surge beyond
  *     the system-wide rate): no clock runs until a responder screens it in
  * @param riskAcceptance the risk assessment LEGAL or the DPO accepted or overrode last, or null
+ * @param customers the customers the incident affected (names or IDs as the operator keeps them):
+ *     what a customer's audit pack is filtered by
  */
 public record Incident(
     String id,
@@ -48,7 +50,8 @@ public record Incident(
     ProcessingRoles processing,
     Closure closure,
     boolean held,
-    RiskAcceptance riskAcceptance) {
+    RiskAcceptance riskAcceptance,
+    java.util.List<String> customers) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -65,6 +68,7 @@ public record Incident(
     processing = processing == null ? ProcessingRoles.OWN_DATA : processing;
     // Incidents closed before closures had kinds were worked through.
     closure = closedAt == null ? null : closure == null ? Closure.RESOLVED : closure;
+    customers = customers == null ? java.util.List.of() : java.util.List.copyOf(customers);
   }
 
   /** A new incident in triage. */
@@ -91,6 +95,7 @@ public record Incident(
         null,
         null,
         false,
+        null,
         null);
   }
 
@@ -136,6 +141,7 @@ public record Incident(
         null,
         null,
         false,
+        null,
         null);
   }
 
@@ -219,6 +225,10 @@ public record Incident(
     return new Builder(assessed).riskAcceptance(accepted).build();
   }
 
+  public Incident withCustomers(java.util.List<String> affected, Instant now) {
+    return next(now).customers(affected).build();
+  }
+
   public Incident withTeam(java.util.List<String> members, Instant now) {
     return next(now).team(members).build();
   }
@@ -252,6 +262,7 @@ public record Incident(
     private Closure closure;
     private boolean held;
     private RiskAcceptance riskAcceptance;
+    private java.util.List<String> customers;
 
     Builder(Incident from) {
       this.from = from;
@@ -269,6 +280,7 @@ public record Incident(
       closure = from.closure;
       held = from.held;
       riskAcceptance = from.riskAcceptance;
+      customers = from.customers;
     }
 
     Builder phase(Phase value) {
@@ -336,6 +348,11 @@ public record Incident(
       return this;
     }
 
+    Builder customers(java.util.List<String> value) {
+      customers = value;
+      return this;
+    }
+
     Builder riskAcceptance(RiskAcceptance value) {
       riskAcceptance = value;
       return this;
@@ -363,7 +380,8 @@ public record Incident(
           processing,
           closure,
           held,
-          riskAcceptance);
+          riskAcceptance,
+          customers);
     }
   }
 }

@@ -4,14 +4,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Checks for lists of short names people type (systems, data domains, categories). */
-final class Lists {
+public final class Lists {
   static final int MAX_ITEMS = 100;
   static final int MAX_ITEM_LENGTH = 200;
 
   private Lists() {}
 
   /** Trimmed, blanks dropped, duplicates removed in order; too many or too long is refused. */
-  static List<String> names(String field, List<String> values) {
+  public static List<String> names(String field, List<String> values) {
     if (values == null) {
       return List.of();
     }

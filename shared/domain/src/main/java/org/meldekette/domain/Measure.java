@@ -9,6 +9,8 @@ import java.util.Objects;
  * the timeline.
  *
  * @param doneAt when the measure was last set DONE (the start of its effectiveness review), or null
+ * @param control the ISO/IEC 27001:2022 Annex A control the measure concerns, chosen by staff (the
+ *     ISMS action carries it), or null
  */
 public record Measure(
     String id,
@@ -21,7 +23,8 @@ public record Measure(
     Effectiveness effectiveness,
     String createdBy,
     Instant createdAt,
-    Instant doneAt) {
+    Instant doneAt,
+    String control) {
 
   public static final int MAX_DESCRIPTION_LENGTH = 5_000;
   public static final int MAX_OWNER_LENGTH = 200;
@@ -41,6 +44,35 @@ public record Measure(
     owner = Text.optional("owner", owner, MAX_OWNER_LENGTH, false);
     status = status == null ? MeasureStatus.PLANNED : status;
     doneAt = status != MeasureStatus.DONE ? null : doneAt != null ? doneAt : createdAt;
+    control = AnnexAControl.of("control", control);
+  }
+
+  /** A measure concerning no particular Annex A control. */
+  public Measure(
+      String id,
+      MeasureType type,
+      ContainmentKind containmentKind,
+      String description,
+      String owner,
+      Instant dueAt,
+      MeasureStatus status,
+      Effectiveness effectiveness,
+      String createdBy,
+      Instant createdAt,
+      Instant doneAt) {
+    this(
+        id,
+        type,
+        containmentKind,
+        description,
+        owner,
+        dueAt,
+        status,
+        effectiveness,
+        createdBy,
+        createdAt,
+        doneAt,
+        null);
   }
 
   /** A new measure, as it is added: done from the start when its status says so. */
@@ -52,6 +84,7 @@ public record Measure(
       String owner,
       Instant dueAt,
       MeasureStatus status,
+      String control,
       String createdBy,
       Instant createdAt) {
     return new Measure(
@@ -65,7 +98,8 @@ public record Measure(
         null,
         createdBy,
         createdAt,
-        null);
+        null,
+        control);
   }
 
   public boolean hasOwnerAndDueDate() {
@@ -79,7 +113,19 @@ public record Measure(
       Instant dueAt,
       MeasureStatus status,
       EffectivenessResult effectivenessResult,
-      String effectivenessNote) {}
+      String effectivenessNote,
+      String control) {
+    /** Changes that leave the Annex A control as it is. */
+    public Changes(
+        String description,
+        String owner,
+        Instant dueAt,
+        MeasureStatus status,
+        EffectivenessResult effectivenessResult,
+        String effectivenessNote) {
+      this(description, owner, dueAt, status, effectivenessResult, effectivenessNote, null);
+    }
+  }
 
   public Measure with(Changes changes, String by, Instant now) {
     Effectiveness checked = effectiveness;
@@ -104,6 +150,7 @@ public record Measure(
         checked,
         createdBy,
         createdAt,
-        newStatus == MeasureStatus.DONE && status != MeasureStatus.DONE ? now : doneAt);
+        newStatus == MeasureStatus.DONE && status != MeasureStatus.DONE ? now : doneAt,
+        changes.control() != null ? changes.control() : control);
   }
 }

@@ -16,6 +16,7 @@ public final class MeasureView {
     TriageView.put(view, "owner", measure.owner());
     TriageView.put(view, "dueAt", measure.dueAt());
     TriageView.put(view, "status", measure.status());
+    TriageView.put(view, "control", measure.control());
     if (measure.effectiveness() != null) {
       TriageView.put(view, "effectiveness.result", measure.effectiveness().result());
       TriageView.put(view, "effectiveness.note", measure.effectiveness().note());

@@ -573,6 +573,7 @@ class GdprRulesTest {
             "platform",
             due,
             MeasureStatus.PLANNED,
+            null,
             "r@x.test",
             T0);
     Measure containment =
@@ -584,6 +585,7 @@ class GdprRulesTest {
             null,
             due,
             MeasureStatus.PLANNED,
+            null,
             "r@x.test",
             T0);
     List<Deadline> planned = measureClocks(done, List.of(corrective, containment));

@@ -49,6 +49,26 @@ public final class CaseFileRules {
             Map.of("team", team)));
   }
 
+  /**
+   * Records which customers the incident affected (at triage or later): what a customer's audit
+   * pack is filtered by. Names as the operator keeps them, each at most 200 characters.
+   */
+  public static Outcome customersRecorded(
+      Incident incident, List<String> customers, Actor actor, Instant now) {
+    Guards.notClosed(incident);
+    List<String> named = org.meldekette.domain.Lists.names("customers", customers);
+    return new Outcome(
+        incident.withCustomers(named, now),
+        new Change(
+            ChangeType.CUSTOMERS_RECORDED,
+            actor,
+            now,
+            incident.id(),
+            "Affected customers recorded",
+            Map.of("customers", incident.customers()),
+            Map.of("customers", named)));
+  }
+
   public static Outcome retentionExtended(
       Incident incident, RetentionExtension extension, Actor actor, Instant now) {
     return new Outcome(

@@ -42,6 +42,9 @@ public final class RecordRules {
   public static Outcome measureChanged(
       Incident incident, Measure before, Measure after, Actor actor, Instant now) {
     Diff diff = Diff.of(MeasureView.of(before), MeasureView.of(after));
+    // Which measure changed, though its ID did not: what follows the commit (the ISMS) needs it.
+    Map<String, Object> changed = new LinkedHashMap<>(diff.after());
+    changed.put("measure", before.id());
     return new Outcome(
         incident.touched(now),
         new Change(
@@ -51,7 +54,7 @@ public final class RecordRules {
             incident.id(),
             "Measure " + before.id() + " changed: " + String.join(", ", diff.after().keySet()),
             diff.before(),
-            diff.after()));
+            changed));
   }
 
   public static Outcome evidenceAdded(

@@ -153,31 +153,8 @@ public final class BreachRegister {
    * The register as CSV (RFC 4180), its header row in {@code language} from the header template.
    */
   public String csv(List<Map<String, Object>> rows, String language) {
-    StringBuilder csv =
-        new StringBuilder(templates.render("breach-register-header", language, Map.of()).strip())
-            .append("\r\n");
-    for (Map<String, Object> row : rows) {
-      List<String> cells = new ArrayList<>();
-      for (String column : COLUMNS) {
-        cells.add(cell(row.get(column)));
-      }
-      csv.append(String.join(",", cells)).append("\r\n");
-    }
-    return csv.toString();
-  }
-
-  private static String cell(Object value) {
-    String text = value == null ? "" : String.valueOf(value);
-    // A leading = + - @ would be run as a formula by spreadsheet programs.
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    boolean quote =
-        text.indexOf('"') >= 0
-            || text.indexOf(',') >= 0
-            || text.indexOf('\n') >= 0
-            || text.indexOf('\r') >= 0;
-    return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    return Csv.of(
+        templates.render("breach-register-header", language, Map.of()).strip(), COLUMNS, rows);
   }
 
   private static Decision latest(IncidentFile file, DecisionType... types) {

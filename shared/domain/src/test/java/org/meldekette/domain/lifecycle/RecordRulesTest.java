@@ -53,8 +53,13 @@ class RecordRulesTest {
     Outcome changed = RecordRules.measureChanged(BREACH, open, done, RESPONDER, at(5));
 
     assertThat(changed.change().type()).isEqualTo(ChangeType.MEASURE_CHANGED);
-    assertThat(changed.change().after()).containsOnlyKeys("status");
-    assertThat(changed.change().before()).containsEntry("status", "PLANNED");
+    // What changed, and which measure it was (its ID, unchanged, names it for the ISMS).
+    assertThat(changed.change().after())
+        .containsOnlyKeys("status", "measure")
+        .containsEntry("measure", open.id());
+    assertThat(changed.change().before())
+        .containsOnlyKeys("status")
+        .containsEntry("status", "PLANNED");
   }
 
   @Test

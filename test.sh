@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Meldekette: unit and integration tests (mvn verify; they start the real Cloud Firestore
+# Runs every test of Meldekette: the lint of the API descriptions (Spectral), unit and integration tests (mvn verify; they start the real Cloud Firestore
 # emulator themselves, see shared/testing/src/main/java/org/meldekette/testing/FirestoreEmulator.java), then the
 # end-to-end checks against ./run-local.sh (scripts/e2e.sh), the report form's browser tests among them, and the
 # restore drill (scripts/restore-drill.sh).
@@ -12,6 +12,9 @@ require_maven
 require_firestore_emulator
 require_browser_tests
 require_poppler
+
+# The API descriptions are what clients are generated from: Spectral's OpenAPI ruleset, nothing found.
+lint_api_descriptions
 
 # Unit and integration tests, and the deployable jars plus the invoker for the local stack.
 mvn -B -ntp -Plocal-stack verify "$@"

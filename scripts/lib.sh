@@ -74,6 +74,13 @@ require_browser_tests() {
   npm ci --prefix scripts/browser --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+# The API descriptions in api/ against Spectral's OpenAPI ruleset (.spectral.yaml): no error and no warning.
+lint_api_descriptions() {
+  require_node
+  npm ci --prefix scripts/api-lint --no-audit --no-fund --loglevel=error >/dev/null
+  npm run --prefix scripts/api-lint --silent lint
+}
+
 # The PDF tests read what they render back with Debian's poppler-utils (pdftotext, pdftoppm).
 require_poppler() {
   if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then

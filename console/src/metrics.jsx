@@ -23,12 +23,16 @@ function download(name, type, content) {
   URL.revokeObjectURL(link.href);
 }
 
-/** Stacked bars, one per row; rows: [{label, values: {series: n}}]. */
+/**
+ * Stacked bars, one per row; rows: [{label, values: {series: n}}]. Long labels are set at a slant so
+ * they never run into each other; a single series needs no legend.
+ */
 function StackedBars({ id, title, rows, series, name }) {
   const width = 640;
-  const height = 200;
   const left = 32;
-  const bottom = 24;
+  const slanted = rows.some((r) => r.label.length > 8);
+  const bottom = slanted ? 70 : 24;
+  const height = 176 + bottom;
   const max = Math.max(1, ...rows.map((r) => series.reduce((sum, s) => sum + (r.values[s] || 0), 0)));
   const step = (width - left) / Math.max(1, rows.length);
   const bar = Math.min(48, step * 0.7);
@@ -42,6 +46,7 @@ function StackedBars({ id, title, rows, series, name }) {
         {rows.map((r, i) => {
           let base = height - bottom;
           const x = left + i * step + (step - bar) / 2;
+          const labelY = height - bottom + 14;
           return (
             <g key={r.label}>
               {series.map((s, k) => {
@@ -49,18 +54,22 @@ function StackedBars({ id, title, rows, series, name }) {
                 base -= h;
                 return h > 0 && <rect key={s} x={x} y={base} width={bar} height={h} fill={COLOURS[k % COLOURS.length]} />;
               })}
-              <text x={x + bar / 2} y={height - 6} text-anchor="middle" font-size="11">{r.label}</text>
+              {slanted
+                ? <text x={x + bar / 2} y={labelY} text-anchor="end" font-size="10" transform={`rotate(-35 ${x + bar / 2} ${labelY})`}>{r.label}</text>
+                : <text x={x + bar / 2} y={height - 6} text-anchor="middle" font-size="11">{r.label}</text>}
             </g>
           );
         })}
       </svg>
-      <figcaption>
-        <ul class="legend">
-          {series.map((s, k) => (
-            <li key={s}><span class="swatch" style={`background:${COLOURS[k % COLOURS.length]}`} aria-hidden="true" /> {name(s)}</li>
-          ))}
-        </ul>
-      </figcaption>
+      {series.length > 1 && (
+        <figcaption>
+          <ul class="legend">
+            {series.map((s, k) => (
+              <li key={s}><span class="swatch" style={`background:${COLOURS[k % COLOURS.length]}`} aria-hidden="true" /> {name(s)}</li>
+            ))}
+          </ul>
+        </figcaption>
+      )}
     </figure>
   );
 }
@@ -179,8 +188,8 @@ export function MetricsPage({ me }) {
         </section>
         <section aria-labelledby="notifications-heading">
           <h2 id="notifications-heading">{t('notificationsMade')}</h2>
-          <StackedBars id="chart-notifications" title={t('notificationsMade')} name={(s) => t('audiences', s)} series={['count']}
-            rows={audiences.map((a) => ({ label: t('audiences', a), values: { count: data.notifications[a] } }))} />
+          {audiences.length > 0 && <StackedBars id="chart-notifications" title={t('notificationsMade')} name={(s) => t('audiences', s)} series={['count']}
+            rows={audiences.map((a) => ({ label: t('audiences', a), values: { count: data.notifications[a] } }))} />}
           <table id="table-notifications">
             <caption>{t('notificationsMade')}</caption>
             <thead><tr><th scope="col">{t('audience')}</th><th scope="col">{t('total')}</th></tr></thead>

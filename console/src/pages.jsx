@@ -27,6 +27,36 @@ function Marked({ text: body }) {
   );
 }
 
+/** Where on the incident page each item of a draft is filled in; the rest comes from the deployment. */
+const FILLED_IN = {
+  nature: 'assessment', dataSubjectCategories: 'assessment', likelyConsequences: 'assessment', adviceToDataSubjects: 'assessment',
+  maliciousActSuspected: 'assessment', crossBorderImpact: 'assessment', indicatorsOfCompromise: 'assessment',
+  rootCause: 'assessment', mitigation: 'assessment',
+  classification: 'triage', severity: 'triage', cia: 'triage', affectedSystems: 'triage', dataCategories: 'triage',
+  estimatedDataSubjects: 'triage', estimatedRecords: 'triage', awarenessAt: 'triage',
+  measures: 'measures', delayReasons: 'decisions', controllerNotified: 'communications',
+  regimeTriggeredAt: 'overview', regimeAwareAt: 'overview',
+};
+
+/** What a draft still lacks, in the reader's words, each linked to where it is filled in. */
+function MissingItems({ id, items }) {
+  const t = useT();
+  return (
+    <div class="banner info" id="missing">
+      {t('missing')}
+      <ul>
+        {items.map((item) => (
+          <li key={item} data-item={item}>
+            {FILLED_IN[item]
+              ? <a href={`#/incidents/${id}/${FILLED_IN[item]}`}>{t('draftItems', item)}</a>
+              : <>{t('draftItems', item)} ({t('setByDeployment')})</>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function DraftPage({ id, kind }) {
   const t = useT();
   const [lang, setLang] = useState(useLang());
@@ -48,11 +78,7 @@ export function DraftPage({ id, kind }) {
         <Loading error={error} retry={reload} />
       ) : (
         <>
-          {data.missing.length > 0 && (
-            <div class="banner info" id="missing">
-              {t('missing')} {data.missing.join(', ')}
-            </div>
-          )}
+          {data.missing.length > 0 && <MissingItems id={id} items={data.missing} />}
           <Marked text={data.text} />
           <div class="actions no-print">
             <button onClick={() => navigator.clipboard.writeText(data.text).then(() => setCopied(true))}>{t('copy')}</button>

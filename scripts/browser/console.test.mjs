@@ -297,7 +297,7 @@ describe('the staff console', () => {
     const total = Number(await page.locator('#metrics-total strong').textContent());
     assert.ok(total > 0, 'the incidents of this run are counted');
     // Each chart is one labelled image, and its figures are in the table after it.
-    for (const chart of ['chart-months', 'chart-clocks', 'chart-notifications']) {
+    for (const chart of ['chart-months', 'chart-clocks']) {
       assert.equal(await page.locator(`#${chart}`).getAttribute('role'), 'img');
       assert.ok((await page.locator(`#${chart}`).getAttribute('aria-label')).length > 0);
     }
@@ -320,6 +320,24 @@ describe('the staff console', () => {
     await page.locator('#table-durations th', { hasText: 'bis zur Triage' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'console-metrics-de.png'), fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
+    await context.close();
+  });
+
+  test("a draft names what it still lacks in the reader's words, each linked to where it is filled in", async () => {
+    const id = await reportThroughTheForm(uniqueTitle('Console draft gaps'));
+    const { context, page } = await signIn('legal');
+    await openIncident(page, id);
+    await page.goto(`${CONSOLE}#/incidents/${id}/drafts/authority-notification`);
+    const nature = page.locator('#missing li[data-item=nature] a');
+    await nature.waitFor();
+    assert.equal(await nature.textContent(), 'Nature of the breach');
+    assert.match(await nature.getAttribute('href'), new RegExp(`#/incidents/${id}/assessment$`));
+    assert.equal(await page.locator('#missing').textContent().then((t) => t.includes('dataSubjectCategories')), false, 'no field names');
+    await page.getByRole('button', { name: 'Deutsch', exact: true }).first().click();
+    await page.locator('#missing li[data-item=nature] a', { hasText: 'Art der Verletzung' }).waitFor();
+    await page.getByRole('button', { name: 'English', exact: true }).first().click();
+    await nature.click();
+    await page.locator('#assessment-heading').waitFor();
     await context.close();
   });
 

@@ -164,3 +164,15 @@ export function lines(text) {
 export function instant(local) {
   return local ? new Date(local).toISOString() : undefined;
 }
+
+/** Offers {@code content} (a Blob, or text of {@code type}) to the browser as the file {@code name}. */
+export function download(name, content, type) {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}

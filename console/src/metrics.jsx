@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { blob, get, text, vault } from './api.js';
 import { useLang, useT } from './i18n.js';
-import { Field, Loading, Time, useLoad, useSubmit } from './components.jsx';
+import { Field, Loading, Time, download, useLoad, useSubmit } from './components.jsx';
 
 // Colours distinguishable for the common colour-vision deficiencies (Okabe–Ito), on white.
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
@@ -13,14 +13,6 @@ const DIMENSIONS = ['byClassification', 'bySeverity', 'bySource'];
 
 function monthInput(date) {
   return date.toISOString().slice(0, 7);
-}
-
-function download(name, type, content) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([content], { type }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }
 
 /**
@@ -221,19 +213,15 @@ export function MetricsPage({ me }) {
         <Field label={t('fromMonth')} type="month" value={range.from} onInput={(v) => setRange({ ...range, from: v })} name="from" />
         <Field label={t('toMonth')} type="month" value={range.to} onInput={(v) => setRange({ ...range, to: v })} name="to" />
         <button type="submit">{t('show')}</button>
-        <button type="button" class="secondary" onClick={async () => download(`metrics-${applied.from}-${applied.to}.csv`, 'text/csv', await text(`/metrics?${query}&format=csv`))}>{t('downloadCsv')}</button>
-        <button type="button" class="secondary" onClick={() => download(`metrics-${applied.from}-${applied.to}.json`, 'application/json', JSON.stringify(data, null, 2))} disabled={!data}>{t('downloadJson')}</button>
+        <button type="button" class="secondary" onClick={async () => download(`metrics-${applied.from}-${applied.to}.csv`, await text(`/metrics?${query}&format=csv`), 'text/csv')}>{t('downloadCsv')}</button>
+        <button type="button" class="secondary" onClick={() => download(`metrics-${applied.from}-${applied.to}.json`, JSON.stringify(data, null, 2), 'application/json')} disabled={!data}>{t('downloadJson')}</button>
       </form>
       <p class="hint" lang={lang}>{t('metricsHint')}</p>
       <p>
-        <button type="button" class="secondary" id="policy-summary" onClick={async () => {
-          const pdf = await blob(`/policy-summary?lang=${lang}&format=pdf`);
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(pdf);
-          link.download = `incident-response-policy-${lang}.pdf`;
-          link.click();
-          URL.revokeObjectURL(link.href);
-        }}>{t('policySummaryPdf')}</button>
+        <button type="button" class="secondary" id="policy-summary"
+          onClick={async () => download(`incident-response-policy-${lang}.pdf`, await blob(`/policy-summary?lang=${lang}&format=pdf`))}>
+          {t('policySummaryPdf')}
+        </button>
       </p>
       {body}
       {me && me.roles.some((r) => ['SECOND_LINE', 'DPO', 'ADMIN'].includes(r)) && <AuditPacks range={applied} />}

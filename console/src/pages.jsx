@@ -3,18 +3,7 @@
 import { useState } from 'preact/hooks';
 import { get, text, write } from './api.js';
 import { useLang, useT } from './i18n.js';
-import { Check, Field, Loading, Time, useLoad, useSubmit } from './components.jsx';
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
+import { Check, Field, Loading, Time, download, useLoad, useSubmit } from './components.jsx';
 
 /** The draft's text with every missing item marked, so nobody sends a gap. */
 function Marked({ text: body }) {
@@ -82,7 +71,7 @@ export function DraftPage({ id, kind }) {
           <Marked text={data.text} />
           <div class="actions no-print">
             <button onClick={() => navigator.clipboard.writeText(data.text).then(() => setCopied(true))}>{t('copy')}</button>
-            <button class="secondary" onClick={() => download(`${id}-${kind.replace(/\//g, '-')}-${lang}.md`, 'text/markdown', data.text)}>{t('download')}</button>
+            <button class="secondary" onClick={() => download(`${id}-${kind.replace(/\//g, '-')}-${lang}.md`, data.text, 'text/markdown')}>{t('download')}</button>
             {copied && <span role="status">{t('copied')}</span>}
           </div>
         </>
@@ -111,7 +100,7 @@ export function FinalReportPage({ id, me }) {
         <>
           <div class="actions no-print">
             <button onClick={() => window.print()}>{t('print')}</button>
-            <button class="secondary" onClick={() => download(`${id}-final-report-${lang}.md`, 'text/markdown', data.markdown)}>{t('download')}</button>
+            <button class="secondary" onClick={() => download(`${id}-final-report-${lang}.md`, data.markdown, 'text/markdown')}>{t('download')}</button>
             {(me.roles.includes('SECOND_LINE') || me.roles.includes('DPO')) && data.incident.phase === 'CLOSED' && (
               <button class="secondary" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${id}/final-report/issued`, undefined, data.incident.etag), reload)}>{t('issueReport')}</button>
             )}
@@ -197,7 +186,7 @@ export function RegisterPage() {
     const q = query();
     q.set('format', 'csv');
     q.set('lang', lang);
-    download('breach-register.csv', 'text/csv', await text(`/breach-register?${q}`));
+    download('breach-register.csv', await text(`/breach-register?${q}`), 'text/csv');
   };
   return (
     <section aria-labelledby="register-heading">

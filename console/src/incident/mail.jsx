@@ -3,21 +3,14 @@
 // (an audited read), and a follow-up matched by its subject tag alone to confirm as the reporter's.
 import { blob, write } from '../api.js';
 import { useT } from '../i18n.js';
-import { Time, useSubmit } from '../components.jsx';
+import { Time, download, useSubmit } from '../components.jsx';
 
 export function MailThread({ ctx }) {
   const t = useT();
   const { submit, busy, view } = useSubmit(ctx.reload);
   const mails = ctx.mail.mail;
   const report = mails.find((m) => m.kind === 'REPORT');
-  const download = async (m) => {
-    const url = URL.createObjectURL(await blob(`/incidents/${ctx.id}/mail/${m.key}/raw`));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${m.key}.eml`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const downloadRaw = async (m) => download(`${m.key}.eml`, await blob(`/incidents/${ctx.id}/mail/${m.key}/raw`));
   return (
     <div class="panel" id="mail">
       <h3>{t('mailThread')}</h3>
@@ -41,7 +34,7 @@ export function MailThread({ ctx }) {
               </ul>
             )}
             {' '}
-            {m.rawSha256 && <button class="link" onClick={() => submit(() => download(m))}>{t('downloadRaw')}</button>}
+            {m.rawSha256 && <button class="link" onClick={() => submit(() => downloadRaw(m))}>{t('downloadRaw')}</button>}
             {m.status === 'PENDING' && ctx.can('RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO') && (
               <> <button class="secondary confirm-mail" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${ctx.id}/mail/${m.key}/confirm`, {}), ctx.reload)}>{t('confirmFollowUp')}</button></>
             )}

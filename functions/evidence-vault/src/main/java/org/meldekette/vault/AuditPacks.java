@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,9 +18,9 @@ import java.util.concurrent.Future;
 import org.meldekette.config.Lazy;
 import org.meldekette.documents.Pdf;
 import org.meldekette.domain.AuditVerification;
-import org.meldekette.domain.Hashes;
 import org.meldekette.domain.InvalidInput;
 import org.meldekette.domain.NotFound;
+import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.assurance.AuditPack;
 import org.meldekette.domain.assurance.CustomerSummary;
@@ -99,11 +98,7 @@ final class AuditPacks {
       throw new InvalidInput("lang", "UNSUPPORTED_LANGUAGE", "lang is de or en");
     }
     String customer = body.string("customer");
-    String id =
-        "APK-"
-            + Hashes.sha256(call.member().email() + "\n" + key)
-                .substring(0, 10)
-                .toUpperCase(Locale.ROOT);
+    String id = RecordIds.derived("APK", call.member().email(), key);
     var existing = packs.find(id);
     if (existing.isPresent()) {
       call.reply().json(200, view(existing.get()));

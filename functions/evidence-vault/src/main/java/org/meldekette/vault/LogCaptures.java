@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.EvidenceSource;
-import org.meldekette.domain.Hashes;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.RecordIds;
 import org.meldekette.domain.Role;
@@ -84,12 +83,7 @@ final class LogCaptures {
     call.requireNeedToKnow(queries.get(id), "an incident's evidence");
     String key = call.request().getFirstHeader("Idempotency-Key").orElse(null);
     String captureId =
-        key == null
-            ? ids.next("CAP")
-            : "CAP-"
-                + Hashes.sha256(id + "\n" + call.member().email() + "\n" + key)
-                    .substring(0, 10)
-                    .toUpperCase();
+        key == null ? ids.next("CAP") : RecordIds.derived("CAP", id, call.member().email(), key);
     var earlier = store.capture(id, captureId);
     if (earlier.isPresent()) {
       call.reply().json(200, view(earlier.get()));

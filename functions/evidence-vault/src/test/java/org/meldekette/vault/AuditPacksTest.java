@@ -32,6 +32,7 @@ import org.meldekette.domain.Classification;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.DecisionType;
+import org.meldekette.domain.Hashes;
 import org.meldekette.domain.ImpactLevel;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.IncidentIds;
@@ -43,7 +44,6 @@ import org.meldekette.domain.RiskLevel;
 import org.meldekette.domain.Role;
 import org.meldekette.domain.Severity;
 import org.meldekette.domain.Triage;
-import org.meldekette.domain.assurance.AuditPack;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.lifecycle.Outcome;
@@ -204,7 +204,7 @@ class AuditPacksTest extends ServedVault {
         .isEqualTo(pack.get("id"));
 
     byte[] zip = downloaded(pack.get("id").getAsString());
-    assertThat(AuditPack.sha256(zip)).isEqualTo(pack.get("sha256").getAsString());
+    assertThat(Hashes.sha256(zip)).isEqualTo(pack.get("sha256").getAsString());
     Map<String, byte[]> files = unzip(zip);
     assertThat(files)
         .containsKeys(
@@ -241,7 +241,7 @@ class AuditPacksTest extends ServedVault {
       JsonObject f = listed.getAsJsonObject();
       byte[] content = files.get(f.get("name").getAsString());
       assertThat(content).as(f.get("name").getAsString()).isNotNull();
-      assertThat(AuditPack.sha256(content)).isEqualTo(f.get("sha256").getAsString());
+      assertThat(Hashes.sha256(content)).isEqualTo(f.get("sha256").getAsString());
     }
 
     // The policy summary PDF has the policy's sections; each incident's trail is intact.

@@ -179,12 +179,7 @@ abstract class ServedVault {
       String method, String path, String who, String json, String... more) {
     List<String> headers = new ArrayList<>();
     if (who != null) {
-      headers.addAll(
-          List.of(
-              "Authorization",
-              "Bearer "
-                  + ISSUER.sign(
-                      who, AUDIENCE, clock.instant(), clock.instant().plus(Duration.ofHours(1)))));
+      headers.addAll(List.of("Authorization", "Bearer " + token(who)));
     }
     if (json != null) {
       headers.addAll(List.of("Content-Type", "application/json"));

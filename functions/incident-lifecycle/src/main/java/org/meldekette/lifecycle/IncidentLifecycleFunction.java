@@ -39,6 +39,7 @@ import org.meldekette.store.FirestoreClients;
 import org.meldekette.store.IncidentQueries;
 import org.meldekette.store.IncidentStore;
 import org.meldekette.store.LegalHoldStore;
+import org.meldekette.store.MailOutbox;
 import org.meldekette.store.MailStore;
 import org.meldekette.store.MemberStore;
 import org.meldekette.store.PeriodQueries;
@@ -159,7 +160,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
         env.get("MAIL_TASKS_TARGET_URL", null) == null ? null : TaskQueues.toMailbox(env);
     ReporterMessageWrites reporterMessages =
         new ReporterMessageWrites(
-            store, queries, ids, new ReporterMail(mailStore, reportStore, mailTasks, log()));
+            store,
+            queries,
+            ids,
+            new ReporterMail(
+                new MailOutbox(db.get(), policy, listener), reportStore, mailTasks, log()));
     MailReads mail = new MailReads(mailStore, queries);
     ReportReads reports =
         new ReportReads(store, queries, drafts, finalReport, new BreachRegister(templates));

@@ -10,7 +10,6 @@ import org.meldekette.domain.assurance.IncidentMetrics;
 import org.meldekette.domain.assurance.IsmsActions;
 import org.meldekette.domain.assurance.MetricsFormats;
 import org.meldekette.domain.assurance.Period;
-import org.meldekette.http.ApiException;
 import org.meldekette.http.StaffCall;
 import org.meldekette.store.PeriodQueries;
 
@@ -31,17 +30,14 @@ final class MetricsReads {
   void metrics(StaffCall call, Map<String, String> params) throws IOException {
     call.require(StaffCall.STAFF);
     Period p = period(call);
+    String format = call.format("json", "csv");
     IncidentMetrics.Metrics metrics =
         IncidentMetrics.of(
             period.detectedBetween(p.start(), p.end()), p.start(), p.end(), zone, call.now());
-    String format = call.query("format");
-    if ("csv".equals(format)) {
+    if (format.equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"metrics.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", MetricsFormats.csv(metrics));
       return;
-    }
-    if (format != null && !"json".equals(format)) {
-      throw ApiException.badRequest("format", "INVALID_VALUE", "format must be json or csv");
     }
     call.reply().json(200, MetricsFormats.json(metrics));
   }
@@ -53,16 +49,13 @@ final class MetricsReads {
   void ismsActions(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.SECOND_LINE, Role.LEGAL, Role.DPO, Role.ADMIN);
     Period p = period(call);
+    String format = call.format("json", "csv");
     List<Map<String, Object>> actions =
         IsmsActions.of(period.detectedBetween(p.start(), p.end()), call.now());
-    String format = call.query("format");
-    if ("csv".equals(format)) {
+    if (format.equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"isms-actions.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", IsmsActions.csv(actions));
       return;
-    }
-    if (format != null && !"json".equals(format)) {
-      throw ApiException.badRequest("format", "INVALID_VALUE", "format must be json or csv");
     }
     call.reply().json(200, Map.of("actions", actions));
   }

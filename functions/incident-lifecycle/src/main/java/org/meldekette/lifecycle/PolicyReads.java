@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.meldekette.documents.Pdf;
 import org.meldekette.domain.assurance.PolicySummary;
 import org.meldekette.domain.deadline.Regimes;
-import org.meldekette.http.ApiException;
 import org.meldekette.http.StaffCall;
 
 /**
@@ -29,11 +28,8 @@ final class PolicyReads {
 
   void policySummary(StaffCall call, Map<String, String> params) throws IOException {
     call.require(StaffCall.STAFF);
-    String lang = call.query("lang") == null ? "de" : call.query("lang");
-    String format = call.query("format") == null ? "html" : call.query("format");
-    if (!format.equals("html") && !format.equals("pdf")) {
-      throw ApiException.badRequest("format", "INVALID_VALUE", "format must be html or pdf");
-    }
+    String lang = call.language();
+    String format = call.format("html", "pdf");
     String html = summary.html(regimes, settings.apply(call.now()), lang);
     if (format.equals("pdf")) {
       call.reply()

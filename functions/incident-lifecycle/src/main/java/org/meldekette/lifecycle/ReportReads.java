@@ -156,7 +156,7 @@ final class ReportReads {
     answer(
         call,
         drafts.forStage(
-            file, Drafts.ART33, language(call), "supplementary".equals(kind), call.now()));
+            file, Drafts.ART33, call.language(), "supplementary".equals(kind), call.now()));
   }
 
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
@@ -167,7 +167,7 @@ final class ReportReads {
         drafts.forStage(
             queries.file(call.incidentId(params)),
             Drafts.ART34,
-            language(call),
+            call.language(),
             false,
             call.now()));
   }
@@ -184,7 +184,7 @@ final class ReportReads {
         drafts.forStage(
             file,
             params.get("regime") + "/" + params.get("stage"),
-            language(call),
+            call.language(),
             false,
             call.now()));
   }
@@ -243,17 +243,19 @@ final class ReportReads {
       throws IOException {
     Map<String, Object> shown =
         call.needsToKnow(file.incident()) ? data : FinalReport.withoutCommunications(data);
-    switch (format(call, "json", "markdown", "html")) {
+    switch (call.format("json", "markdown", "html")) {
       case "markdown" ->
           call.reply()
               .text(
                   200,
                   "text/markdown; charset=utf-8",
-                  finalReport.render(shown, language(call), false));
+                  finalReport.render(shown, call.language(), false));
       case "html" ->
           call.reply()
               .text(
-                  200, "text/html; charset=utf-8", finalReport.render(shown, language(call), true));
+                  200,
+                  "text/html; charset=utf-8",
+                  finalReport.render(shown, call.language(), true));
       default -> call.reply().json(200, shown);
     }
   }
@@ -289,9 +291,9 @@ final class ReportReads {
         queries.breaches(from, to).stream()
             .map(stored -> register.row(queries.file(stored)))
             .toList();
-    if (format(call, "json", "csv").equals("csv")) {
+    if (call.format("json", "csv").equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"breach-register.csv\"");
-      call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, language(call)));
+      call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, call.language()));
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -307,23 +309,6 @@ final class ReportReads {
     } else {
       call.reply().json(200, draft);
     }
-  }
-
-  private static String language(StaffCall call) {
-    String lang = call.query("lang");
-    return lang == null ? "de" : lang;
-  }
-
-  private static String format(StaffCall call, String... allowed) {
-    String format = call.query("format");
-    if (format == null) {
-      return allowed[0];
-    }
-    if (!List.of(allowed).contains(format)) {
-      throw ApiException.badRequest(
-          "format", "INVALID_VALUE", "format must be one of " + List.of(allowed));
-    }
-    return format;
   }
 
   private static Instant time(StaffCall call, String name, Instant fallback) {

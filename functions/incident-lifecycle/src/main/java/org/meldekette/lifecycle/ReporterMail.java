@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.meldekette.log.StructuredLog;
-import org.meldekette.store.MailStore;
+import org.meldekette.store.MailOutbox;
 import org.meldekette.store.ReportStore;
 import org.meldekette.tasks.MailTask;
 import org.meldekette.tasks.TaskQueue;
@@ -17,7 +17,7 @@ import org.meldekette.tasks.TaskQueue;
  * status page is the channel, as before.
  */
 final class ReporterMail {
-  private final MailStore mail;
+  private final MailOutbox mail;
   private final ReportStore reports;
   private final TaskQueue tasks;
   private final StructuredLog log;
@@ -25,7 +25,7 @@ final class ReporterMail {
   /**
    * @param tasks the mailbox's task queue, or null when no mailbox is configured
    */
-  ReporterMail(MailStore mail, ReportStore reports, TaskQueue tasks, StructuredLog log) {
+  ReporterMail(MailOutbox mail, ReportStore reports, TaskQueue tasks, StructuredLog log) {
     this.mail = mail;
     this.reports = reports;
     this.tasks = tasks;

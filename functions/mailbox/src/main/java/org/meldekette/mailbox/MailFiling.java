@@ -17,6 +17,7 @@ import org.meldekette.domain.mail.MailReport;
 import org.meldekette.domain.mail.MailRoute;
 import org.meldekette.domain.mail.MailThreadEntry;
 import org.meldekette.domain.mail.SenderVerdict;
+import org.meldekette.store.MailOutbox;
 import org.meldekette.store.MailStore;
 import org.meldekette.store.RateLimits;
 import org.meldekette.store.ReportStore;
@@ -43,6 +44,7 @@ final class MailFiling {
   }
 
   private final MailStore mail;
+  private final MailOutbox outbox;
   private final ReportStore reports;
   private final RateLimits limits;
   private final MailSettings settings;
@@ -53,12 +55,14 @@ final class MailFiling {
 
   MailFiling(
       MailStore mail,
+      MailOutbox outbox,
       ReportStore reports,
       RateLimits limits,
       MailSettings settings,
       TaskQueue tasks,
       Clock clock) {
     this.mail = mail;
+    this.outbox = outbox;
     this.reports = reports;
     this.limits = limits;
     this.settings = settings;
@@ -185,7 +189,7 @@ final class MailFiling {
         && receiptCode != null
         && limits.take("mail-ack", sender, List.of(settings.acknowledgements()), now).isEmpty()) {
       String ack = "ack-" + entry.key();
-      mail.queue(
+      outbox.queue(
           ack,
           "ACKNOWLEDGEMENT",
           incidentId,

@@ -12,6 +12,7 @@ import org.meldekette.domain.mail.MailEvents;
 import org.meldekette.domain.mail.MailThreadEntry;
 import org.meldekette.domain.mail.OutgoingMail;
 import org.meldekette.domain.report.Templates;
+import org.meldekette.store.MailOutbox;
 import org.meldekette.store.MailStore;
 import org.meldekette.store.ReportStore;
 
@@ -34,6 +35,7 @@ final class MailSending {
   }
 
   private final MailStore mail;
+  private final MailOutbox outbox;
   private final ReportStore reports;
   private final SmtpMailer smtp;
   private final MailSettings settings;
@@ -41,8 +43,14 @@ final class MailSending {
   private final Clock clock;
 
   MailSending(
-      MailStore mail, ReportStore reports, SmtpMailer smtp, MailSettings settings, Clock clock) {
+      MailStore mail,
+      MailOutbox outbox,
+      ReportStore reports,
+      SmtpMailer smtp,
+      MailSettings settings,
+      Clock clock) {
     this.mail = mail;
+    this.outbox = outbox;
     this.reports = reports;
     this.smtp = smtp;
     this.settings = settings;
@@ -51,7 +59,7 @@ final class MailSending {
 
   Result send(String key) throws Exception {
     Instant now = clock.instant();
-    switch (mail.claim(key, now, Duration.ofMinutes(5))) {
+    switch (outbox.claim(key, now, Duration.ofMinutes(5))) {
       case UNKNOWN -> {
         return Result.NOT_NEEDED;
       }
@@ -66,10 +74,10 @@ final class MailSending {
       }
     }
     try {
-      MailStore.Outgoing outgoing = mail.outgoing(key, settings.sealingKey());
+      MailOutbox.Outgoing outgoing = outbox.outgoing(key, settings.sealingKey());
       Optional<ReporterContact> contact = reports.contact(outgoing.incidentId(), SERVICE, now);
       if (contact.isEmpty() || contact.get().email() == null) {
-        mail.skip(key);
+        outbox.skip(key);
         return Result.NOT_NEEDED;
       }
       String to = contact.get().email();
@@ -78,9 +86,11 @@ final class MailSending {
       String text =
           acknowledgement
               ? null
-              : mail.reporterMessageText(outgoing.incidentId(), outgoing.messageRef()).orElse(null);
+              : outbox
+                  .reporterMessageText(outgoing.incidentId(), outgoing.messageRef())
+                  .orElse(null);
       if (!acknowledgement && text == null) {
-        mail.skip(key);
+        outbox.skip(key);
         return Result.NOT_NEEDED;
       }
       OutgoingMail message =
@@ -123,20 +133,20 @@ final class MailSending {
               List.of(),
               null,
               null);
-      mail.sent(
+      outbox.sent(
           outgoing.incidentId(),
           entry,
           MailEvents.sent(outgoing.incidentId(), entry, SERVICE, now),
           now);
       return Result.SENT;
     } catch (Exception e) {
-      mail.release(key);
+      outbox.release(key);
       throw e;
     }
   }
 
   /** The language of the mail the reporter wrote in, else of their report. */
-  private Language language(MailStore.Outgoing outgoing) {
+  private Language language(MailOutbox.Outgoing outgoing) {
     if (outgoing.language() != null) {
       return Language.valueOf(outgoing.language());
     }

@@ -31,6 +31,7 @@ import org.meldekette.log.StructuredLog;
 import org.meldekette.notify.SecretSources;
 import org.meldekette.store.CommitListener;
 import org.meldekette.store.FirestoreClients;
+import org.meldekette.store.MailOutbox;
 import org.meldekette.store.MailStore;
 import org.meldekette.store.RateLimits;
 import org.meldekette.store.ReportStore;
@@ -93,12 +94,19 @@ public class MailboxFunction extends ApiFunction {
               audit, new IncidentAnnouncer(TaskQueues.fromEnvironment(env), log(), clock));
       MailSettings settings = MailSettings.from(env, SecretSources.fromEnvironment(env, clock));
       MailStore mail = new MailStore(db.get(), policy, listener);
+      MailOutbox outbox = new MailOutbox(db.get(), policy, listener);
       ReportStore reports = new ReportStore(db.get(), policy, listener);
       MailFiling filing =
           new MailFiling(
-              mail, reports, new RateLimits(db.get()), settings, TaskQueues.toMailbox(env), clock);
+              mail,
+              outbox,
+              reports,
+              new RateLimits(db.get()),
+              settings,
+              TaskQueues.toMailbox(env),
+              clock);
       MailSending sending =
-          new MailSending(mail, reports, new SmtpMailer(settings, clock), settings, clock);
+          new MailSending(mail, outbox, reports, new SmtpMailer(settings, clock), settings, clock);
       return new Wiring(settings, mail, filing, sending);
     } catch (Exception e) {
       throw new IllegalStateException("the mailbox is not configured: " + e.getMessage(), e);

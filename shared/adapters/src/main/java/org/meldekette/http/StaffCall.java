@@ -98,6 +98,27 @@ public record StaffCall(
     return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
+  /**
+   * The {@code format} asked for: one of {@code allowed}, the first when none is given; else 400.
+   */
+  public String format(String... allowed) {
+    String format = query("format");
+    if (format == null) {
+      return allowed[0];
+    }
+    if (!List.of(allowed).contains(format)) {
+      throw ApiException.badRequest(
+          "format", "INVALID_VALUE", "format must be one of " + List.of(allowed));
+    }
+    return format;
+  }
+
+  /** The language a document is asked for in ({@code lang}), German when none is given. */
+  public String language() {
+    String lang = query("lang");
+    return lang == null ? "de" : lang;
+  }
+
   public int pageSize() {
     String value = query("pageSize");
     if (value == null) {

@@ -1,5 +1,6 @@
 package org.meldekette.domain;
 
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,6 +20,16 @@ public final class RecordIds {
 
   public String next(String prefix) {
     return prefix + '-' + randomChars(random, 10);
+  }
+
+  /**
+   * The ID a repeated request gets again: derived from what makes it the same request (such as who
+   * asked and the Idempotency-Key they sent), in the same form as a random one.
+   */
+  public static String derived(String prefix, String... parts) {
+    return prefix
+        + '-'
+        + Hashes.sha256(String.join("\n", parts)).substring(0, 10).toUpperCase(Locale.ROOT);
   }
 
   /**

@@ -5,11 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.meldekette.domain.Actor;
 import org.meldekette.domain.Change;
 import org.meldekette.domain.ChangeType;
+import org.meldekette.domain.Hashes;
 
 /**
  * An audit pack: named files and a manifest with the SHA-256 of every one, zipped in a fixed order
@@ -52,7 +50,7 @@ public final class AuditPack {
           Map<String, Object> file = new LinkedHashMap<>();
           file.put("name", name);
           file.put("bytes", content.length);
-          file.put("sha256", sha256(content));
+          file.put("sha256", Hashes.sha256(content));
           listed.add(file);
         });
     manifest.put("files", listed);
@@ -100,14 +98,6 @@ public final class AuditPack {
         "Audit pack " + id + " generated for " + from + " to " + to,
         null,
         after);
-  }
-
-  public static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -5,15 +5,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.meldekette.domain.Audience;
 import org.meldekette.domain.AuditVerification;
 import org.meldekette.domain.Incident;
 import org.meldekette.domain.Measure;
-import org.meldekette.domain.MeasureStatus;
-import org.meldekette.domain.MeasureType;
 import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.report.IncidentFile;
 
@@ -53,16 +50,7 @@ public final class CustomerSummary {
     summary.put("phase", incident.phase().name());
     summary.put("detectedAt", text(incident.detectedAt()));
     summary.put("triagedAt", text(incident.milestones().triagedAt()));
-    summary.put(
-        "containedAt",
-        text(
-            file.measures().stream()
-                .filter(
-                    m -> m.type() == MeasureType.CONTAINMENT && m.status() == MeasureStatus.DONE)
-                .map(Measure::doneAt)
-                .filter(Objects::nonNull)
-                .min(Instant::compareTo)
-                .orElse(null)));
+    summary.put("containedAt", text(IncidentMetrics.containedAt(file)));
     summary.put("operationRestoredAt", text(incident.milestones().operationRestoredAt()));
     summary.put("closedAt", text(incident.closedAt()));
     summary.put("closure", incident.closure() == null ? null : incident.closure().name());

@@ -62,12 +62,10 @@ public final class IncidentMetrics {
       if (incident.milestones().triagedAt() != null) {
         triage.add(Duration.between(detected, incident.milestones().triagedAt()));
       }
-      file.measures().stream()
-          .filter(m -> m.type() == MeasureType.CONTAINMENT && m.status() == MeasureStatus.DONE)
-          .map(Measure::doneAt)
-          .filter(Objects::nonNull)
-          .min(Instant::compareTo)
-          .ifPresent(done -> containment.add(Duration.between(detected, done)));
+      Instant contained = containedAt(file);
+      if (contained != null) {
+        containment.add(Duration.between(detected, contained));
+      }
       if (incident.closedAt() != null) {
         closure.add(Duration.between(detected, incident.closedAt()));
       }
@@ -100,6 +98,16 @@ public final class IncidentMetrics {
         List.copyOf(clocks.values()),
         notifications,
         measures);
+  }
+
+  /** When the incident was contained: its first containment measure done, or null. */
+  static Instant containedAt(IncidentFile file) {
+    return file.measures().stream()
+        .filter(m -> m.type() == MeasureType.CONTAINMENT && m.status() == MeasureStatus.DONE)
+        .map(Measure::doneAt)
+        .filter(Objects::nonNull)
+        .min(Instant::compareTo)
+        .orElse(null);
   }
 
   /** The figures, ready for JSON, CSV and charts. */

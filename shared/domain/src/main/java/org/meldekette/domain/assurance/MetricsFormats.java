@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meldekette.domain.report.Csv;
 
 /** The figures as JSON and as CSV (one row per figure: section, key, measure, value). */
 public final class MetricsFormats {
@@ -110,8 +111,7 @@ public final class MetricsFormats {
     rows.add(row("durations", key, "p90Minutes", d.p90Minutes()));
   }
 
-  /** Keys are codes (months, enum names, stage keys): nothing a person typed, so no quoting. */
   private static String row(String section, String key, String measure, Object value) {
-    return section + "," + key + "," + measure + "," + (value == null ? "" : value);
+    return String.join(",", Csv.cell(section), Csv.cell(key), Csv.cell(measure), Csv.cell(value));
   }
 }

@@ -1,18 +1,43 @@
 // The pages beside the board and the incident: notification drafts, the final report, legal holds
 // with the erasure check, the breach register, and the members.
 import { useState } from 'preact/hooks';
-import { get, text, write } from './api.js';
+import { blob, get, text, write } from './api.js';
 import { useLang, useT } from './i18n.js';
 import { Check, Field, Loading, Time, download, useLoad, useSubmit } from './components.jsx';
 
-/** The draft's text with every missing item marked, so nobody sends a gap. */
-function Marked({ text: body }) {
+/**
+ * A document as the server rendered it from its Markdown: what people typed is escaped there, links
+ * are checked and images are not loaded, so the HTML is shown as it comes; gaps are in <mark>.
+ */
+function Rendered({ html }) {
+  return <div class="document" id="draft-text" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * The rendered document inside the server's printable page: what lies between its body tags (text
+ * typed by people is escaped there, so no such tag can come from it). Not parsed as a document: its
+ * stylesheet would be refused by the console's policy.
+ */
+function body(page) {
+  return page.slice(page.indexOf('<body>') + '<body>'.length, page.lastIndexOf('</body>'));
+}
+
+/** The ways a document leaves the console: copied as plain text, as PDF, as Markdown. */
+function DocumentActions({ path, name }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  const join = path.includes('?') ? '&' : '?';
+  const copy = async () => {
+    await navigator.clipboard.writeText(await text(`${path}${join}format=text`));
+    setCopied(true);
+  };
   return (
-    <pre class="draft" id="draft-text">
-      {body.split('\n').map((line, n) => (
-        <span key={n}>{line.includes('⚠') ? <mark>{line}</mark> : line}{'\n'}</span>
-      ))}
-    </pre>
+    <div class="actions no-print">
+      <button onClick={copy}>{t('copyText')}</button>
+      <button class="secondary" onClick={async () => download(`${name}.pdf`, await blob(`${path}${join}format=pdf`))}>{t('downloadPdf')}</button>
+      <button class="secondary" onClick={async () => download(`${name}.md`, await text(`${path}${join}format=markdown`), 'text/markdown')}>{t('downloadMarkdown')}</button>
+      {copied && <span role="status">{t('copied')}</span>}
+    </div>
   );
 }
 
@@ -49,8 +74,8 @@ function MissingItems({ id, items }) {
 export function DraftPage({ id, kind }) {
   const t = useT();
   const [lang, setLang] = useState(useLang());
-  const [copied, setCopied] = useState(false);
-  const { data, error, reload } = useLoad(() => get(`/incidents/${id}/drafts/${kind}?lang=${lang}`), [id, kind, lang]);
+  const path = `/incidents/${id}/drafts/${kind}?lang=${lang}`;
+  const { data, error, reload } = useLoad(() => get(path), [id, kind, lang]);
   const title =
     kind === 'authority-notification' ? t('draftAuthority')
       : kind === 'data-subject-notice' ? t('draftSubjects')
@@ -68,12 +93,8 @@ export function DraftPage({ id, kind }) {
       ) : (
         <>
           {data.missing.length > 0 && <MissingItems id={id} items={data.missing} />}
-          <Marked text={data.text} />
-          <div class="actions no-print">
-            <button onClick={() => navigator.clipboard.writeText(data.text).then(() => setCopied(true))}>{t('copy')}</button>
-            <button class="secondary" onClick={() => download(`${id}-${kind.replace(/\//g, '-')}-${lang}.md`, data.text, 'text/markdown')}>{t('download')}</button>
-            {copied && <span role="status">{t('copied')}</span>}
-          </div>
+          <DocumentActions path={path} name={`${id}-${kind.replace(/\//g, '-')}-${lang}`} />
+          <Rendered html={data.html} />
         </>
       )}
     </article>
@@ -83,8 +104,9 @@ export function DraftPage({ id, kind }) {
 export function FinalReportPage({ id, me }) {
   const t = useT();
   const lang = useLang();
+  const path = `/incidents/${id}/final-report?lang=${lang}`;
   const load = async () => ({
-    markdown: await text(`/incidents/${id}/final-report?format=markdown&lang=${lang}`),
+    html: body(await text(`${path}&format=html`)),
     incident: await get(`/incidents/${id}`),
     issued: await get(`/incidents/${id}/final-reports`),
   });
@@ -98,9 +120,9 @@ export function FinalReportPage({ id, me }) {
         <Loading error={error} retry={reload} />
       ) : (
         <>
+          <DocumentActions path={path} name={`${id}-final-report-${lang}`} />
           <div class="actions no-print">
-            <button onClick={() => window.print()}>{t('print')}</button>
-            <button class="secondary" onClick={() => download(`${id}-final-report-${lang}.md`, data.markdown, 'text/markdown')}>{t('download')}</button>
+            <button class="secondary" onClick={() => window.print()}>{t('print')}</button>
             {(me.roles.includes('SECOND_LINE') || me.roles.includes('DPO')) && data.incident.phase === 'CLOSED' && (
               <button class="secondary" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${id}/final-report/issued`, undefined, data.incident.etag), reload)}>{t('issueReport')}</button>
             )}
@@ -109,7 +131,7 @@ export function FinalReportPage({ id, me }) {
           {data.issued.finalReports.length > 0 && (
             <p>{t('issuedVersions')}: {data.issued.finalReports.map((r) => `v${r.version} (${r.sha256.slice(0, 12)}…)`).join(', ')}</p>
           )}
-          <Marked text={data.markdown} />
+          <Rendered html={data.html} />
         </>
       )}
     </article>
@@ -182,11 +204,12 @@ export function RegisterPage() {
     return q;
   };
   const { data, error, reload } = useLoad(() => get(`/breach-register?${query()}`), [applied.from, applied.to]);
-  const csv = async () => {
+  const save = async (format) => {
     const q = query();
-    q.set('format', 'csv');
+    q.set('format', format);
     q.set('lang', lang);
-    download('breach-register.csv', await text(`/breach-register?${q}`), 'text/csv');
+    const path = `/breach-register?${q}`;
+    download(`breach-register-${lang}.${format}`, format === 'pdf' ? await blob(path) : await text(path), 'text/csv');
   };
   return (
     <section aria-labelledby="register-heading">
@@ -195,7 +218,8 @@ export function RegisterPage() {
         <Field label={t('from')} type="date" value={range.from} onInput={(v) => setRange({ ...range, from: v })} />
         <Field label={t('to')} type="date" value={range.to} onInput={(v) => setRange({ ...range, to: v })} />
         <button type="submit">{t('show')}</button>
-        <button type="button" class="secondary" onClick={csv}>{t('downloadCsv')}</button>
+        <button type="button" class="secondary" onClick={() => save('csv')}>{t('downloadCsv')}</button>
+        <button type="button" class="secondary" onClick={() => save('pdf')}>{t('downloadPdf')}</button>
       </form>
       {data === undefined ? (
         <Loading error={error} retry={reload} />

@@ -226,6 +226,38 @@ describe('the staff console', () => {
     await R.locator('#draft-text').waitFor();
     assert.match(await R.textContent('#draft-text'), /1200|1,200|1\.200/);
     await R.screenshot({ path: join(SCREENSHOTS, 'console-draft.png'), fullPage: true });
+    // The draft reads as the document it will be: headings, the Regulation's wording, times in words
+    // in the controller's time zone, no Markdown marks; its PDF says the same.
+    const draft = R.locator('#draft-text');
+    await draft.locator('h2', { hasText: 'Art. 33(3)(a) GDPR' }).waitFor();
+    const english = await draft.textContent();
+    assert.doesNotMatch(english, /##|\d{4}-\d\d-\d\dT\d\d/, 'no Markdown source, no ISO times');
+    assert.match(english, /\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d (CET|CEST)/);
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-draft-art33-en.png'), fullPage: true });
+    const [draftPdf] = await Promise.all([R.waitForEvent('download'), R.getByRole('button', { name: 'Download PDF' }).click()]);
+    assert.equal(draftPdf.suggestedFilename(), `${id}-authority-notification-en.pdf`);
+    const draftText = execFileSync('pdftotext', ['-raw', await draftPdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(draftText, /Art\. 33\(3\)\(d\) GDPR/);
+    assert.match(draftText, /\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d (CET|CEST)/);
+    await R.locator('article [role=group]').getByRole('button', { name: 'German', exact: true }).click();
+    await draft.locator('h2', { hasText: 'Art. 33 Abs. 3 lit. a DSGVO' }).waitFor();
+    assert.match(await draft.textContent(), /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ 20\d\d, \d\d:\d\d (MEZ|MESZ)/);
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-draft-art33-de.png'), fullPage: true });
+    // The final report, rendered, in English and in German.
+    await R.goto(`${CONSOLE}#/incidents/${id}/final-report`);
+    await R.locator('#draft-text h2', { hasText: 'Decision log' }).waitFor();
+    await R.locator('#draft-text table').first().waitFor();
+    assert.doesNotMatch(await R.textContent('#draft-text'), /##|\|---/);
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-final-report-en.png'), fullPage: true });
+    const [reportPdf] = await Promise.all([R.waitForEvent('download'), R.getByRole('button', { name: 'Download PDF' }).click()]);
+    const reportText = execFileSync('pdftotext', ['-raw', await reportPdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(reportText, /Decision log/);
+    assert.match(reportText, /\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d (CET|CEST)/);
+    await R.getByRole('button', { name: 'Deutsch', exact: true }).first().click();
+    await R.locator('#draft-text h2', { hasText: 'Entscheidungsprotokoll' }).waitFor();
+    await R.screenshot({ path: join(SCREENSHOTS, 'console-final-report-de.png'), fullPage: true });
+    await R.getByRole('button', { name: 'English', exact: true }).first().click();
+    await R.locator('#draft-text h2', { hasText: 'Decision log' }).waitFor();
 
     for (const opened of [responder, legal, dpo]) {
       assert.deepEqual(opened.problems, [], `no CSP violation, script error or foreign request: ${opened.problems}`);
@@ -285,7 +317,7 @@ describe('the staff console', () => {
     await row.locator('td.risk', { hasText: 'overridden' }).waitFor();
     await D.goto(`${CONSOLE}#/incidents/${id}/final-report`);
     await D.locator('main', { hasText: 'Risk assessment' }).waitFor();
-    await D.locator('main', { hasText: '1.25 (LOW)' }).waitFor();
+    await D.locator('#draft-text', { hasText: '1.25 (LOW)' }).waitFor();
     await responder.context.close();
     await dpo.context.close();
   });

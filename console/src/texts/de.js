@@ -49,7 +49,7 @@ export const de = {
   communications: 'Kommunikation', approvals: 'Freigaben (Legal)', audience: 'Empfänger', approveAudience: 'Kommunikation freigeben', notApproved: 'noch nicht freigegeben', approvedBy: 'freigegeben von',
   channel: 'Kanal', summary: 'Inhalt (Zusammenfassung)', sentAt: 'Versandt am', notification: 'Meldung', recordCommunication: 'Kommunikation erfassen',
   drafts: 'Entwürfe', draftAuthority: 'Meldung an die Aufsichtsbehörde (Art. 33)', draftSubjects: 'Benachrichtigung Betroffener (Art. 34)', german: 'Deutsch', english: 'Englisch',
-  missing: 'Es fehlt noch:', copy: 'Kopieren', copied: 'Kopiert.', download: 'Herunterladen', back: 'Zurück zum Vorfall',
+  missing: 'Es fehlt noch:', copyText: 'Als Text kopieren', copied: 'Kopiert.', download: 'Herunterladen', downloadPdf: 'PDF herunterladen', downloadMarkdown: 'Markdown herunterladen', back: 'Zurück zum Vorfall',
   finalReport: 'Abschlussbericht', print: 'Drucken', issueReport: 'Abschlussbericht herausgeben', issuedVersions: 'Herausgegebene Fassungen',
   audit: 'Prüfpfad', auditIntact: 'Prüfpfad unverändert', auditBroken: 'Prüfpfad verletzt', timeline: 'Verlauf',
   subject: 'Betroffene Person (pseudonym, z. B. account:1234)', search: 'Suchen', placeHold: 'Hold setzen', reason: 'Grund', reasonCodes: 'Codes (durch Komma getrennt)', release: 'Aufheben',

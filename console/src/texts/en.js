@@ -49,7 +49,7 @@ export const en = {
   communications: 'Communications', approvals: 'Approvals (legal)', audience: 'Audience', approveAudience: 'Approve communication', notApproved: 'not yet approved', approvedBy: 'approved by',
   channel: 'Channel', summary: 'Content (summary)', sentAt: 'Sent at', notification: 'Notification', recordCommunication: 'Record communication',
   drafts: 'Drafts', draftAuthority: 'Notification to the supervisory authority (Art. 33)', draftSubjects: 'Notice to the data subjects (Art. 34)', german: 'German', english: 'English',
-  missing: 'Still missing:', copy: 'Copy', copied: 'Copied.', download: 'Download', back: 'Back to the incident',
+  missing: 'Still missing:', copyText: 'Copy as plain text', copied: 'Copied.', download: 'Download', downloadPdf: 'Download PDF', downloadMarkdown: 'Download Markdown', back: 'Back to the incident',
   finalReport: 'Final report', print: 'Print', issueReport: 'Issue the final report', issuedVersions: 'Issued versions',
   audit: 'Audit trail', auditIntact: 'Audit trail intact', auditBroken: 'Audit trail broken', timeline: 'Timeline',
   subject: 'Data subject (pseudonymous, e.g. account:1234)', search: 'Search', placeHold: 'Place hold', reason: 'Reason', reasonCodes: 'Codes (comma-separated)', release: 'Release',

@@ -23,6 +23,7 @@ import org.meldekette.domain.deadline.Deadline;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.deadline.Offset;
 import org.meldekette.domain.report.BreachRegister;
+import org.meldekette.domain.report.DocumentTimes;
 import org.meldekette.domain.report.Drafts;
 import org.meldekette.domain.report.FinalReport;
 import org.meldekette.domain.report.ReportConfig;
@@ -135,11 +136,11 @@ public class IncidentLifecycleFunction extends ApiFunction {
                     incidentRetention,
                     riskMethod.version(),
                     now));
-    MetricsReads metrics =
-        new MetricsReads(
-            new PeriodQueries(db.get(), policy),
-            java.time.ZoneId.of(env.get("CONTROLLER_TIME_ZONE", "Europe/Berlin")));
-    FinalReport finalReport = new FinalReport(templates);
+    java.time.ZoneId controllerZone =
+        java.time.ZoneId.of(env.get("CONTROLLER_TIME_ZONE", "Europe/Berlin"));
+    MetricsReads metrics = new MetricsReads(new PeriodQueries(db.get(), policy), controllerZone);
+    DocumentTimes documentTimes = new DocumentTimes(controllerZone);
+    FinalReport finalReport = new FinalReport(templates, documentTimes);
     MilestoneWrites milestones = new MilestoneWrites(store, queries, finalReport);
     ProcessingWrites processing = new ProcessingWrites(store);
     RetentionWrites retention = new RetentionWrites(store, ids);
@@ -151,7 +152,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 env.get("CONTROLLER_NAME", null),
                 env.get("DPO_NAME", null),
                 env.get("DPO_CONTACT", null)),
-            policy.regimes());
+            policy.regimes(),
+            documentTimes);
     CommunicationWrites communications =
         new CommunicationWrites(store, queries, ids, drafts, policy.regimes());
     RegimeWrites regimes = new RegimeWrites(store, policy.regimes());
@@ -167,7 +169,8 @@ public class IncidentLifecycleFunction extends ApiFunction {
                 new MailOutbox(db.get(), policy, listener), reportStore, mailTasks, log()));
     MailReads mail = new MailReads(mailStore, queries);
     ReportReads reports =
-        new ReportReads(store, queries, drafts, finalReport, new BreachRegister(templates));
+        new ReportReads(
+            store, queries, drafts, finalReport, new BreachRegister(templates, documentTimes));
     MemberAdmin admin = new MemberAdmin(members);
     IncludedReads included =
         new IncludedReads(

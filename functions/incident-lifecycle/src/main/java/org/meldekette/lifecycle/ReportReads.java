@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.meldekette.documents.MarkdownDocument;
 import org.meldekette.domain.Assessment;
 import org.meldekette.domain.EmailAddress;
 import org.meldekette.domain.InvalidInput;
@@ -156,20 +157,18 @@ final class ReportReads {
     answer(
         call,
         drafts.forStage(
-            file, Drafts.ART33, call.language(), "supplementary".equals(kind), call.now()));
+            file, Drafts.ART33, call.language(), "supplementary".equals(kind), call.now()),
+        file.incident().id() + "-authority-notification");
   }
 
   /** {@code GET /incidents/{id}/drafts/data-subject-notice?lang=de|en}. */
   void dataSubjectDraft(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE, Role.COMMUNICATIONS);
+    String id = call.incidentId(params);
     answer(
         call,
-        drafts.forStage(
-            queries.file(call.incidentId(params)),
-            Drafts.ART34,
-            call.language(),
-            false,
-            call.now()));
+        drafts.forStage(queries.file(id), Drafts.ART34, call.language(), false, call.now()),
+        id + "-data-subject-notice");
   }
 
   /**
@@ -179,14 +178,11 @@ final class ReportReads {
   void stageDraft(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO, Role.RESPONDER, Role.SECOND_LINE);
     IncidentFile file = queries.file(call.incidentId(params));
+    String stage = params.get("regime") + "/" + params.get("stage");
     answer(
         call,
-        drafts.forStage(
-            file,
-            params.get("regime") + "/" + params.get("stage"),
-            call.language(),
-            false,
-            call.now()));
+        drafts.forStage(file, stage, call.language(), false, call.now()),
+        file.incident().id() + "-" + stage.replace('/', '-'));
   }
 
   /**
@@ -243,20 +239,31 @@ final class ReportReads {
       throws IOException {
     Map<String, Object> shown =
         call.needsToKnow(file.incident()) ? data : FinalReport.withoutCommunications(data);
-    switch (call.format("json", "markdown", "html")) {
+    String format = call.format(DOCUMENT_FORMATS);
+    if (format.equals("json")) {
+      call.reply().json(200, shown);
+      return;
+    }
+    String lang = call.language();
+    send(
+        call,
+        format,
+        MarkdownDocument.of(lang, finalReport.render(shown, lang)),
+        file.incident().id() + "-final-report-" + lang);
+  }
+
+  /** Every document is read as data (JSON) or as a document: Markdown, plain text, HTML, PDF. */
+  private static final String[] DOCUMENT_FORMATS = {"json", "markdown", "text", "html", "pdf"};
+
+  private static void send(StaffCall call, String format, MarkdownDocument document, String name)
+      throws IOException {
+    switch (format) {
       case "markdown" ->
-          call.reply()
-              .text(
-                  200,
-                  "text/markdown; charset=utf-8",
-                  finalReport.render(shown, call.language(), false));
-      case "html" ->
-          call.reply()
-              .text(
-                  200,
-                  "text/html; charset=utf-8",
-                  finalReport.render(shown, call.language(), true));
-      default -> call.reply().json(200, shown);
+          call.reply().text(200, "text/markdown; charset=utf-8", document.markdown());
+      case "text" -> call.reply().text(200, "text/plain; charset=utf-8", document.plainText());
+      case "html" -> call.reply().text(200, "text/html; charset=utf-8", document.page());
+      case "pdf" -> call.reply().bytes(200, "application/pdf", document.pdf(), name + ".pdf");
+      default -> throw new IllegalArgumentException(format);
     }
   }
 
@@ -282,7 +289,10 @@ final class ReportReads {
     throw new NotFound("no final report version " + text);
   }
 
-  /** {@code GET /breach-register?from=&to=&format=json|csv&lang=de|en}: LEGAL and the DPO. */
+  /**
+   * {@code GET /breach-register?from=&to=&format=json|csv|markdown|text|html|pdf&lang=de|en}: LEGAL
+   * and the DPO.
+   */
   void breachRegister(StaffCall call, Map<String, String> params) throws IOException {
     call.require(Role.LEGAL, Role.DPO);
     Instant from = time(call, "from", Instant.EPOCH);
@@ -291,9 +301,19 @@ final class ReportReads {
         queries.breaches(from, to).stream()
             .map(stored -> register.row(queries.file(stored)))
             .toList();
-    if (call.format("json", "csv").equals("csv")) {
+    String format = call.format("json", "csv", "markdown", "text", "html", "pdf");
+    if (format.equals("csv")) {
       call.reply().header("Content-Disposition", "attachment; filename=\"breach-register.csv\"");
       call.reply().text(200, "text/csv; charset=utf-8", register.csv(rows, call.language()));
+      return;
+    }
+    if (!format.equals("json")) {
+      String lang = call.language();
+      send(
+          call,
+          format,
+          MarkdownDocument.of(lang, register.markdown(rows, lang, from, to, call.now())),
+          "breach-register-" + lang);
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -303,12 +323,28 @@ final class ReportReads {
     call.reply().json(200, body);
   }
 
-  private static void answer(StaffCall call, Drafts.Draft draft) throws IOException {
-    if ("markdown".equals(call.query("format"))) {
-      call.reply().text(200, "text/markdown; charset=utf-8", draft.text());
-    } else {
-      call.reply().json(200, draft);
+  /**
+   * A draft as data with its text rendered (HTML, escaped) and as plain text, or as one document
+   * format.
+   */
+  private static void answer(StaffCall call, Drafts.Draft draft, String name) throws IOException {
+    String format = call.format(DOCUMENT_FORMATS);
+    MarkdownDocument document = MarkdownDocument.of(draft.language(), draft.text());
+    if (!format.equals("json")) {
+      send(call, format, document, name + "-" + draft.language());
+      return;
     }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("stage", draft.stage());
+    body.put("template", draft.template());
+    body.put("language", draft.language());
+    body.put("items", draft.items());
+    body.put("missing", draft.missing());
+    body.put("changes", draft.changes());
+    body.put("text", draft.text());
+    body.put("html", document.html());
+    body.put("plainText", document.plainText());
+    call.reply().json(200, body);
   }
 
   private static Instant time(StaffCall call, String name, Instant fallback) {

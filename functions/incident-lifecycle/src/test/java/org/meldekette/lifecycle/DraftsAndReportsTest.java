@@ -52,15 +52,105 @@ class DraftsAndReportsTest extends ServedLifecycle {
             "Dr. Datenschutz",
             "dpo@beispiel.example",
             "Phishing letters",
-            "Bucket made private",
-            "2026-11-22T08:00:00Z")
-        .doesNotContain("MISSING", "FEHLT");
+            "Bucket made private")
+        .doesNotContain("MISSING", "FEHLT", "T08:00:00Z");
+    // Times in words, in the controller's time zone (Europe/Berlin), to the minute.
     if (lang.equals("de")) {
       assertThat(text)
-          .contains("Art. 33 Abs. 3 lit. a", "lit. b", "lit. c", "lit. d", "Aufsichtsbehörde");
+          .contains(
+              "22. November 2026, 09:00 MEZ",
+              "(Art. 33 Abs. 3 lit. a DSGVO)",
+              "Name und Kontaktdaten des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle"
+                  + " für weitere Informationen (Art. 33 Abs. 3 lit. b DSGVO)",
+              "wahrscheinlichen Folgen der Verletzung des Schutzes personenbezogener Daten"
+                  + " (Art. 33 Abs. 3 lit. c DSGVO)",
+              "Maßnahmen zur Behebung der Verletzung des Schutzes personenbezogener Daten und"
+                  + " gegebenenfalls Maßnahmen zur Abmilderung ihrer möglichen nachteiligen"
+                  + " Auswirkungen (Art. 33 Abs. 3 lit. d DSGVO)",
+              "Bucket made private (Eindämmungsmaßnahme, umgesetzt)",
+              "Aufsichtsbehörde");
     } else {
-      assertThat(text).contains("Art. 33(3)(a)", "(b)", "(c)", "(d)", "supervisory authority");
+      assertThat(text)
+          .contains(
+              "22 November 2026, 09:00 CET",
+              "(Art. 33(3)(a) GDPR)",
+              "The name and contact details of the data protection officer or other contact point"
+                  + " where more information can be obtained (Art. 33(3)(b) GDPR)",
+              "The likely consequences of the personal data breach (Art. 33(3)(c) GDPR)",
+              "including, where appropriate, measures to mitigate its possible adverse effects"
+                  + " (Art. 33(3)(d) GDPR)",
+              "Bucket made private (containment, done)",
+              "supervisory authority");
     }
+    // Shown rendered (never as Markdown source) and copied as plain text.
+    assertThat(draft.get("html").getAsString())
+        .contains("<h1>", "<h2>1. ", "<li>")
+        .doesNotContain("## ");
+    assertThat(draft.get("plainText").getAsString())
+        .contains(id, "Beispiel GmbH")
+        .doesNotContain("## ", "# ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"de", "en"})
+  void theArticle33DraftTheFinalReportAndTheRegisterArePdfsWithTheirSectionsAndTimesInWords(
+      String lang) throws Exception {
+    clock.set(START);
+    String id = closedBreach();
+    boolean de = lang.equals("de");
+    String awareness = de ? "22. November 2026, 09:00 MEZ" : "22 November 2026, 09:00 CET";
+
+    String draft =
+        pdfText("/incidents/" + id + "/drafts/authority-notification?format=pdf&lang=" + lang);
+    assertThat(draft)
+        .contains(id, "Art. 33", awareness)
+        .contains(de ? "Art. 33 Abs. 3 lit. d DSGVO" : "Art. 33(3)(d) GDPR")
+        .doesNotContain("T08:00:00Z", "## ");
+
+    String report = pdfText("/incidents/" + id + "/final-report?format=pdf&lang=" + lang);
+    assertThat(report)
+        .contains(id, de ? "Entscheidungsprotokoll" : "Decision log", awareness)
+        .contains((de ? "Am " : "") + awareness + " · NOTIFY_AUTHORITY")
+        .doesNotContain("|---");
+
+    String register =
+        pdfText("/breach-register?format=pdf&lang=" + lang + "&from=" + START.minusSeconds(60));
+    assertThat(register)
+        .contains(id, de ? "Art. 33 Abs. 5 DSGVO" : "Art. 33(5) GDPR", awareness)
+        .contains(de ? "Art der Verletzung" : "Nature of the breach");
+
+    assertThat(
+            call(
+                    "GET",
+                    "/incidents/" + id + "/final-report?format=text&lang=" + lang,
+                    RESPONDER,
+                    null,
+                    null)
+                .body())
+        .contains(awareness)
+        .doesNotContain("|---", "## ");
+    assertThat(
+            refused(
+                call(
+                    "GET",
+                    "/incidents/" + id + "/drafts/authority-notification?format=docx",
+                    LEGAL,
+                    null,
+                    null),
+                400))
+        .isEqualTo("INVALID_VALUE");
+  }
+
+  /** The PDF at {@code path} (read by the DPO), as pdftotext reads it; its first page renders. */
+  private String pdfText(String path) throws Exception {
+    HttpResponse<byte[]> pdf = callBytes(path, DPO);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pdf");
+    java.nio.file.Path file = dir.resolve("document.pdf");
+    java.nio.file.Files.write(file, pdf.body());
+    assertThat(org.meldekette.testing.Poppler.pages(file, dir)).isGreaterThanOrEqualTo(1);
+    return org.meldekette.testing.Poppler.words(file);
   }
 
   @ParameterizedTest
@@ -148,12 +238,12 @@ class DraftsAndReportsTest extends ServedLifecycle {
     changes.forEach(c -> changed.add(c.getAsJsonObject().get("item").getAsString()));
     assertThat(changed).containsExactlyInAnyOrder("estimatedDataSubjects", "estimatedRecords");
     assertThat(draft.get("text").getAsString())
-        .contains("Art. 33(4)", "estimatedDataSubjects: 1200 → 4800");
+        .contains("Art. 33(4)", "Approximate number of data subjects: 1200 → 4800");
     assertThat(
             draft(id, "authority-notification", "lang=de&notification=supplementary")
                 .get("text")
                 .getAsString())
-        .contains("Nachmeldung", "1200 → 4800");
+        .contains("Nachmeldung", "Ungefähre Zahl der betroffenen Personen: 1200 → 4800");
   }
 
   @ParameterizedTest
@@ -241,7 +331,7 @@ class DraftsAndReportsTest extends ServedLifecycle {
             null,
             null);
     assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(html.body()).contains("<html lang=\"" + lang + "\">", id, HASH);
+    assertThat(html.body()).contains("lang=\"" + lang + "\"", "<table>", id, HASH);
   }
 
   @Test
@@ -316,6 +406,9 @@ class DraftsAndReportsTest extends ServedLifecycle {
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0))
         .startsWith(lang.equals("de") ? "Vorgang,Entdeckt am" : "Incident,Detected at");
+    // One name per column, so each value sits under its own heading.
+    assertThat(lines.get(0).split(","))
+        .hasSize(org.meldekette.domain.report.BreachRegister.COLUMNS.size());
     assertThat(lines).hasSize(1 + breaches.size());
     assertThat(call("GET", "/breach-register", RESPONDER, null, null).statusCode()).isEqualTo(403);
   }

@@ -2,8 +2,6 @@ package org.meldekette.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +26,7 @@ class PolicySummaryApiTest extends ServedLifecycle {
             "ENISA-2013/1",
             "6 years");
 
-    HttpResponse<byte[]> pdf =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(server.uri("/policy-summary?lang=de&format=pdf"))
-                    .header("Authorization", "Bearer " + token(DPO))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> pdf = callBytes("/policy-summary?lang=de&format=pdf", DPO);
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
     Path file = dir.resolve("policy.pdf");

@@ -212,8 +212,8 @@ class RiskAssessmentApiTest extends ServedLifecycle {
     assertThat(draft.get("text").getAsString())
         .contains(
             "Unwanted contact by a competitor is possible",
-            "Severity assessed by the method ENISA-2013/1: 1.25 (LOW)",
-            "HIGH, as decided by DPO");
+            "Severity assessed by the method ENISA-2013/1: 1.25 (severity band: low)",
+            "high, as decided by the data protection officer");
     JsonArray missing = draft.getAsJsonArray("missing");
     assertThat(missing.toString()).doesNotContain("likelyConsequences");
   }

@@ -136,6 +136,16 @@ abstract class ServedLifecycle {
     return TestHttp.send(method, server.uri(path), json, headers.toArray(String[]::new));
   }
 
+  /** A GET as {@code who} whose answer is bytes (a PDF, a ZIP). */
+  static HttpResponse<byte[]> callBytes(String path, String who) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(server.uri(path))
+                .header("Authorization", "Bearer " + token(who))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   static JsonObject body(HttpResponse<String> response) {
     return TestHttp.json(response);
   }

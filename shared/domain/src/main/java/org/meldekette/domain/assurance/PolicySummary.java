@@ -1,11 +1,5 @@
 package org.meldekette.domain.assurance;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,25 +93,14 @@ public final class PolicySummary {
 
   /** The words for codes in one language, with the English text or the code itself as fallback. */
   static final class Words {
-    private final JsonObject texts;
+    private final org.meldekette.domain.Texts texts;
 
-    private Words(JsonObject texts) {
+    private Words(org.meldekette.domain.Texts texts) {
       this.texts = texts;
     }
 
     static Words of(String language) {
-      String path = "/org/meldekette/texts/policy." + language + ".json";
-      try (InputStream in = PolicySummary.class.getResourceAsStream(path)) {
-        if (in == null) {
-          throw new org.meldekette.domain.InvalidInput(
-              "lang", "UNSUPPORTED_LANGUAGE", "the policy summary is in de or en, not " + language);
-        }
-        return new Words(
-            JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                .getAsJsonObject());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return new Words(org.meldekette.domain.Texts.of("policy", language));
     }
 
     String phase(String code) {
@@ -160,14 +143,12 @@ public final class PolicySummary {
     }
 
     private String word(String table, String code, String fallback) {
-      JsonObject words = texts.getAsJsonObject(table);
-      return words != null && words.has(code) ? words.get(code).getAsString() : fallback;
+      return texts.word(table, code, fallback);
     }
 
     /** Whether a code has its own words (for the test that no code is left without). */
     boolean has(String table, String code) {
-      JsonObject words = texts.getAsJsonObject(table);
-      return words != null && words.has(code);
+      return texts.has(table, code);
     }
   }
 }

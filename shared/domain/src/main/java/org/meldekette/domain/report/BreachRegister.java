@@ -54,9 +54,11 @@ public final class BreachRegister {
           "dataSubjectsInformedAt");
 
   private final Templates templates;
+  private final DocumentTimes times;
 
-  public BreachRegister(Templates templates) {
+  public BreachRegister(Templates templates, DocumentTimes times) {
     this.templates = templates;
+    this.times = times;
   }
 
   public Map<String, Object> row(IncidentFile file) {
@@ -153,8 +155,54 @@ public final class BreachRegister {
    * The register as CSV (RFC 4180), its header row in {@code language} from the header template.
    */
   public String csv(List<Map<String, Object>> rows, String language) {
-    return Csv.of(
-        templates.render("breach-register-header", language, Map.of()).strip(), COLUMNS, rows);
+    return Csv.of(String.join(",", labels(language)), COLUMNS, rows);
+  }
+
+  /**
+   * The register as a document to read and print (Markdown): one part per breach, each column named
+   * in {@code language}, times in words.
+   */
+  public String markdown(
+      List<Map<String, Object>> rows, String language, Instant from, Instant to, Instant now) {
+    List<String> labels = labels(language);
+    List<Map<String, Object>> breaches = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      List<Map<String, Object>> cells = new ArrayList<>();
+      for (int i = 1; i < COLUMNS.size(); i++) {
+        String column = COLUMNS.get(i);
+        Object value = times.shown(column, row.get(column), language);
+        cells.add(
+            Map.of(
+                "label",
+                labels.get(i),
+                "value",
+                value == null || value.toString().isBlank() ? "—" : value.toString()));
+      }
+      breaches.add(Map.of("incidentId", row.get("incidentId"), "cells", cells));
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("from", times.words(from, language));
+    view.put("to", times.words(to, language));
+    view.put("generatedAt", times.words(now, language));
+    view.put("count", String.valueOf(rows.size()));
+    view.put("breaches", breaches);
+    return templates.render("breach-register", language, view);
+  }
+
+  /** The columns' names in {@code language}, from the header template (one per column). */
+  List<String> labels(String language) {
+    List<String> labels =
+        List.of(templates.render("breach-register-header", language, Map.of()).strip().split(","));
+    if (labels.size() != COLUMNS.size()) {
+      throw new IllegalStateException(
+          "breach-register-header."
+              + language
+              + " names "
+              + labels.size()
+              + " columns, not "
+              + COLUMNS.size());
+    }
+    return labels;
   }
 
   private static Decision latest(IncidentFile file, DecisionType... types) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Conflict;
 import org.meldekette.domain.NotFound;
+import org.meldekette.domain.Texts;
 import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.deadline.Stage;
 
@@ -22,11 +23,13 @@ public final class Drafts {
   private final Templates templates;
   private final ReportConfig config;
   private final Regimes regimes;
+  private final DocumentTimes times;
 
-  public Drafts(Templates templates, ReportConfig config, Regimes regimes) {
+  public Drafts(Templates templates, ReportConfig config, Regimes regimes, DocumentTimes times) {
     this.templates = templates;
     this.config = config;
     this.regimes = regimes;
+    this.times = times;
   }
 
   /**
@@ -55,7 +58,9 @@ public final class Drafts {
           "no draft for " + stageKey + ": the stage is not switched on or has no template");
     }
     NotificationFacts facts = NotificationFacts.forStage(file, config, stage, now);
-    Map<String, Object> view = TemplateValues.of(facts.items());
+    Texts words = Texts.of("documents", language);
+    Map<String, Object> view =
+        inWords(TemplateValues.forReaders(facts.items(), times, language), words);
     List<Map<String, Object>> changes = null;
     if (supplementary) {
       if (!stageKey.equals(ART33)) {
@@ -71,8 +76,9 @@ public final class Drafts {
                           "no notification was sent to the supervisory authority yet"));
       changes = facts.changesSince(last.factsSent());
       view.put("supplementary", true);
-      view.put("previousSentAt", last.sentAt().toString());
-      view.put("changes", changes);
+      view.put("previousSentAt", times.words(last.sentAt(), language));
+      view.put(
+          "changes", changes.stream().map(change -> inWords(change, language, words)).toList());
     }
     return new Draft(
         stageKey,
@@ -82,6 +88,45 @@ public final class Drafts {
         facts.missing(),
         changes,
         templates.render(stage.template(), language, view));
+  }
+
+  /** A change as its reader reads it: the item named, times in words. */
+  private Map<String, Object> inWords(Map<String, Object> change, String language, Texts words) {
+    String item = (String) change.get("item");
+    Map<String, Object> shown = new LinkedHashMap<>(change);
+    shown.put("item", words.word("items", item, item));
+    shown.put("before", times.shown(item, change.get("before"), language));
+    shown.put("now", times.shown(item, change.get("now"), language));
+    return shown;
+  }
+
+  /** The codes a draft states (measures, risk levels, who decided) in the reader's words. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> inWords(Map<String, Object> view, Texts words) {
+    if (view.get("measures") instanceof List<?> measures) {
+      view.put(
+          "measures",
+          measures.stream()
+              .map(
+                  m -> {
+                    Map<String, Object> measure = new LinkedHashMap<>((Map<String, Object>) m);
+                    measure.put(
+                        "type", words.word("measureTypes", (String) measure.get("type"), null));
+                    measure.put(
+                        "status",
+                        words.word("measureStatus", (String) measure.get("status"), null));
+                    return measure;
+                  })
+              .toList());
+    }
+    for (String level : List.of("riskBand", "riskLevel")) {
+      view.put(level, words.word("levels", (String) view.get(level), (String) view.get(level)));
+    }
+    view.put(
+        "riskDecidedAs",
+        words.word(
+            "roles", (String) view.get("riskDecidedAs"), (String) view.get("riskDecidedAs")));
+    return view;
   }
 
   /**

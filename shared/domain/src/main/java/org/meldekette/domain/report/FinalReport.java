@@ -19,16 +19,18 @@ import org.meldekette.domain.risk.RiskAcceptance;
 import org.meldekette.domain.risk.RiskScore;
 
 /**
- * The final report of an incident, as data (for JSON) and rendered (Markdown, or HTML for
- * printing): the complete timeline with phase durations, classification and scope, CIA impact,
- * decision log, communications, measures with owners and effectiveness checks, evidence references,
- * and every deadline met or missed.
+ * The final report of an incident, as data (for JSON) and rendered (Markdown): the complete
+ * timeline with phase durations, classification and scope, CIA impact, decision log,
+ * communications, measures with owners and effectiveness checks, evidence references, and every
+ * deadline met or missed.
  */
 public final class FinalReport {
   private final Templates templates;
+  private final DocumentTimes times;
 
-  public FinalReport(Templates templates) {
+  public FinalReport(Templates templates, DocumentTimes times) {
     this.templates = templates;
+    this.times = times;
   }
 
   public Map<String, Object> data(IncidentFile file, Instant now) {
@@ -207,10 +209,13 @@ public final class FinalReport {
     return report;
   }
 
-  /** Renders report data (a working draft, or a frozen version) as Markdown or printable HTML. */
-  public String render(Map<String, Object> data, String language, boolean html) {
+  /**
+   * Renders report data (a working draft, or a frozen version) as Markdown, times in words: the
+   * source of every way the report is read (HTML, PDF, plain text).
+   */
+  public String render(Map<String, Object> data, String language) {
     return templates.render(
-        html ? "final-report-html" : "final-report", language, TemplateValues.of(data));
+        "final-report", language, TemplateValues.forReaders(data, times, language));
   }
 
   /**

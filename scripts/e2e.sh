@@ -14,6 +14,9 @@ start_local_stack
 echo "== walkthrough (README) =="
 scripts/walkthrough.sh
 
+echo "== the same walk through a TypeScript client generated from the API descriptions =="
+walk_with_generated_client
+
 echo "== the team hears at once: a new report, a P1 alert delivered three times =="
 scripts/e2e-team.sh announce
 scripts/e2e-team.sh page

@@ -81,6 +81,14 @@ lint_api_descriptions() {
   npm run --prefix scripts/api-lint --silent lint
 }
 
+# A TypeScript client generated from api/*.openapi.yaml (@hey-api/openapi-ts, pinned in its lock file), compiled
+# by tsc in strict mode, walks a breach from the report to the issued final report against the local stack.
+walk_with_generated_client() {
+  require_node
+  npm ci --prefix clients/typescript --no-audit --no-fund --loglevel=error >/dev/null
+  (cd clients/typescript && npm run --silent generate >/dev/null && npm run --silent build && npm run --silent walk)
+}
+
 # The PDF tests read what they render back with Debian's poppler-utils (pdftotext, pdftoppm).
 require_poppler() {
   if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then

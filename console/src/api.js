@@ -1,5 +1,5 @@
-// The staff API on the console's own origin (/api/staff, a Hosting rewrite to incident-lifecycle),
-// with the signed-in member's ID token. A write carries the incident's ETag; a 412 becomes a
+// The staff API on the console's own origin (/api/staff, a Hosting rewrite to incident-lifecycle) and
+// the evidence vault's (/api/vault), called by operation name with the signed-in member's ID token. A write carries the incident's ETag; a 412 becomes a
 // Conflict the page answers by showing the current state and keeping what was typed.
 export const BASE = '/api/staff';
 
@@ -53,34 +53,36 @@ async function request(method, path, { body, etag, accept, base = BASE, key } = 
   return { data, etag: response.headers.get('ETag') };
 }
 
-export async function get(path) {
-  return (await request('GET', path)).data;
-}
+/** The operations the console calls, by operationId: [method, path template, API], from api/*.openapi.yaml. */
+const OPERATIONS = API_OPERATIONS;
+const BASES = { staff: BASE, vault: '/api/vault' };
 
-export async function text(path) {
-  const response = await fetch(BASE + path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-  if (!response.ok) throw new ApiError(response.status, null);
-  return response.text();
-}
-
-/** A binary answer (a raw mail) as a Blob, for a download the member asked for. */
-export async function blob(path) {
-  const response = await fetch(BASE + path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-  if (!response.ok) throw new ApiError(response.status, null);
-  return response.blob();
-}
-
-export function write(method, path, body, etag) {
-  return request(method, path, { body, etag });
+/** The operation's URL: its path template filled from {@code path}, {@code query} without empty values. */
+function url(name, path = {}, query = {}) {
+  const [method, template, api] = OPERATIONS[name];
+  const filled = template.replace(/\{(\w+)\}/g, (_, p) => encodeURIComponent(path[p]));
+  const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return { method, base: BASES[api], url: pairs.length ? `${filled}?${new URLSearchParams(pairs)}` : filled };
 }
 
 /**
- * The evidence vault's API (/api/vault, a Hosting rewrite to evidence-vault). Its writes carry no
- * If-Match: what they add does not depend on what the member saw; a capture carries an
- * Idempotency-Key so a double click starts one.
+ * Reads by operation name (the operationId of the API description, as a generated client names it):
+ * the answer's JSON, or with {@code as} its text or a Blob (a document, a raw mail, a PDF).
  */
-export const vault = {
-  get: async (path) => (await request('GET', path, { base: VAULT })).data,
-  write: (method, path, body, key) => request(method, path, { body, base: VAULT, key }),
-};
-export const VAULT = '/api/vault';
+export async function read(name, path, query, as = 'json') {
+  const { method, base, url: target } = url(name, path, query);
+  if (as === 'json') return (await request(method, target, { base })).data;
+  const response = await fetch(base + target, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit' });
+  if (response.status === 401) onSignedOut();
+  if (!response.ok) throw new ApiError(response.status, null);
+  return as === 'blob' ? response.blob() : response.text();
+}
+
+/**
+ * Writes by operation name: {@code body} as JSON, {@code etag} as If-Match (the incident's version the
+ * member saw), {@code key} as Idempotency-Key. Gives { data, etag }.
+ */
+export function send(name, path, body, etag, key) {
+  const { method, base, url: target } = url(name, path);
+  return request(method, target, { body, etag, key, base });
+}

@@ -2,7 +2,7 @@
 // filtered and paged (50 to a page, by the API's page tokens, so 10,000 incidents page as quickly as
 // fifty).
 import { useState } from 'preact/hooks';
-import { get } from './api.js';
+import { read } from './api.js';
 import { useT } from './i18n.js';
 import { Check, Countdown, Field, Loading, useLoad } from './components.jsx';
 
@@ -21,7 +21,7 @@ export function Board() {
   if (applied.mine) query.set('mine', 'true');
   if (applied.sort === 'nextDeadline') query.set('sort', 'nextDeadline');
   if (tokens[page]) query.set('pageToken', tokens[page]);
-  const { data, error, reload } = useLoad(() => get(`/incidents?${query}`), [query.toString()]);
+  const { data, error, reload } = useLoad(() => read('listIncidents', {}, Object.fromEntries(query)), [query.toString()]);
   const set = (key) => (value) => setFilters({ ...filters, [key]: value });
   const options = (codes, group) => [['', t('any')], ...codes.map((c) => [c, group ? t(group, c) : c])];
 

@@ -3,7 +3,7 @@
 // #/members, #/screening, #/metrics). Reminder links open #/incidents/ID; the surge digest opens #/screening.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, setToken, ApiError } from './api.js';
+import { read, setToken, ApiError } from './api.js';
 import { I18n, initialLanguage, translator, useT } from './i18n.js';
 import { demoTokens, googleButton, keepToken, localSignIn, storedToken } from './auth.js';
 import { Board } from './board.jsx';
@@ -91,7 +91,7 @@ function App() {
   useEffect(() => {
     if (!token) return;
     setToken(token, signOut);
-    get('/me').then(
+    read('getMe').then(
       (member) => {
         keepToken(token);
         setMe(member);

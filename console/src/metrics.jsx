@@ -3,7 +3,7 @@
 // library: a few hundred bytes instead of tens of kilobytes); every chart is followed by the table of
 // its figures, which is what a screen reader reads (the chart itself is one labelled image).
 import { useState } from 'preact/hooks';
-import { blob, get, text, vault } from './api.js';
+import { read, send } from './api.js';
 import { useLang, useT } from './i18n.js';
 import { Field, Loading, Time, download, useLoad, useSubmit } from './components.jsx';
 
@@ -80,11 +80,11 @@ function AuditPacks({ range }) {
   const lang = useLang();
   const [form, setForm] = useState({ customer: '', lang });
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const { data, reload } = useLoad(() => vault.get('/audit-packs'), []);
+  const { data, reload } = useLoad(() => read('listAuditPacks'), []);
   const { submit, busy, view } = useSubmit(null);
   const change = (next) => { setForm(next); setKey(crypto.randomUUID()); };
   const open = async (id) => {
-    const { data: link } = await vault.write('POST', `/audit-packs/${id}/downloads`);
+    const { data: link } = await send('createAuditPackDownload', { packId: id });
     location.assign(link.url);
   };
   return (
@@ -93,7 +93,7 @@ function AuditPacks({ range }) {
       <p class="hint">{t('auditPackHint')}</p>
       <form id="audit-pack" class="filters" onSubmit={(e) => {
         e.preventDefault();
-        submit(() => vault.write('POST', '/audit-packs', { from: range.from, to: range.to, lang: form.lang, customer: form.customer || undefined }, key), reload);
+        submit(() => send('createAuditPack', {}, { from: range.from, to: range.to, lang: form.lang, customer: form.customer || undefined }, undefined, key), reload);
       }}>
         <Field label={t('customer')} value={form.customer} onInput={(v) => change({ ...form, customer: v })} name="customer" />
         <Field label={t('packLanguage')} kind="select" value={form.lang} onInput={(v) => change({ ...form, lang: v })} options={[['de', 'Deutsch'], ['en', 'English']]} name="packLanguage" />
@@ -119,8 +119,8 @@ export function MetricsPage({ me }) {
   const [range, setRange] = useState({ from: monthInput(new Date(now.getFullYear(), now.getMonth() - 11, 15)), to: monthInput(now) });
   const [applied, setApplied] = useState(range);
   const [dimension, setDimension] = useState('byClassification');
-  const query = `from=${applied.from}&to=${applied.to}`;
-  const { data, error, reload } = useLoad(() => get(`/metrics?${query}`), [query]);
+  const query = { from: applied.from, to: applied.to };
+  const { data, error, reload } = useLoad(() => read('getMetrics', {}, query), [applied.from, applied.to]);
   const label = (code) => t('metricCodes', code);
   let body;
   if (data === undefined) {
@@ -213,13 +213,13 @@ export function MetricsPage({ me }) {
         <Field label={t('fromMonth')} type="month" value={range.from} onInput={(v) => setRange({ ...range, from: v })} name="from" />
         <Field label={t('toMonth')} type="month" value={range.to} onInput={(v) => setRange({ ...range, to: v })} name="to" />
         <button type="submit">{t('show')}</button>
-        <button type="button" class="secondary" onClick={async () => download(`metrics-${applied.from}-${applied.to}.csv`, await text(`/metrics?${query}&format=csv`), 'text/csv')}>{t('downloadCsv')}</button>
+        <button type="button" class="secondary" onClick={async () => download(`metrics-${applied.from}-${applied.to}.csv`, await read('getMetrics', {}, { ...query, format: 'csv' }, 'text'), 'text/csv')}>{t('downloadCsv')}</button>
         <button type="button" class="secondary" onClick={() => download(`metrics-${applied.from}-${applied.to}.json`, JSON.stringify(data, null, 2), 'application/json')} disabled={!data}>{t('downloadJson')}</button>
       </form>
       <p class="hint" lang={lang}>{t('metricsHint')}</p>
       <p>
         <button type="button" class="secondary" id="policy-summary"
-          onClick={async () => download(`incident-response-policy-${lang}.pdf`, await blob(`/policy-summary?lang=${lang}&format=pdf`))}>
+          onClick={async () => download(`incident-response-policy-${lang}.pdf`, await read('getPolicySummary', {}, { lang, format: 'pdf' }, 'blob'))}>
           {t('policySummaryPdf')}
         </button>
       </p>

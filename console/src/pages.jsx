@@ -1,7 +1,7 @@
 // The pages beside the board and the incident: notification drafts, the final report, legal holds
 // with the erasure check, the breach register, and the members.
 import { useState } from 'preact/hooks';
-import { blob, get, text, write } from './api.js';
+import { read, send } from './api.js';
 import { useLang, useT } from './i18n.js';
 import { Check, Field, Loading, Time, download, useLoad, useSubmit } from './components.jsx';
 
@@ -23,22 +23,30 @@ function body(page) {
 }
 
 /** The ways a document leaves the console: copied as plain text, as PDF, as Markdown. */
-function DocumentActions({ path, name }) {
+function DocumentActions({ operation, path, query, name }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
-  const join = path.includes('?') ? '&' : '?';
+  const as = (format, kind) => read(operation, path, { ...query, format }, kind);
   const copy = async () => {
-    await navigator.clipboard.writeText(await text(`${path}${join}format=text`));
+    await navigator.clipboard.writeText(await as('text', 'text'));
     setCopied(true);
   };
   return (
     <div class="actions no-print">
       <button onClick={copy}>{t('copyText')}</button>
-      <button class="secondary" onClick={async () => download(`${name}.pdf`, await blob(`${path}${join}format=pdf`))}>{t('downloadPdf')}</button>
-      <button class="secondary" onClick={async () => download(`${name}.md`, await text(`${path}${join}format=markdown`), 'text/markdown')}>{t('downloadMarkdown')}</button>
+      <button class="secondary" onClick={async () => download(`${name}.pdf`, await as('pdf', 'blob'))}>{t('downloadPdf')}</button>
+      <button class="secondary" onClick={async () => download(`${name}.md`, await as('markdown', 'text'), 'text/markdown')}>{t('downloadMarkdown')}</button>
       {copied && <span role="status">{t('copied')}</span>}
     </div>
   );
+}
+
+/** The operation and path of a draft's kind (as the page's address names it). */
+function draftOperation(id, kind) {
+  if (kind === 'authority-notification') return ['getAuthorityNotificationDraft', { id }];
+  if (kind === 'data-subject-notice') return ['getDataSubjectNoticeDraft', { id }];
+  const [, regime, stage] = kind.split('/');
+  return ['getStageDraft', { id, regime, stage }];
 }
 
 /** Where on the incident page each item of a draft is filled in; the rest comes from the deployment. */
@@ -74,8 +82,8 @@ function MissingItems({ id, items }) {
 export function DraftPage({ id, kind }) {
   const t = useT();
   const [lang, setLang] = useState(useLang());
-  const path = `/incidents/${id}/drafts/${kind}?lang=${lang}`;
-  const { data, error, reload } = useLoad(() => get(path), [id, kind, lang]);
+  const [operation, path] = draftOperation(id, kind);
+  const { data, error, reload } = useLoad(() => read(operation, path, { lang }), [id, kind, lang]);
   const title =
     kind === 'authority-notification' ? t('draftAuthority')
       : kind === 'data-subject-notice' ? t('draftSubjects')
@@ -93,7 +101,7 @@ export function DraftPage({ id, kind }) {
       ) : (
         <>
           {data.missing.length > 0 && <MissingItems id={id} items={data.missing} />}
-          <DocumentActions path={path} name={`${id}-${kind.replace(/\//g, '-')}-${lang}`} />
+          <DocumentActions operation={operation} path={path} query={{ lang }} name={`${id}-${kind.replace(/\//g, '-')}-${lang}`} />
           <Rendered html={data.html} />
         </>
       )}
@@ -104,11 +112,10 @@ export function DraftPage({ id, kind }) {
 export function FinalReportPage({ id, me }) {
   const t = useT();
   const lang = useLang();
-  const path = `/incidents/${id}/final-report?lang=${lang}`;
   const load = async () => ({
-    html: body(await text(`${path}&format=html`)),
-    incident: await get(`/incidents/${id}`),
-    issued: await get(`/incidents/${id}/final-reports`),
+    html: body(await read('getFinalReport', { id }, { lang, format: 'html' }, 'text')),
+    incident: await read('getIncident', { id }),
+    issued: await read('listIssuedFinalReports', { id }),
   });
   const { data, error, reload } = useLoad(load, [id, lang]);
   const { submit, busy, view } = useSubmit(reload);
@@ -120,11 +127,11 @@ export function FinalReportPage({ id, me }) {
         <Loading error={error} retry={reload} />
       ) : (
         <>
-          <DocumentActions path={path} name={`${id}-final-report-${lang}`} />
+          <DocumentActions operation="getFinalReport" path={{ id }} query={{ lang }} name={`${id}-final-report-${lang}`} />
           <div class="actions no-print">
             <button class="secondary" onClick={() => window.print()}>{t('print')}</button>
             {(me.roles.includes('SECOND_LINE') || me.roles.includes('DPO')) && data.incident.phase === 'CLOSED' && (
-              <button class="secondary" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${id}/final-report/issued`, undefined, data.incident.etag), reload)}>{t('issueReport')}</button>
+              <button class="secondary" disabled={busy} onClick={() => submit(() => send('issueFinalReport', { id }, undefined, data.incident.etag), reload)}>{t('issueReport')}</button>
             )}
           </div>
           {view}
@@ -145,7 +152,7 @@ export function HoldsPage() {
   const [form, setForm] = useState({ reason: 'LEGAL_HOLD', reasonCodes: '', justification: '' });
   const [releaseWhy, setReleaseWhy] = useState('');
   const look = async (s) => {
-    const [holds, check] = await Promise.all([get(`/legal-holds?subject=${encodeURIComponent(s)}`), get(`/erasure-check?subject=${encodeURIComponent(s)}`)]);
+    const [holds, check] = await Promise.all([read('listLegalHolds', {}, { subject: s }), read('checkErasure', {}, { subject: s })]);
     setLooked({ subject: s, holds: holds.legalHolds, check });
   };
   const { submit, busy, view } = useSubmit(null);
@@ -168,7 +175,7 @@ export function HoldsPage() {
               <li key={h.id}>
                 {h.id} · {h.reason} · {h.reasonCodes.join(', ')} · {h.justification} · <Time at={h.placedAt} /> · {h.active ? t('active') : t('released')}
                 {h.active && (
-                  <button class="secondary" disabled={busy || !releaseWhy} onClick={() => submit(() => write('POST', `/legal-holds/${h.id}/release`, { justification: releaseWhy }), () => look(looked.subject))}>{t('release')}<span class="muted">{` ${h.id}`}</span></button>
+                  <button class="secondary" disabled={busy || !releaseWhy} onClick={() => submit(() => send('releaseLegalHold', { holdId: h.id }, { justification: releaseWhy }), () => look(looked.subject))}>{t('release')}<span class="muted">{` ${h.id}`}</span></button>
                 )}
               </li>
             ))}
@@ -176,7 +183,7 @@ export function HoldsPage() {
           <Field label={`${t('release')}: ${t('justification')}`} value={releaseWhy} onInput={setReleaseWhy} />
           <form class="panel" onSubmit={(e) => {
             e.preventDefault();
-            submit(() => write('POST', '/legal-holds', { subject: looked.subject, reason: form.reason, reasonCodes: form.reasonCodes.split(',').map((c) => c.trim()).filter(Boolean), justification: form.justification }), () => look(looked.subject));
+            submit(() => send('placeLegalHold', {}, { subject: looked.subject, reason: form.reason, reasonCodes: form.reasonCodes.split(',').map((c) => c.trim()).filter(Boolean), justification: form.justification }), () => look(looked.subject));
           }}>
             <h3>{t('placeHold')}</h3>
             <div class="grid">
@@ -197,19 +204,14 @@ export function RegisterPage() {
   const lang = useLang();
   const [range, setRange] = useState({ from: '', to: '' });
   const [applied, setApplied] = useState(range);
-  const query = () => {
-    const q = new URLSearchParams();
-    if (applied.from) q.set('from', new Date(applied.from).toISOString());
-    if (applied.to) q.set('to', new Date(applied.to).toISOString());
-    return q;
-  };
-  const { data, error, reload } = useLoad(() => get(`/breach-register?${query()}`), [applied.from, applied.to]);
+  const query = () => ({
+    from: applied.from && new Date(applied.from).toISOString(),
+    to: applied.to && new Date(applied.to).toISOString(),
+  });
+  const { data, error, reload } = useLoad(() => read('getBreachRegister', {}, query()), [applied.from, applied.to]);
   const save = async (format) => {
-    const q = query();
-    q.set('format', format);
-    q.set('lang', lang);
-    const path = `/breach-register?${q}`;
-    download(`breach-register-${lang}.${format}`, format === 'pdf' ? await blob(path) : await text(path), 'text/csv');
+    const document = await read('getBreachRegister', {}, { ...query(), format, lang }, format === 'pdf' ? 'blob' : 'text');
+    download(`breach-register-${lang}.${format}`, document, 'text/csv');
   };
   return (
     <section aria-labelledby="register-heading">
@@ -249,7 +251,7 @@ const ROLES = ['RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO', 'COMMUNICATIONS', 'AD
 
 export function MembersPage() {
   const t = useT();
-  const { data, error, reload } = useLoad(() => get('/members'), []);
+  const { data, error, reload } = useLoad(() => read('listMembers'), []);
   const [form, setForm] = useState({ email: '', roles: [], active: true });
   const { submit, busy, view } = useSubmit(null);
   const toggle = (role, on) => setForm({ ...form, roles: on ? [...form.roles, role] : form.roles.filter((r) => r !== role) });
@@ -272,7 +274,7 @@ export function MembersPage() {
           </tbody>
         </table>
       )}
-      <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/members/${encodeURIComponent(form.email)}`, { roles: form.roles, active: form.active }), reload); }}>
+      <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('putMember', { email: form.email }, { roles: form.roles, active: form.active }), reload); }}>
         <h2>{t('saveMember')}</h2>
         <Field label={t('email')} type="email" value={form.email} onInput={(v) => setForm({ ...form, email: v })} required />
         <fieldset>

@@ -2,7 +2,7 @@
 // once; incidents still in triage can be concluded "not an incident" many at once, and the second
 // line approves those requests (never their own). Every write carries the incident's own ETag.
 import { useState } from 'preact/hooks';
-import { get, write } from './api.js';
+import { read, send } from './api.js';
 import { useT } from './i18n.js';
 import { Field, Loading, Time, useLoad, useSubmit } from './components.jsx';
 
@@ -10,10 +10,10 @@ const REASONS = ['SPAM', 'TEST', 'MISUNDERSTANDING', 'DUPLICATE'];
 
 async function loadScreening() {
   const [held, triage, pending, unfiled] = await Promise.all([
-    get('/incidents?held=true&pageSize=200'),
-    get('/incidents?phase=DETECTION_TRIAGE&pageSize=200'),
-    get('/dismissal-requests'),
-    get('/mail/unfiled').catch(() => ({ mail: [] })),
+    read('listIncidents', {}, { held: true, pageSize: 200 }),
+    read('listIncidents', {}, { phase: 'DETECTION_TRIAGE', pageSize: 200 }),
+    read('listPendingDismissals'),
+    read('listUnfiledMail').catch(() => ({ mail: [] })),
   ]);
   const waiting = new Set(pending.dismissalRequests.map((r) => r.incidentId));
   return {
@@ -25,12 +25,12 @@ async function loadScreening() {
 }
 
 /** Runs one write per selected incident, each with that incident's ETag; reports how many went through. */
-async function each(ids, incidents, path, body) {
+async function each(ids, incidents, operation, body) {
   const etags = new Map(incidents.map((i) => [i.id, i.etag]));
   const failed = [];
   for (const id of ids) {
     try {
-      await write('POST', `/incidents/${id}${path(id)}`, body, etags.get(id));
+      await send(operation, { id }, body, etags.get(id));
     } catch (e) {
       failed.push(`${id}: ${e.message}`);
     }
@@ -88,7 +88,7 @@ function Held({ items, can, reload }) {
   const [reason, setReason] = useState('SPAM');
   const [why, setWhy] = useState('');
   const { submit, busy, view } = useSubmit(reload);
-  const screen = (body) => submit(() => each([...selection.chosen], items, () => '/screening', body), () => { selection.clear(); return reload(); });
+  const screen = (body) => submit(() => each([...selection.chosen], items, 'screenReport', body), () => { selection.clear(); return reload(); });
   return (
     <section aria-labelledby="held-heading">
       <h2 id="held-heading">{t('heldReports')} ({items.length})</h2>
@@ -137,7 +137,7 @@ function Dismiss({ items, can, reload }) {
       </table>
       <form id="request-dismissal" class="panel" onSubmit={(e) => {
         e.preventDefault();
-        submit(() => each([...selection.chosen], items, () => '/dismissal-requests', { reason, justification: why }), () => { selection.clear(); return reload(); });
+        submit(() => each([...selection.chosen], items, 'requestDismissal', { reason, justification: why }), () => { selection.clear(); return reload(); });
       }}>
         <h3>{t('notAnIncident')}</h3>
         <ReasonFields reason={reason} setReason={setReason} why={why} setWhy={setWhy} prefix="dismiss" />
@@ -157,8 +157,8 @@ function Pending({ items, can, me, reload }) {
     const failed = [];
     for (const r of chosen) {
       try {
-        const { etag } = await get(`/incidents/${r.incidentId}`);
-        await write('POST', `/incidents/${r.incidentId}/dismissal-requests/${r.id}/approve`, undefined, etag);
+        const { etag } = await read('getIncident', { id: r.incidentId });
+        await send('approveDismissal', { id: r.incidentId, requestId: r.id }, undefined, etag);
       } catch (e) {
         failed.push(`${r.incidentId}: ${e.message}`);
       }

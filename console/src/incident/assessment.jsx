@@ -1,7 +1,7 @@
 // The assessment in words: what the notifications and the final report say (nature, consequences,
 // advice, root cause, lessons learned), after the risk to the data subjects assessed by the method.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, useSubmit } from '../components.jsx';
 import { RiskSection } from './risk.jsx';
@@ -20,7 +20,7 @@ export function AssessmentSection({ ctx }) {
     <section aria-labelledby="assessment-heading">
       <h2 id="assessment-heading">{t('assessment')}</h2>
       {!mayWrite && <dl class="facts">{keys.map((k) => <div key={k}><dt>{t(k)}</dt><dd>{a[k] || '–'}</dd></div>)}</dl>}
-      {mayWrite && <form onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/assessment`, body(), ctx.etag), ctx.reload); }}>
+      {mayWrite && <form onSubmit={(e) => { e.preventDefault(); submit(() => send('recordAssessment', { id: ctx.id }, body(), ctx.etag), ctx.reload); }}>
         <div class="two">
           {keys.map((k) => <Field key={k} label={t(k)} kind="textarea" value={form[k]} onInput={(v) => setForm({ ...form, [k]: v })} name={k} />)}
         </div>

@@ -1,7 +1,7 @@
 // The communication gate: LEGAL's approvals per audience, the communications recorded, and the
 // drafts and final report to send.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, instant, useSubmit } from '../components.jsx';
 
@@ -65,7 +65,7 @@ function Gate({ ctx }) {
         ))}
       </ul>
       {ctx.can('LEGAL') && (
-        <form id="approve" class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('POST', `/incidents/${ctx.id}/approvals`, { audience: approveFor }, ctx.etag), ctx.reload); }}>
+        <form id="approve" class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('approveCommunication', { id: ctx.id }, { audience: approveFor }, ctx.etag), ctx.reload); }}>
           <Field label={t('audience')} kind="select" value={approveFor} onInput={setApproveFor} options={AUDIENCES.map((a) => [a, t('audiences', a)])} name="approveAudience" />
           <button type="submit" disabled={busy}>{t('approveAudience')}</button>
         </form>
@@ -81,7 +81,7 @@ function Gate({ ctx }) {
       {ctx.can('RESPONDER', 'LEGAL', 'DPO', 'COMMUNICATIONS') && (
         <form id="record-communication" class="panel" onSubmit={(e) => {
           e.preventDefault();
-          submit(() => write('POST', `/incidents/${ctx.id}/communications`, {
+          submit(() => send('recordCommunication', { id: ctx.id }, {
             audience: form.audience, channel: form.channel, summary: form.summary, sentAt: instant(form.sentAt) || new Date().toISOString(),
             notification: form.audience === 'SUPERVISORY_AUTHORITY' ? form.notification : undefined,
           }, ctx.etag), () => { setForm({ ...form, channel: '', summary: '', sentAt: '' }); return ctx.reload(); });

@@ -1,6 +1,6 @@
 // The decision log: every decision, including "no notification", with reasoning, who and when.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, useSubmit } from '../components.jsx';
 import { sectionHref } from './links.js';
@@ -28,7 +28,7 @@ export function DecisionsSection({ ctx }) {
       {ctx.can('LEGAL', 'DPO') && (
         <form id="log-decision" class="panel" onSubmit={(e) => {
           e.preventDefault();
-          submit(() => write('POST', `/incidents/${ctx.id}/decisions`, { type: form.type, reasoning: form.reasoning, exception: form.exception || undefined, delayReasons: form.delayReasons || undefined }, ctx.etag),
+          submit(() => send('logDecision', { id: ctx.id }, { type: form.type, reasoning: form.reasoning, exception: form.exception || undefined, delayReasons: form.delayReasons || undefined }, ctx.etag),
             () => { setForm({ ...form, reasoning: '' }); return ctx.reload(); });
         }}>
           <h3>{t('logDecision')}</h3>

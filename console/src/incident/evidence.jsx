@@ -1,7 +1,7 @@
 // Evidence: what Meldekette secured in its vault (uploads, Cloud Logging captures; hashed by it,
 // held in Cloud Storage) and what was recorded by reference, each with its chain of custody.
 import { useEffect, useState } from 'preact/hooks';
-import { vault, write } from '../api.js';
+import { read, send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, useSubmit } from '../components.jsx';
 import { uploadEvidence } from './upload.js';
@@ -36,11 +36,11 @@ function EvidenceItem({ ctx, e }) {
   const { submit, busy, view } = useSubmit(ctx.reload);
   const onTeam = (ctx.incident.team || []).includes(ctx.me.email);
   const download = (file) => submit(async () => {
-    const { data } = await vault.write('POST', `/incidents/${ctx.id}/evidence/${e.id}/downloads`, { object: file.object });
+    const { data } = await send('createEvidenceDownload', { id: ctx.id, evidenceId: e.id }, { object: file.object });
     window.location.assign(data.url);
   }, ctx.reload);
   const verify = () => submit(async () => {
-    const { data } = await vault.write('POST', `/incidents/${ctx.id}/evidence/${e.id}/verifications`);
+    const { data } = await send('verifyEvidence', { id: ctx.id, evidenceId: e.id });
     setChecked(data.result);
   }, ctx.reload);
   return (
@@ -71,7 +71,7 @@ function EvidenceItem({ ctx, e }) {
         <div class="grid">
           <Field label={`${t('custody')}: ${t('action')}`} kind="select" value={action} onInput={setAction} options={['TRANSFERRED', 'ACCESSED', 'COPIED', 'ANALYSED', 'STORED', 'RETURNED'].map((c) => [c, c])} />
           <Field label={`${t('custody')}: ${t('note')}`} value={note} onInput={setNote} />
-          <button class="secondary" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${ctx.id}/evidence/${e.id}/custody`, { action, note: note || undefined }, ctx.etag), ctx.reload)}>
+          <button class="secondary" disabled={busy} onClick={() => submit(() => send('appendCustody', { id: ctx.id, evidenceId: e.id }, { action, note: note || undefined }, ctx.etag), ctx.reload)}>
             {t('appendCustody')}<span class="muted">{` ${e.id}`}</span>
           </button>
         </div>
@@ -122,7 +122,7 @@ function SecureLogs({ ctx, onStarted }) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   const { submit, busy, view } = useSubmit(ctx.reload);
   useEffect(() => {
-    vault.get(`/incidents/${ctx.id}/captures/presets`).then((o) => {
+    read('getCapturePresets', { id: ctx.id }).then((o) => {
       setOffer(o);
       const first = o.presets[0];
       setForm({ preset: first.name, filter: first.filter, source: first.source, from: o.from, to: o.to, description: '' });
@@ -136,9 +136,9 @@ function SecureLogs({ ctx, onStarted }) {
   const start = (ev) => {
     ev.preventDefault();
     submit(async () => {
-      await vault.write('POST', `/incidents/${ctx.id}/captures`, {
+      await send('startCapture', { id: ctx.id }, {
         filter: form.filter, from: form.from, to: form.to, source: form.source, description: form.description || undefined,
-      }, key);
+      }, undefined, key);
       setKey(crypto.randomUUID());
       onStarted();
     });
@@ -169,7 +169,7 @@ function Captures({ ctx, started }) {
     let timer = null;
     const load = async () => {
       try {
-        const list = (await vault.get(`/incidents/${ctx.id}/captures`)).captures;
+        const list = (await read('listCaptures', { id: ctx.id })).captures;
         if (stop) return;
         setCaptures((before) => {
           const finished = before.some((b) => CAPTURING.has(b.state) && list.some((c) => c.id === b.id && !CAPTURING.has(c.state)));
@@ -208,7 +208,7 @@ function ByReference({ ctx }) {
   const { submit, busy, view } = useSubmit(ctx.reload);
   const set = (key) => (value) => setForm({ ...form, [key]: value });
   return (
-    <form id="add-evidence" class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('POST', `/incidents/${ctx.id}/evidence`, { source: form.source, location: form.location, sha256: form.sha256, description: form.description || undefined }, ctx.etag), ctx.reload); }}>
+    <form id="add-evidence" class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('addEvidence', { id: ctx.id }, { source: form.source, location: form.location, sha256: form.sha256, description: form.description || undefined }, ctx.etag), ctx.reload); }}>
       <h3>{t('addEvidence')}</h3>
       <p class="hint">{t('byReferenceHint')}</p>
       <div class="grid">
@@ -228,7 +228,7 @@ function NoEvidence({ ctx }) {
   const t = useT();
   const [why, setWhy] = useState('');
   const { submit, busy, view } = useSubmit(ctx.reload);
-  const move = () => write('POST', `/incidents/${ctx.id}/transitions`, { to: ctx.incident.nextPhase, noEvidenceJustification: why }, ctx.etag);
+  const move = () => send('transition', { id: ctx.id }, { to: ctx.incident.nextPhase, noEvidenceJustification: why }, ctx.etag);
   return (
     <form class="panel" id="no-evidence" onSubmit={(ev) => { ev.preventDefault(); submit(move, ctx.reload); }}>
       <h3>{t('noEvidenceTitle')}</h3>

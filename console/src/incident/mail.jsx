@@ -1,7 +1,7 @@
 // The incident's mail: "reported by email" with what the mailbox's server found about the sender, the
 // thread both ways, attachments with their SHA-256 (never opened here), the raw message to download
 // (an audited read), and a follow-up matched by its subject tag alone to confirm as the reporter's.
-import { blob, write } from '../api.js';
+import { read, send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Time, download, useSubmit } from '../components.jsx';
 
@@ -10,7 +10,7 @@ export function MailThread({ ctx }) {
   const { submit, busy, view } = useSubmit(ctx.reload);
   const mails = ctx.mail.mail;
   const report = mails.find((m) => m.kind === 'REPORT');
-  const downloadRaw = async (m) => download(`${m.key}.eml`, await blob(`/incidents/${ctx.id}/mail/${m.key}/raw`));
+  const downloadRaw = async (m) => download(`${m.key}.eml`, await read('getRawMail', { id: ctx.id, key: m.key }, {}, 'blob'));
   return (
     <div class="panel" id="mail">
       <h3>{t('mailThread')}</h3>
@@ -36,7 +36,7 @@ export function MailThread({ ctx }) {
             {' '}
             {m.rawSha256 && <button class="link" onClick={() => submit(() => downloadRaw(m))}>{t('downloadRaw')}</button>}
             {m.status === 'PENDING' && ctx.can('RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO') && (
-              <> <button class="secondary confirm-mail" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${ctx.id}/mail/${m.key}/confirm`, {}), ctx.reload)}>{t('confirmFollowUp')}</button></>
+              <> <button class="secondary confirm-mail" disabled={busy} onClick={() => submit(() => send('confirmMailSender', { id: ctx.id, key: m.key }, {}), ctx.reload)}>{t('confirmFollowUp')}</button></>
             )}
           </li>
         ))}

@@ -1,6 +1,6 @@
 // Containment, corrective and preventive measures, their status and effectiveness.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, instant, useSubmit } from '../components.jsx';
 
@@ -9,7 +9,7 @@ export function MeasuresSection({ ctx }) {
   const [form, setForm] = useState({ type: 'CONTAINMENT', description: '', owner: '', dueAt: '', control: '' });
   const [result, setResult] = useState('EFFECTIVE');
   const { submit, busy, view } = useSubmit(ctx.reload);
-  const patch = (m, body) => () => write('PATCH', `/incidents/${ctx.id}/measures/${m.id}`, body, ctx.etag);
+  const patch = (m, body) => () => send('changeMeasure', { id: ctx.id, measureId: m.id }, body, ctx.etag);
   return (
     <section aria-labelledby="measures-heading">
       <h2 id="measures-heading">{t('measures')}</h2>
@@ -44,7 +44,7 @@ export function MeasuresSection({ ctx }) {
           <Field label={t('effectiveness')} kind="select" value={result} onInput={setResult} options={['EFFECTIVE', 'PARTIALLY_EFFECTIVE', 'NOT_EFFECTIVE'].map((c) => [c, c])} />
           <form id="add-measure" class="panel" onSubmit={(e) => {
             e.preventDefault();
-            submit(() => write('POST', `/incidents/${ctx.id}/measures`, { type: form.type, description: form.description, owner: form.owner || undefined, dueAt: instant(form.dueAt), control: form.control || undefined }, ctx.etag),
+            submit(() => send('addMeasure', { id: ctx.id }, { type: form.type, description: form.description, owner: form.owner || undefined, dueAt: instant(form.dueAt), control: form.control || undefined }, ctx.etag),
               () => { setForm({ ...form, description: '', owner: '', dueAt: '', control: '' }); return ctx.reload(); });
           }}>
             <h3>{t('addMeasure')}</h3>

@@ -1,7 +1,7 @@
 // The overview of an incident: every clock, the team, and the moves beside the next phase — skips
 // (four eyes), regular operation restored, reopen, acknowledging the escalation.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Countdown, Field, Time, instant, lines, useSubmit } from '../components.jsx';
 import { PHASES } from './summary.jsx';
@@ -28,7 +28,6 @@ function Moves({ ctx }) {
   const [reopenTo, setReopenTo] = useState('DETECTION_TRIAGE');
   const [reopenWhy, setReopenWhy] = useState('');
   const [restoredAt, setRestoredAt] = useState('');
-  const post = (path, body) => () => write('POST', `/incidents/${ctx.id}${path}`, body, ctx.etag);
   const later = PHASES.slice(PHASES.indexOf(i.phase) + 2);
   const earlier = PHASES.slice(0, PHASES.indexOf(i.phase));
   const pending = ctx.skips.skipRequests.filter((s) => s.status === 'PENDING');
@@ -38,7 +37,7 @@ function Moves({ ctx }) {
       <h2 id="next-heading">{t('sections', 'overview')}</h2>
       {view}
       {ctx.can('RESPONDER') && i.phase !== 'CLOSED' && later.length > 0 && (
-        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(post('/skip-requests', { to: skipTo || later[0], justification: skipWhy }), ctx.reload); }}>
+        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('requestSkip', { id: ctx.id }, { to: skipTo || later[0], justification: skipWhy }, ctx.etag), ctx.reload); }}>
           <h3>{t('skipRequest')}</h3>
           <div class="grid">
             <Field label={t('skipTo')} kind="select" value={skipTo || later[0]} onInput={setSkipTo} options={later.map((p) => [p, t('phases', p)])} />
@@ -55,7 +54,7 @@ function Moves({ ctx }) {
               <li key={s.id}>
                 {t('phases', s.from)} → {t('phases', s.to)}: {s.justification} ({s.requestedBy}){' '}
                 {ctx.can('SECOND_LINE') && s.requestedBy !== ctx.me.email && (
-                  <button class="approve-skip" disabled={busy} onClick={() => submit(post(`/skip-requests/${s.id}/approve`, undefined), ctx.reload)}>{t('approve')}</button>
+                  <button class="approve-skip" disabled={busy} onClick={() => submit(() => send('approveSkip', { id: ctx.id, requestId: s.id }, undefined, ctx.etag), ctx.reload)}>{t('approve')}</button>
                 )}
                 {s.requestedBy === ctx.me.email && <span class="muted"> {t('ownRequest')}</span>}
               </li>
@@ -64,7 +63,7 @@ function Moves({ ctx }) {
         </div>
       )}
       {ctx.can('RESPONDER') && i.phase === 'RECOVERY_CLOSURE' && (
-        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(post('/operation-restored', { restoredAt: instant(restoredAt) || new Date().toISOString() }), ctx.reload); }}>
+        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('recordOperationRestored', { id: ctx.id }, { restoredAt: instant(restoredAt) || new Date().toISOString() }, ctx.etag), ctx.reload); }}>
           <h3>{t('operationRestored')}</h3>
           {i.milestones && i.milestones.operationRestoredAt && <p><Time at={i.milestones.operationRestoredAt} /></p>}
           <Field label={t('restoredAt')} type="datetime-local" value={restoredAt} onInput={setRestoredAt} hint={t('nowIfEmpty')} />
@@ -72,7 +71,7 @@ function Moves({ ctx }) {
         </form>
       )}
       {ctx.can('SECOND_LINE') && earlier.length > 0 && (
-        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(post('/reopen', { to: reopenTo, justification: reopenWhy }), ctx.reload); }}>
+        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('reopenIncident', { id: ctx.id }, { to: reopenTo, justification: reopenWhy }, ctx.etag), ctx.reload); }}>
           <h3>{t('reopen')}</h3>
           <div class="grid">
             <Field label={t('reopenTo')} kind="select" value={reopenTo} onInput={setReopenTo} options={earlier.map((p) => [p, t('phases', p)])} />
@@ -82,7 +81,7 @@ function Moves({ ctx }) {
         </form>
       )}
       {acknowledge && (
-        <button id="acknowledge" class="secondary" disabled={busy} onClick={() => submit(post("/acknowledgements", undefined), ctx.reload)}>{t("acknowledge")}</button>
+        <button id="acknowledge" class="secondary" disabled={busy} onClick={() => submit(() => send('acknowledgeEscalation', { id: ctx.id }, undefined, ctx.etag), ctx.reload)}>{t("acknowledge")}</button>
       )}
     </section>
   );
@@ -121,7 +120,7 @@ function Team({ ctx }) {
       <h2 id="team-heading">{t('team')}</h2>
       <p>{(ctx.incident.team || []).join(', ') || '–'}</p>
       {ctx.can('RESPONDER', 'SECOND_LINE') && (
-        <form id="team" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/team`, { members: lines(members) }, ctx.etag), ctx.reload); }}>
+        <form id="team" onSubmit={(e) => { e.preventDefault(); submit(() => send('setTeam', { id: ctx.id }, { members: lines(members) }, ctx.etag), ctx.reload); }}>
           <Field label={t('teamMembers')} kind="textarea" value={members} onInput={setMembers} hint={t('teamHint')} name="team" />
           <button type="submit" disabled={busy}>{t('save')}</button>
         </form>
@@ -141,7 +140,7 @@ function Customers({ ctx }) {
       <h2 id="customers-heading">{t('customers')}</h2>
       <p id="customers-now">{(ctx.incident.customers || []).join(', ') || '–'}</p>
       {ctx.can('RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO') && ctx.incident.phase !== 'CLOSED' && (
-        <form id="customers" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/customers`, { customers: lines(names) }, ctx.etag), ctx.reload); }}>
+        <form id="customers" onSubmit={(e) => { e.preventDefault(); submit(() => send('setCustomers', { id: ctx.id }, { customers: lines(names) }, ctx.etag), ctx.reload); }}>
           <Field label={t('customers')} kind="textarea" value={names} onInput={setNames} hint={t('customersHint')} name="customers" />
           <button type="submit" disabled={busy}>{t('save')}</button>
         </form>

@@ -3,7 +3,7 @@
 // (#/incidents/ID/measures …). Everything is read in one request; a section only chooses what to show.
 // Every write sends the ETag the page last read; when someone else was faster, the page reloads and
 // the section keeps what was typed.
-import { ApiError, get } from '../api.js';
+import { read, ApiError } from '../api.js';
 import { useT } from '../i18n.js';
 import { Loading, useLoad } from '../components.jsx';
 import { SummaryBar } from './summary.jsx';
@@ -43,7 +43,7 @@ const PARTS = {
 const OPTIONAL = new Set(['communications', 'report', 'mail']);
 
 async function loadIncident(id) {
-  const incident = await get(`/incidents/${id}?include=${Object.values(PARTS).join(',')}`);
+  const incident = await read('getIncident', { id }, { include: Object.values(PARTS).join(',') });
   const page = { incident };
   for (const [key, name] of Object.entries(PARTS)) {
     const { status, body } = incident.included[name];

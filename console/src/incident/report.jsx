@@ -1,6 +1,6 @@
 // What the reporter wrote and the messages with them (the status page's channel).
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, Time, useSubmit } from '../components.jsx';
 import { MailThread } from './mail.jsx';
@@ -30,7 +30,7 @@ export function ReportSection({ ctx }) {
             ))}
           </ul>
           {ctx.can('RESPONDER', 'SECOND_LINE', 'LEGAL', 'DPO') && (
-            <form onSubmit={(e) => { e.preventDefault(); submit(() => write('POST', `/incidents/${ctx.id}/reporter-messages`, { text }, ctx.etag), () => { setText(''); return ctx.reload(); }); }}>
+            <form onSubmit={(e) => { e.preventDefault(); submit(() => send('sendReporterMessage', { id: ctx.id }, { text }, ctx.etag), () => { setText(''); return ctx.reload(); }); }}>
               <Field label={t('toReporter')} kind="textarea" value={text} onInput={setText} required />
               <button type="submit" disabled={busy}>{t('send')}</button>
             </form>

@@ -3,7 +3,7 @@
 // as it is typed (the server scores it; the console never computes it itself), the suggestion, and
 // LEGAL's or the DPO's decision on it. Every assessment stays, with what was decided on it.
 import { useEffect, useState } from 'preact/hooks';
-import { get, write, ApiError } from '../api.js';
+import { read, send, ApiError } from '../api.js';
 import { useLang, useT } from '../i18n.js';
 import { Check, Field, Time, useLoad, useSubmit } from '../components.jsx';
 import { sectionHref } from './links.js';
@@ -12,7 +12,7 @@ const CATEGORIES = ['SIMPLE', 'BEHAVIOURAL', 'FINANCIAL', 'SENSITIVE'];
 const CIRCUMSTANCES = ['confidentiality', 'integrity', 'availability', 'maliciousIntent'];
 
 let methodOnce = null;
-const loadMethod = () => (methodOnce = methodOnce || get('/risk-method').catch((e) => { methodOnce = null; throw e; }));
+const loadMethod = () => (methodOnce = methodOnce || read('getRiskMethod').catch((e) => { methodOnce = null; throw e; }));
 
 function emptyForm(method) {
   return {
@@ -42,7 +42,7 @@ function useLiveScore(id, form) {
     let current = true;
     const timer = setTimeout(async () => {
       try {
-        const { data } = await write('POST', `/incidents/${id}/risk-assessments/preview`, JSON.parse(json));
+        const { data } = await send('previewRiskAssessment', { id }, JSON.parse(json));
         if (current) setState({ suggestion: data });
       } catch (e) {
         if (current) setState({ incomplete: e instanceof ApiError ? e.message : String(e) });
@@ -143,7 +143,7 @@ function AssessmentForm({ ctx, method }) {
   return (
     <form id="risk-form" class="panel" onSubmit={(e) => {
       e.preventDefault();
-      submit(() => write('POST', `/incidents/${ctx.id}/risk-assessments`, body(form), ctx.etag), () => { setForm(emptyForm(method)); return ctx.reload(); });
+      submit(() => send('recordRiskAssessment', { id: ctx.id }, body(form), ctx.etag), () => { setForm(emptyForm(method)); return ctx.reload(); });
     }}>
       <h3>{t('newRiskAssessment')}</h3>
       <p class="hint">{text(method.title)} – {method.formula}</p>
@@ -204,16 +204,16 @@ function Decide({ ctx, assessment }) {
   const t = useT();
   const [form, setForm] = useState({ risk: '', reason: '' });
   const { submit, busy, view } = useSubmit(ctx.reload);
-  const path = `/incidents/${ctx.id}/risk-assessments/${assessment.id}/decision`;
+  const path = { id: ctx.id, assessmentId: assessment.id };
   const others = ['LOW', 'MEDIUM', 'HIGH'].filter((r) => r !== assessment.advice.risk);
   return (
     <div class="panel" id="risk-decide">
-      <button type="button" disabled={busy} onClick={() => submit(() => write('POST', path, { decision: 'ACCEPT' }, ctx.etag), ctx.reload)}>
+      <button type="button" disabled={busy} onClick={() => submit(() => send('decideRiskAssessment', path, { decision: 'ACCEPT' }, ctx.etag), ctx.reload)}>
         {t('acceptSuggestion')}
       </button>
       <form onSubmit={(e) => {
         e.preventDefault();
-        submit(() => write('POST', path, { decision: 'OVERRIDE', risk: form.risk, reason: form.reason }, ctx.etag), ctx.reload);
+        submit(() => send('decideRiskAssessment', path, { decision: 'OVERRIDE', risk: form.risk, reason: form.reason }, ctx.etag), ctx.reload);
       }}>
         <div class="grid">
           <Field label={t('overrideRisk')} kind="select" value={form.risk} name="override-risk" required

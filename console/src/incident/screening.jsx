@@ -2,7 +2,7 @@
 // triage, "not an incident" is requested by a responder and approved by the second line (never the
 // requester). The screening page does the same for many at once.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, useSubmit } from '../components.jsx';
 
@@ -14,7 +14,6 @@ export function Screening({ ctx }) {
   const [reason, setReason] = useState('SPAM');
   const [why, setWhy] = useState('');
   const { submit, busy, view } = useSubmit(ctx.reload);
-  const post = (path, body) => () => write('POST', `/incidents/${ctx.id}${path}`, body, ctx.etag);
   const pending = ctx.dismissals.dismissalRequests.find((r) => r.status === 'PENDING');
   const dismissible = i.phase === 'DETECTION_TRIAGE' && !i.held && !(i.triage && i.triage.breachClassifiedAt)
     && !(i.triage && i.triage.classification === 'BREACH');
@@ -32,8 +31,8 @@ export function Screening({ ctx }) {
       {i.held && ctx.can('RESPONDER') && (
         <div class="panel">
           <p>{t('heldReports')}</p>
-          <button id="screen-in" disabled={busy} onClick={() => submit(post('/screening', { decision: 'IN' }), ctx.reload)}>{t('screenIn')}</button>
-          <form onSubmit={(e) => { e.preventDefault(); submit(post('/screening', { decision: 'OUT', reason, justification: why }), ctx.reload); }}>
+          <button id="screen-in" disabled={busy} onClick={() => submit(() => send('screenReport', { id: ctx.id }, { decision: 'IN' }, ctx.etag), ctx.reload)}>{t('screenIn')}</button>
+          <form onSubmit={(e) => { e.preventDefault(); submit(() => send('screenReport', { id: ctx.id }, { decision: 'OUT', reason, justification: why }, ctx.etag), ctx.reload); }}>
             {fields}
             <button type="submit" class="secondary" disabled={busy}>{t('screenOut')}</button>
           </form>
@@ -43,13 +42,13 @@ export function Screening({ ctx }) {
         <div class="panel">
           <p>{t('notAnIncident')}: {t('dismissalReasons', pending.reason)} – {pending.justification} ({pending.requestedBy})</p>
           {ctx.can('SECOND_LINE') && pending.requestedBy !== ctx.me.email && (
-            <button class="approve-dismissal" disabled={busy} onClick={() => submit(post(`/dismissal-requests/${pending.id}/approve`, undefined), ctx.reload)}>{t('approve')}</button>
+            <button class="approve-dismissal" disabled={busy} onClick={() => submit(() => send('approveDismissal', { id: ctx.id, requestId: pending.id }, undefined, ctx.etag), ctx.reload)}>{t('approve')}</button>
           )}
           {pending.requestedBy === ctx.me.email && <span class="muted"> {t('ownRequest')}</span>}
         </div>
       )}
       {!pending && dismissible && ctx.can('RESPONDER') && (
-        <form id="request-dismissal" class="panel" onSubmit={(e) => { e.preventDefault(); submit(post('/dismissal-requests', { reason, justification: why }), ctx.reload); }}>
+        <form id="request-dismissal" class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('requestDismissal', { id: ctx.id }, { reason, justification: why }, ctx.etag), ctx.reload); }}>
           <h3>{t('notAnIncident')}</h3>
           {fields}
           <button type="submit" disabled={busy}>{t('requestDismissal')}</button>

@@ -2,7 +2,7 @@
 // what still blocks it (each item a link to the section where it is filled in), the most urgent
 // running clock, and whether its audit trail is intact.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Countdown, Field, useSubmit } from '../components.jsx';
 import { sectionHref, sectionOf } from './links.js';
@@ -25,7 +25,7 @@ export function SummaryBar({ ctx }) {
   const missing = i.nextPhase === 'CLOSED'
     ? i.deadlines.filter((d) => d.atClosure === 'MISSED' && (d.status === 'OPEN' || d.status === 'OVERDUE'))
     : [];
-  const move = () => submit(() => write('POST', `/incidents/${ctx.id}/transitions`,
+  const move = () => submit(() => send('transition', { id: ctx.id },
     { to: i.nextPhase, missedReason: missing.length ? missedReason : undefined }, ctx.etag), ctx.reload);
   return (
     <div class="summary" role="region" aria-label={t('nextStep')}>

@@ -1,7 +1,7 @@
 // Triage: classification, severity, impact, scope, data and risk. A change of a breach's legal facts
 // (classification, awareness, high risk) is filed as a request that LEGAL or the DPO signs off.
 import { useState } from 'preact/hooks';
-import { write } from '../api.js';
+import { send } from '../api.js';
 import { useT } from '../i18n.js';
 import { Field, lines, instant, useSubmit } from '../components.jsx';
 import { RiskSummary } from './risk.jsx';
@@ -64,7 +64,7 @@ export function TriageSection({ ctx }) {
     <section aria-labelledby="triage-heading">
       <h2 id="triage-heading">{t('triage')}</h2>
       {!ctx.can('RESPONDER') && <TriageFacts triage={ctx.incident.triage} />}
-      {ctx.can('RESPONDER') && <form id="triage" onSubmit={(e) => { e.preventDefault(); submit(() => write('PUT', `/incidents/${ctx.id}/triage`, triageBody(form), ctx.etag), ctx.reload); }}>
+      {ctx.can('RESPONDER') && <form id="triage" onSubmit={(e) => { e.preventDefault(); submit(() => send('recordTriage', { id: ctx.id }, triageBody(form), ctx.etag), ctx.reload); }}>
         <div class="grid">
           <Field label={t('classification')} kind="select" value={form.classification} onInput={set('classification')} options={opts(['INCIDENT', 'BREACH'])} name="classification" />
           <Field label={t('severity')} kind="select" value={form.severity} onInput={set('severity')} options={opts(['P1', 'P2', 'P3', 'P4'])} name="severity" />
@@ -98,12 +98,12 @@ export function TriageSection({ ctx }) {
         <div class="panel" key={c.id}>
           <p>{t('pendingTriageChange')} {c.id} ({c.requestedBy}): {c.justification}</p>
           {ctx.can('LEGAL', 'DPO') && c.requestedBy !== ctx.me.email && (
-            <button class="approve-triage-change" disabled={busy} onClick={() => submit(() => write('POST', `/incidents/${ctx.id}/triage-changes/${c.id}/approve`, undefined, ctx.etag), ctx.reload)}>{t('approve')}</button>
+            <button class="approve-triage-change" disabled={busy} onClick={() => submit(() => send('approveTriageChange', { id: ctx.id, requestId: c.id }, undefined, ctx.etag), ctx.reload)}>{t('approve')}</button>
           )}
         </div>
       ))}
       {needsSignOff && (
-        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => write('POST', `/incidents/${ctx.id}/triage-changes`, { triage: triageBody(form), justification: changeWhy }, ctx.etag), ctx.reload); }}>
+        <form class="panel" onSubmit={(e) => { e.preventDefault(); submit(() => send('requestTriageChange', { id: ctx.id }, { triage: triageBody(form), justification: changeWhy }, ctx.etag), ctx.reload); }}>
           <p>{t('legalFactNeedsSignOff')}</p>
           <Field label={t('justification')} value={changeWhy} onInput={setChangeWhy} required />
           <button type="submit" disabled={busy}>{t('fileTriageChange')}</button>

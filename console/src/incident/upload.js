@@ -2,7 +2,7 @@
 // signed URL the vault hands out (a resumable upload, in chunks, so a large file shows progress),
 // computes its SHA-256 meanwhile (WebCrypto), and asks the vault to record it; the vault hashes the
 // stored bytes again and records the file only when both agree.
-import { vault } from '../api.js';
+import { send } from '../api.js';
 
 /** Cloud Storage takes the chunks of a resumable upload in multiples of 256 KiB. */
 const CHUNK = 32 * 256 * 1024;
@@ -13,7 +13,7 @@ export async function sha256Hex(file) {
 }
 
 export async function uploadEvidence(incidentId, file, { source, description }, onProgress) {
-  const { data: upload } = await vault.write('POST', `/incidents/${incidentId}/uploads`, {
+  const { data: upload } = await send('startUpload', { id: incidentId }, {
     fileName: file.name,
     contentType: file.type || 'application/octet-stream',
     size: file.size,
@@ -36,6 +36,6 @@ export async function uploadEvidence(incidentId, file, { source, description }, 
     if (onProgress) onProgress(end / file.size);
   }
   const sha256 = await hashing;
-  const { data: evidence } = await vault.write('POST', `/incidents/${incidentId}/uploads/${upload.uploadId}/complete`, { sha256 });
+  const { data: evidence } = await send('completeUpload', { id: incidentId, uploadId: upload.uploadId }, { sha256 });
   return { evidence, sha256 };
 }

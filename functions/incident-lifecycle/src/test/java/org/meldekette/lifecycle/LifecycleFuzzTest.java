@@ -283,7 +283,7 @@ class LifecycleFuzzTest extends ServedLifecycle {
                           + generator.pick(List.of("garbage", "%00", "eyJ9", "x".repeat(900))),
                       base + "/timeline?pageSize=0",
                       base + "/timeline?pageToken=%ff%ff",
-                      base + "/final-report?format=pdf",
+                      base + "/final-report?format=docx",
                       base + "/final-report?format=markdown&lang=fr",
                       base + "/drafts/authority-notification?notification=final",
                       "/breach-register?from=yesterday",

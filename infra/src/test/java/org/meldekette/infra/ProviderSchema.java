@@ -153,11 +153,24 @@ final class ProviderSchema {
     return names;
   }
 
+  /**
+   * Runs {@code command} with no share in the test JVM's own streams: they are Surefire's channel
+   * to the build, and a child that writes to them or sets them non-blocking (Node does) breaks it.
+   */
   private static void run(Path dir, String... command) throws IOException {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectErrorStream(true)
+            .start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     try {
       if (process.waitFor() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed in " + dir + ":\n" + output);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -150,7 +150,13 @@ class HoldsAndVerificationTest extends ServedVault {
             id,
             (tx, incident) -> {
               tx.createEvidence(byReference);
-              return null;
+              return tx.apply(
+                  org.meldekette.domain.lifecycle.RecordRules.evidenceAdded(
+                      incident,
+                      byReference,
+                      org.meldekette.domain.Actor.staff(
+                          RESPONDER, org.meldekette.domain.Role.RESPONDER),
+                      clock.instant()));
             });
     HttpResponse<String> refused =
         call(

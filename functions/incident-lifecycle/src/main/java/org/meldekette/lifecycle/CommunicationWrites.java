@@ -1,6 +1,7 @@
 package org.meldekette.lifecycle;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meldekette.domain.Approval;
@@ -14,6 +15,7 @@ import org.meldekette.domain.deadline.Regimes;
 import org.meldekette.domain.lifecycle.CommunicationRules;
 import org.meldekette.domain.lifecycle.Outcome;
 import org.meldekette.domain.report.Drafts;
+import org.meldekette.domain.report.IncidentFile;
 import org.meldekette.http.JsonFields;
 import org.meldekette.http.StaffCall;
 import org.meldekette.store.IncidentQueries;
@@ -101,30 +103,43 @@ final class CommunicationWrites {
         audience == Audience.PRESS
             ? requirePress(call)
             : call.require(Role.RESPONDER, Role.LEGAL, Role.DPO, Role.COMMUNICATIONS);
-    // What an authority notification states is kept with it, for a later supplementary one.
-    Map<String, Object> facts =
-        audience == Audience.SUPERVISORY_AUTHORITY
-            ? drafts.factsForAuthority(queries.file(id), call.now())
-            : null;
-    Communication communication =
-        new Communication(
-            ids.next("COM"),
-            audience,
-            body.string("channel"),
-            body.string("summary"),
-            body.instant("sentAt"),
-            body.enumValue("notification", Communication.Notification.class),
-            stage,
-            body.string("delayReasons"),
-            call.member().email(),
-            call.now(),
-            facts,
-            body.string("timeJustification"));
+    String communicationId = ids.next("COM");
+    java.util.concurrent.atomic.AtomicReference<Communication> recordedCommunication =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Outcome outcome =
         store.update(
             id,
             ifMatch,
             (tx, incident) -> {
+              // What an authority notification states is kept with it, for a later supplementary
+              // one: read off the incident as this transaction sees it.
+              Map<String, Object> facts =
+                  audience == Audience.SUPERVISORY_AUTHORITY
+                      ? drafts.factsForAuthority(
+                          new IncidentFile(
+                              incident,
+                              List.of(),
+                              tx.measures(),
+                              List.of(),
+                              tx.decisions(),
+                              tx.communications(),
+                              List.of()),
+                          call.now())
+                      : null;
+              Communication communication =
+                  new Communication(
+                      communicationId,
+                      audience,
+                      body.string("channel"),
+                      body.string("summary"),
+                      body.instant("sentAt"),
+                      body.enumValue("notification", Communication.Notification.class),
+                      stage,
+                      body.string("delayReasons"),
+                      call.member().email(),
+                      call.now(),
+                      facts,
+                      body.string("timeJustification"));
               DeadlinePolicy.requireDelayReasons(
                   tx.deadlines(incident),
                   communication.satisfier(),
@@ -134,8 +149,10 @@ final class CommunicationWrites {
                   CommunicationRules.communicationRecorded(
                       incident, tx.approvals(), communication, call.actor(role), call.now());
               tx.createCommunication(communication);
+              recordedCommunication.set(communication);
               return tx.apply(recorded);
             });
+    Communication communication = recordedCommunication.get();
     call.created(
         outcome.incident().version(),
         "/incidents/" + id + "/communications/" + communication.id(),

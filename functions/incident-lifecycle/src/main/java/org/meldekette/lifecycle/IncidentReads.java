@@ -88,7 +88,7 @@ final class IncidentReads {
     call.require(StaffCall.STAFF);
     StoredIncident stored = queries.getStored(call.incidentId(params));
     Incident incident = stored.incident();
-    IncidentRecords records = queries.records(incident.id());
+    IncidentRecords records = queries.records(stored);
     Map<String, Object> view =
         Views.incidentDetail(
             incident,

@@ -27,7 +27,15 @@ final class DecisionDocuments {
   }
 
   static Decision read(DocumentSnapshot snapshot) {
-    Doc d = Doc.of(snapshot.getData());
+    return read(snapshot.getData());
+  }
+
+  /**
+   * From its fields, as stored in its own document or in the incident's copy ({@link
+   * RecordCopies}).
+   */
+  static Decision read(java.util.Map<String, Object> fields) {
+    Doc d = Doc.of(fields);
     return new Decision(
         d.string("id"),
         d.enumValue("type", DecisionType.class),

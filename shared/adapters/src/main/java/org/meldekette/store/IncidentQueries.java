@@ -57,7 +57,8 @@ public final class IncidentQueries {
   private StoredIncident stored(DocumentSnapshot snapshot) {
     return new StoredIncident(
         IncidentDocuments.incident(snapshot),
-        DeadlineDocuments.deadlines(snapshot, policy.regimes()));
+        DeadlineDocuments.deadlines(snapshot, policy.regimes()),
+        RecordCopies.read(snapshot));
   }
 
   public StoredIncident getStored(String incidentId) {
@@ -148,9 +149,16 @@ public final class IncidentQueries {
     return page(query, "createdAt", pageSize, pageToken, this::stored);
   }
 
+  /** Everything the exit criteria look at: the incident's copy, or read when it has none. */
+  public IncidentRecords records(StoredIncident stored) {
+    return stored.copiedRecords() != null
+        ? stored.copiedRecords()
+        : records(stored.incident().id());
+  }
+
   /**
-   * Everything the exit criteria look at, read at once: the five queries go out together, so a read
-   * of an incident waits for the slowest, not for their sum.
+   * Everything the exit criteria look at, read from the records themselves: the five queries go out
+   * together, so a read of an incident waits for the slowest, not for their sum.
    */
   public IncidentRecords records(String incidentId) {
     DocumentReference incident = IncidentStore.reference(db, incidentId);

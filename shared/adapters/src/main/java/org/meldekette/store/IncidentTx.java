@@ -49,6 +49,14 @@ public final class IncidentTx {
   private List<Communication> storedCommunications;
   private List<Measure> storedMeasures;
   private final List<Measure> pendingMeasures = new ArrayList<>();
+  private List<RetentionExtension> storedExtensions;
+  private final List<RetentionExtension> pendingExtensions = new ArrayList<>();
+  private Long storedEvidence;
+  private int pendingEvidence;
+
+  /** The records copied on the incident document, or null for a document written before copies. */
+  private final IncidentRecords copy;
+
   private AuditEvent recorded;
   private Incident changed;
   private List<Deadline> deadlines;
@@ -60,12 +68,14 @@ public final class IncidentTx {
     this.snapshot = snapshot;
     this.incidentId = snapshot.getId();
     this.incidents = incidents;
+    this.copy = RecordCopies.read(snapshot);
   }
 
   /** The measures, with those this transaction adds or changes. */
   public List<Measure> measures() {
     if (storedMeasures == null) {
-      storedMeasures = RecordReads.measures(transaction, incidentRef());
+      storedMeasures =
+          copy != null ? copy.measures() : RecordReads.measures(transaction, incidentRef());
     }
     Map<String, Measure> all = new LinkedHashMap<>();
     storedMeasures.forEach(m -> all.put(m.id(), m));
@@ -78,8 +88,15 @@ public final class IncidentTx {
         .map(MeasureDocuments::read);
   }
 
+  /** How many pieces of evidence the incident has, with those this transaction records. */
   public long evidenceCount() {
-    return RecordReads.evidenceCount(transaction, incidentRef());
+    if (storedEvidence == null) {
+      storedEvidence =
+          copy != null
+              ? copy.evidenceCount()
+              : RecordReads.evidenceCount(transaction, incidentRef());
+    }
+    return storedEvidence + pendingEvidence;
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
@@ -99,7 +116,8 @@ public final class IncidentTx {
   /** The decisions, including one this transaction is about to write. */
   public List<Decision> decisions() {
     if (storedDecisions == null) {
-      storedDecisions = RecordReads.decisions(transaction, incidentRef());
+      storedDecisions =
+          copy != null ? copy.decisions() : RecordReads.decisions(transaction, incidentRef());
     }
     List<Decision> all = new ArrayList<>(storedDecisions);
     all.addAll(pendingDecisions);
@@ -124,7 +142,10 @@ public final class IncidentTx {
   /** The communications, including one this transaction is about to write. */
   public List<Communication> communications() {
     if (storedCommunications == null) {
-      storedCommunications = RecordReads.communications(transaction, incidentRef());
+      storedCommunications =
+          copy != null
+              ? copy.communications()
+              : RecordReads.communications(transaction, incidentRef());
     }
     List<Communication> all = new ArrayList<>(storedCommunications);
     all.addAll(pendingCommunications);
@@ -173,8 +194,18 @@ public final class IncidentTx {
         .map(SkipRequestDocuments::read);
   }
 
+  /** The retention extensions, with those this transaction adds or changes. */
   public List<RetentionExtension> retentionExtensions() {
-    return RecordReads.retentionExtensions(transaction, incidentRef());
+    if (storedExtensions == null) {
+      storedExtensions =
+          copy != null
+              ? copy.retentionExtensions()
+              : RecordReads.retentionExtensions(transaction, incidentRef());
+    }
+    Map<String, RetentionExtension> all = new java.util.TreeMap<>();
+    storedExtensions.forEach(x -> all.put(x.id(), x));
+    pendingExtensions.forEach(x -> all.put(x.id(), x));
+    return List.copyOf(all.values());
   }
 
   public Optional<RetentionExtension> retentionExtension(String extensionId) {
@@ -185,6 +216,7 @@ public final class IncidentTx {
   }
 
   public void saveRetentionExtension(RetentionExtension extension) {
+    pendingExtensions.add(extension);
     Map<String, Object> fields = RetentionExtensionDocuments.fields(extension);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.RETENTION_EXTENSIONS).document(extension.id());
@@ -217,6 +249,7 @@ public final class IncidentTx {
    * replace.
    */
   public void createEvidence(Evidence evidence) {
+    pendingEvidence++;
     create(evidenceRef(evidence.id()), EvidenceDocuments.fields(evidence));
   }
 
@@ -261,7 +294,10 @@ public final class IncidentTx {
     recorded = event;
     changed = outcome.incident();
     deadlines = after;
-    writes.add(t -> incidents.change(t, snapshot, outcome, event, after));
+    // Computed when the writes are applied, so records added after this call are copied too; every
+    // kind was read above (deadlines), so no read follows a write.
+    writes.add(
+        t -> incidents.change(t, snapshot, outcome, event, after, RecordCopies.fields(records())));
     return outcome;
   }
 
@@ -281,6 +317,16 @@ public final class IncidentTx {
   }
 
   void applyWrites() {
+    boolean recordsChanged =
+        !pendingMeasures.isEmpty()
+            || !pendingDecisions.isEmpty()
+            || !pendingCommunications.isEmpty()
+            || !pendingExtensions.isEmpty()
+            || pendingEvidence > 0;
+    if (recordsChanged && recorded == null) {
+      // The incident's copy of its records would fall behind them.
+      throw new IllegalStateException("records change only with a recorded change of the incident");
+    }
     writes.forEach(write -> write.accept(transaction));
   }
 

@@ -62,7 +62,8 @@ final class IncidentWrites {
             ChangeRecorder.versionEntryId(incident.version()),
             ref,
             AuditEvent.ChainHead.EMPTY);
-    writes.create(ref, document(incident, event.head(), openingDeadlines(incident), null));
+    writes.create(
+        ref, document(incident, event.head(), openingDeadlines(incident), null, NO_RECORDS));
     return event;
   }
 
@@ -72,8 +73,11 @@ final class IncidentWrites {
    */
   void openRecordedElsewhere(UpdateBuilder<?> writes, Incident incident) {
     writes.create(
-        reference(incident.id()), document(incident, null, openingDeadlines(incident), null));
+        reference(incident.id()),
+        document(incident, null, openingDeadlines(incident), null, NO_RECORDS));
   }
+
+  private static final Map<String, Object> NO_RECORDS = RecordCopies.fields(IncidentRecords.NONE);
 
   /** The deadlines of an incident that has no records beside it yet. */
   List<Deadline> openingDeadlines(Incident incident) {
@@ -99,12 +103,14 @@ final class IncidentWrites {
       DocumentSnapshot before,
       Outcome outcome,
       AuditEvent event,
-      List<Deadline> deadlines) {
+      List<Deadline> deadlines,
+      Map<String, Object> records) {
     recorder.write(
         tx, event, outcome.change(), ChangeRecorder.versionEntryId(outcome.incident().version()));
     tx.set(
         before.getReference(),
-        document(outcome.incident(), event.head(), deadlines, ReminderRecords.sent(before)));
+        document(
+            outcome.incident(), event.head(), deadlines, ReminderRecords.sent(before), records));
   }
 
   /**
@@ -137,14 +143,16 @@ final class IncidentWrites {
 
   /**
    * @param head null for a document without a chain of its own; @param sentReminders null for a new
-   *     incident
+   *     incident; @param records the copy of its records ({@link RecordCopies})
    */
   private static Map<String, Object> document(
       Incident incident,
       AuditEvent.ChainHead head,
       List<Deadline> deadlines,
-      Map<String, Object> sentReminders) {
+      Map<String, Object> sentReminders,
+      Map<String, Object> records) {
     Map<String, Object> fields = IncidentDocuments.fields(incident);
+    fields.put(RecordCopies.FIELD, records);
     if (head != null) {
       AuditDocuments.withHead(fields, head);
     }

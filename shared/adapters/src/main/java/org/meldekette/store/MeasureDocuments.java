@@ -40,7 +40,15 @@ final class MeasureDocuments {
   }
 
   static Measure read(DocumentSnapshot snapshot) {
-    Doc d = Doc.of(snapshot.getData());
+    return read(snapshot.getData());
+  }
+
+  /**
+   * From its fields, as stored in its own document or in the incident's copy ({@link
+   * RecordCopies}).
+   */
+  static Measure read(java.util.Map<String, Object> fields) {
+    Doc d = Doc.of(fields);
     Doc e = d.doc("effectiveness");
     return new Measure(
         d.string("id"),

@@ -1,7 +1,6 @@
 package org.meldekette.store;
 
 import com.google.api.core.ApiFuture;
-import com.google.api.core.ApiFutures;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.meldekette.domain.IncidentRecords;
 import org.meldekette.domain.deadline.DeadlinePolicy;
 import org.meldekette.domain.report.IncidentFile;
 
@@ -47,25 +47,34 @@ public final class PeriodQueries {
     for (int start = 0; start < incidents.size(); start += IN_FLIGHT) {
       List<DocumentSnapshot> part =
           incidents.subList(start, Math.min(incidents.size(), start + IN_FLIGHT));
+      // An incident's copy of its records is enough; only one written before copies is queried.
       List<ApiFuture<QuerySnapshot>> measures = new ArrayList<>();
       List<ApiFuture<QuerySnapshot>> communications = new ArrayList<>();
       for (DocumentSnapshot incident : part) {
-        measures.add(incident.getReference().collection(CollectionNames.MEASURES).get());
+        boolean copied = RecordCopies.read(incident) != null;
+        measures.add(
+            copied ? null : incident.getReference().collection(CollectionNames.MEASURES).get());
         communications.add(
-            incident.getReference().collection(CollectionNames.COMMUNICATIONS).get());
+            copied
+                ? null
+                : incident.getReference().collection(CollectionNames.COMMUNICATIONS).get());
       }
-      List<QuerySnapshot> measured = FirestoreErrors.await(ApiFutures.allAsList(measures));
-      List<QuerySnapshot> sent = FirestoreErrors.await(ApiFutures.allAsList(communications));
       for (int i = 0; i < part.size(); i++) {
         DocumentSnapshot incident = part.get(i);
+        IncidentRecords copy = RecordCopies.read(incident);
         files.add(
             new IncidentFile(
                 IncidentDocuments.incident(incident),
                 DeadlineDocuments.deadlines(incident, policy.regimes()),
-                read(measured.get(i), MeasureDocuments::read),
+                copy != null
+                    ? copy.measures()
+                    : read(FirestoreErrors.await(measures.get(i)), MeasureDocuments::read),
                 List.of(),
                 List.of(),
-                read(sent.get(i), CommunicationDocuments::read),
+                copy != null
+                    ? copy.communications()
+                    : read(
+                        FirestoreErrors.await(communications.get(i)), CommunicationDocuments::read),
                 List.of()));
       }
     }

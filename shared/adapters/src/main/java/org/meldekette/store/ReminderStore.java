@@ -80,13 +80,16 @@ public final class ReminderStore {
       return new Claim(ClaimStatus.NOT_NEEDED, null, null);
     }
     DocumentReference incidentRef = incidentDoc.getReference();
+    IncidentRecords copied = RecordCopies.read(incidentDoc);
     IncidentRecords records =
-        new IncidentRecords(
-            RecordReads.measures(tx, incidentRef),
-            0,
-            RecordReads.decisions(tx, incidentRef),
-            List.of(),
-            RecordReads.communications(tx, incidentRef));
+        copied != null
+            ? copied
+            : new IncidentRecords(
+                RecordReads.measures(tx, incidentRef),
+                0,
+                RecordReads.decisions(tx, incidentRef),
+                List.of(),
+                RecordReads.communications(tx, incidentRef));
     DocumentSnapshot sent = FirestoreErrors.await(tx.get(reminderDoc));
     Incident incident = IncidentDocuments.incident(incidentDoc);
     List<Deadline> deadlines = policy.deadlines(new IncidentFacts(incident, records));

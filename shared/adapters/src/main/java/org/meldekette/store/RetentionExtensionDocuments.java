@@ -22,7 +22,15 @@ final class RetentionExtensionDocuments {
   }
 
   static RetentionExtension read(DocumentSnapshot snapshot) {
-    Doc d = Doc.of(snapshot.getData());
+    return read(snapshot.getData());
+  }
+
+  /**
+   * From its fields, as stored in its own document or in the incident's copy ({@link
+   * RecordCopies}).
+   */
+  static RetentionExtension read(java.util.Map<String, Object> fields) {
+    Doc d = Doc.of(fields);
     return new RetentionExtension(
         d.string("id"),
         d.string("what"),

@@ -1,0 +1,96 @@
+package org.meldekette.store;
+
+import com.google.cloud.firestore.DocumentSnapshot;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.meldekette.domain.Communication;
+import org.meldekette.domain.Decision;
+import org.meldekette.domain.IncidentRecords;
+import org.meldekette.domain.Measure;
+import org.meldekette.domain.RetentionExtension;
+
+/**
+ * What the exit criteria and the clocks read beside an incident (its measures, decisions,
+ * communications, retention extensions and the number of its evidence), copied onto the incident
+ * document ({@value #FIELD}) in the same transaction as every change of those records: a change
+ * then reads one document instead of five queries and a count. Every record change writes the
+ * incident document anyway (its version, deadlines and audit head), so the copy makes no document
+ * hotter. The records' own documents stay the reference; an incident written before the copy
+ * existed has none and is read by queries until its next change writes it.
+ */
+final class RecordCopies {
+  static final String FIELD = "records";
+
+  private RecordCopies() {}
+
+  /** The copy on {@code incident}, or null when it has none (written before copies existed). */
+  static IncidentRecords read(DocumentSnapshot incident) {
+    Object copy = incident.get(FIELD);
+    return copy instanceof Map<?, ?> map ? read(fieldsOf(map)) : null;
+  }
+
+  /** The copy for the records {@code records}: what {@link #read} gives back. */
+  static Map<String, Object> fields(IncidentRecords records) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    copy.put("measures", byId(records.measures(), Measure::id, MeasureDocuments::fields));
+    copy.put("decisions", byId(records.decisions(), Decision::id, DecisionDocuments::fields));
+    copy.put(
+        "communications",
+        byId(records.communications(), Communication::id, CommunicationDocuments::fields));
+    copy.put(
+        "retentionExtensions",
+        byId(
+            records.retentionExtensions(),
+            RetentionExtension::id,
+            RetentionExtensionDocuments::fields));
+    copy.put("evidenceCount", records.evidenceCount());
+    return copy;
+  }
+
+  private static IncidentRecords read(Map<String, Object> copy) {
+    return new IncidentRecords(
+        list(
+            copy.get("measures"),
+            MeasureDocuments::read,
+            Comparator.comparing(Measure::createdAt).thenComparing(Measure::id)),
+        ((Number) copy.getOrDefault("evidenceCount", 0L)).longValue(),
+        list(
+            copy.get("decisions"),
+            DecisionDocuments::read,
+            Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id)),
+        list(
+            copy.get("retentionExtensions"),
+            RetentionExtensionDocuments::read,
+            Comparator.comparing(RetentionExtension::id)),
+        list(
+            copy.get("communications"),
+            CommunicationDocuments::read,
+            Comparator.comparing(Communication::sentAt).thenComparing(Communication::id)));
+  }
+
+  private static <T> Map<String, Object> byId(
+      List<T> records, Function<T, String> id, Function<T, Map<String, Object>> fields) {
+    Map<String, Object> byId = new LinkedHashMap<>();
+    records.forEach(record -> byId.put(id.apply(record), fields.apply(record)));
+    return byId;
+  }
+
+  private static <T> List<T> list(
+      Object stored, Function<Map<String, Object>, T> read, Comparator<T> order) {
+    if (!(stored instanceof Map<?, ?> byId)) {
+      return List.of();
+    }
+    return byId.values().stream()
+        .map(fields -> read.apply(fieldsOf(fields)))
+        .sorted(order)
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fieldsOf(Object map) {
+    return (Map<String, Object>) map;
+  }
+}

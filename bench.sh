@@ -2,7 +2,7 @@
 # Runs the benchmarks and prints their figures (also in target/bench/figures.md): cold start, Firestore round
 # trips per operation, the alert storm with memory, sweep scaling, memory under load, and the staff console's
 # budgets against the local stack with 10,000 incidents. They print figures and check correctness; they never
-# fail on speed. Takes about fifteen minutes on two cores.
+# fail on speed. At the end every figure is printed beside its target and the previous run's. Takes about fifteen minutes on two cores.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -13,7 +13,7 @@ require_firestore_emulator
 require_browser_tests
 [ -z "${FIRESTORE_EMULATOR_HOST:-}" ] || die "unset FIRESTORE_EMULATOR_HOST: the benchmarks count calls on clients of their own"
 
-rm -f target/bench/figures.md
+rm -f target/bench/figures.md target/bench/figures.jsonl
 mvn -B -ntp -Pbench verify "$@"
 
 # The staff console against the local stack, its emulator filled with 10,000 incidents: once on a quiet stack,
@@ -40,3 +40,5 @@ CONDITION="while the sweep sends the seeded incidents' overdue reminders" \
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 cat target/bench/figures.md
+# Every figure beside its target and the previous run (bench/previous.jsonl; BENCH_KEEP=1 keeps this run as it).
+node scripts/bench-summary.mjs ${BENCH_KEEP:+--keep}

@@ -86,3 +86,9 @@ const section = `### Staff console budgets (local stack, ${total.toLocaleString(
 console.log(`\n${section}`);
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
 appendFileSync(join(ROOT, 'target/bench/figures.md'), section);
+// The figures beside their targets, for ./bench.sh's summary against the previous run.
+const figure = (name, value, target, met) => JSON.stringify({ name: `${name} (${CONDITION})`, value, target, met });
+appendFileSync(join(ROOT, 'target/bench/figures.jsonl'), [
+  figure('console board, first page, ms', median(board), '< 1500', median(board) < 1500),
+  figure('console incident page complete, ms', median(incident), '< 1000', median(incident) < 1000),
+].join('\n') + '\n');

@@ -91,7 +91,7 @@ class AlertStormBenchmark {
               | time | %.1f s |
               | alert-triage | **%.0f deliveries/s** |
               | emulator, single-document transactions, %d at a time | %.0f /s |
-              | ratio (target at least 0.5) | **%.2f** (%s) |
+              | ratio (target at least 0.75) | **%.2f** (%s) |
               | alert-triage peak resident memory (JVM sized for 256 MiB) | **%.0f MiB** (%s) |
               | incidents / alert groups | %d / %d |
               | alerts recorded / audit events of alerts / effects | %d / %d / %d |
@@ -105,15 +105,18 @@ class AlertStormBenchmark {
               CONCURRENCY,
               transactionsPerSecond,
               ratio,
-              ratio >= 0.5 ? "met" : "MISSED",
+              ratio >= 0.75 ? "met" : "MISSED",
               peak,
-              peak <= 256 ? "fits 256 MiB" : "DOES NOT FIT 256 MiB",
+              peak <= 192 ? "within 192 MiB" : "OVER 192 MiB",
               checked.incidents(),
               checked.groups(),
               checked.alerts(),
               checked.auditEvents(),
               checked.effects(),
               outcome.statuses()));
+      Figures.measured(
+          "alert storm, deliveries/s / emulator transactions/s", ratio, "≥ 0.75", ratio >= 0.75);
+      Figures.measured("peak memory MiB, alert-triage (storm)", peak, "≤ 192", peak <= 192);
       db.close();
     }
   }

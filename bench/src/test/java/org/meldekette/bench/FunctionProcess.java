@@ -66,6 +66,26 @@ final class FunctionProcess implements AutoCloseable {
   static FunctionProcess start(
       Path classpath, String target, Map<String, String> env, Path log, int port)
       throws IOException {
+    return start(classpath, target, env, log, port, JVM_OPTIONS);
+  }
+
+  /** As {@link #start}, every class the JVM loads written to {@code classLog}, one per line. */
+  static FunctionProcess startLoggingClasses(
+      Path classpath, String target, Map<String, String> env, Path log, Path classLog)
+      throws IOException {
+    Files.deleteIfExists(classLog);
+    return start(
+        classpath,
+        target,
+        env,
+        log,
+        FunctionServer.freePort(),
+        JVM_OPTIONS + " -Xlog:class+load=info:file=" + classLog);
+  }
+
+  private static FunctionProcess start(
+      Path classpath, String target, Map<String, String> env, Path log, int port, String jvmOptions)
+      throws IOException {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -84,7 +104,7 @@ final class FunctionProcess implements AutoCloseable {
     Map<String, String> environment = builder.environment();
     environment.remove("FIRESTORE_EMULATOR_HOST");
     environment.putAll(new HashMap<>(env));
-    environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
+    environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
     long started = System.nanoTime();
     Process process = builder.start();
     return new FunctionProcess(process, port, started);

@@ -35,6 +35,31 @@ public final class Figures {
     }
   }
 
+  /**
+   * One figure with its target, appended to {@code target/bench/figures.jsonl}: {@code ./bench.sh}
+   * prints every figure of the run beside its target and the previous run's ({@code
+   * bench/previous.jsonl}).
+   */
+  public static void measured(String name, double value, String target, boolean met) {
+    String line =
+        String.format(
+                java.util.Locale.ROOT,
+                "{\"name\":\"%s\",\"value\":%.4f,\"target\":\"%s\",\"met\":%s}",
+                name.replace("\"", "'"),
+                value,
+                target.replace("\"", "'"),
+                met)
+            + "\n";
+    Path file = ProjectFiles.root().resolve("target/bench/figures.jsonl");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(
+          file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The median of at least one value. */
   public static double median(List<? extends Number> values) {
     List<Double> sorted = new ArrayList<>();

@@ -6,7 +6,6 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,19 +42,7 @@ public final class IncidentTx {
   private final String incidentId;
   private final IncidentWrites incidents;
   private final List<Consumer<Transaction>> writes = new ArrayList<>();
-  private final List<Decision> pendingDecisions = new ArrayList<>();
-  private final List<Communication> pendingCommunications = new ArrayList<>();
-  private List<Decision> storedDecisions;
-  private List<Communication> storedCommunications;
-  private List<Measure> storedMeasures;
-  private final List<Measure> pendingMeasures = new ArrayList<>();
-  private List<RetentionExtension> storedExtensions;
-  private final List<RetentionExtension> pendingExtensions = new ArrayList<>();
-  private Long storedEvidence;
-  private int pendingEvidence;
-
-  /** The records copied on the incident document, or null for a document written before copies. */
-  private final IncidentRecords copy;
+  private final RecordsInTx records;
 
   private AuditEvent recorded;
   private Incident changed;
@@ -68,19 +55,12 @@ public final class IncidentTx {
     this.snapshot = snapshot;
     this.incidentId = snapshot.getId();
     this.incidents = incidents;
-    this.copy = RecordCopies.read(snapshot);
+    this.records = new RecordsInTx(transaction, incidentRef(), RecordCopies.read(snapshot));
   }
 
   /** The measures, with those this transaction adds or changes. */
   public List<Measure> measures() {
-    if (storedMeasures == null) {
-      storedMeasures =
-          copy != null ? copy.measures() : RecordReads.measures(transaction, incidentRef());
-    }
-    Map<String, Measure> all = new LinkedHashMap<>();
-    storedMeasures.forEach(m -> all.put(m.id(), m));
-    pendingMeasures.forEach(m -> all.put(m.id(), m));
-    return List.copyOf(all.values());
+    return records.measures();
   }
 
   public Optional<Measure> measure(String measureId) {
@@ -90,13 +70,7 @@ public final class IncidentTx {
 
   /** How many pieces of evidence the incident has, with those this transaction records. */
   public long evidenceCount() {
-    if (storedEvidence == null) {
-      storedEvidence =
-          copy != null
-              ? copy.evidenceCount()
-              : RecordReads.evidenceCount(transaction, incidentRef());
-    }
-    return storedEvidence + pendingEvidence;
+    return records.evidenceCount();
   }
 
   public Optional<Evidence> evidence(String evidenceId) {
@@ -115,14 +89,7 @@ public final class IncidentTx {
 
   /** The decisions, including one this transaction is about to write. */
   public List<Decision> decisions() {
-    if (storedDecisions == null) {
-      storedDecisions =
-          copy != null ? copy.decisions() : RecordReads.decisions(transaction, incidentRef());
-    }
-    List<Decision> all = new ArrayList<>(storedDecisions);
-    all.addAll(pendingDecisions);
-    all.sort(Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id));
-    return all;
+    return records.decisions();
   }
 
   /** The incident's deadlines as they stand with what this transaction has recorded so far. */
@@ -141,16 +108,7 @@ public final class IncidentTx {
 
   /** The communications, including one this transaction is about to write. */
   public List<Communication> communications() {
-    if (storedCommunications == null) {
-      storedCommunications =
-          copy != null
-              ? copy.communications()
-              : RecordReads.communications(transaction, incidentRef());
-    }
-    List<Communication> all = new ArrayList<>(storedCommunications);
-    all.addAll(pendingCommunications);
-    all.sort(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id));
-    return all;
+    return records.communications();
   }
 
   public void createApproval(Approval approval) {
@@ -160,7 +118,7 @@ public final class IncidentTx {
   }
 
   public void createCommunication(Communication communication) {
-    pendingCommunications.add(communication);
+    records.communication(communication);
     create(
         incidentRef().collection(CollectionNames.COMMUNICATIONS).document(communication.id()),
         CommunicationDocuments.fields(communication));
@@ -196,16 +154,7 @@ public final class IncidentTx {
 
   /** The retention extensions, with those this transaction adds or changes. */
   public List<RetentionExtension> retentionExtensions() {
-    if (storedExtensions == null) {
-      storedExtensions =
-          copy != null
-              ? copy.retentionExtensions()
-              : RecordReads.retentionExtensions(transaction, incidentRef());
-    }
-    Map<String, RetentionExtension> all = new java.util.TreeMap<>();
-    storedExtensions.forEach(x -> all.put(x.id(), x));
-    pendingExtensions.forEach(x -> all.put(x.id(), x));
-    return List.copyOf(all.values());
+    return records.retentionExtensions();
   }
 
   public Optional<RetentionExtension> retentionExtension(String extensionId) {
@@ -216,7 +165,7 @@ public final class IncidentTx {
   }
 
   public void saveRetentionExtension(RetentionExtension extension) {
-    pendingExtensions.add(extension);
+    records.retentionExtension(extension);
     Map<String, Object> fields = RetentionExtensionDocuments.fields(extension);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.RETENTION_EXTENSIONS).document(extension.id());
@@ -225,19 +174,18 @@ public final class IncidentTx {
 
   /** Everything the exit criteria look at. */
   public IncidentRecords records() {
-    return new IncidentRecords(
-        measures(), evidenceCount(), decisions(), retentionExtensions(), communications());
+    return records.all();
   }
 
   public void createMeasure(Measure measure) {
-    pendingMeasures.add(measure);
+    records.measure(measure);
     create(
         incidentRef().collection(CollectionNames.MEASURES).document(measure.id()),
         MeasureDocuments.fields(measure));
   }
 
   public void updateMeasure(Measure measure) {
-    pendingMeasures.add(measure);
+    records.measure(measure);
     Map<String, Object> fields = MeasureDocuments.fields(measure);
     DocumentReference ref =
         incidentRef().collection(CollectionNames.MEASURES).document(measure.id());
@@ -249,7 +197,7 @@ public final class IncidentTx {
    * replace.
    */
   public void createEvidence(Evidence evidence) {
-    pendingEvidence++;
+    records.evidence();
     create(evidenceRef(evidence.id()), EvidenceDocuments.fields(evidence));
   }
 
@@ -268,7 +216,7 @@ public final class IncidentTx {
   }
 
   public void createDecision(Decision decision) {
-    pendingDecisions.add(decision);
+    records.decision(decision);
     create(
         incidentRef().collection(CollectionNames.DECISIONS).document(decision.id()),
         DecisionDocuments.fields(decision));
@@ -297,7 +245,9 @@ public final class IncidentTx {
     // Computed when the writes are applied, so records added after this call are copied too; every
     // kind was read above (deadlines), so no read follows a write.
     writes.add(
-        t -> incidents.change(t, snapshot, outcome, event, after, RecordCopies.fields(records())));
+        t ->
+            incidents.change(
+                t, snapshot, outcome, event, after, RecordCopies.fields(records.all())));
     return outcome;
   }
 
@@ -317,13 +267,7 @@ public final class IncidentTx {
   }
 
   void applyWrites() {
-    boolean recordsChanged =
-        !pendingMeasures.isEmpty()
-            || !pendingDecisions.isEmpty()
-            || !pendingCommunications.isEmpty()
-            || !pendingExtensions.isEmpty()
-            || pendingEvidence > 0;
-    if (recordsChanged && recorded == null) {
+    if (records.changed() && recorded == null) {
       // The incident's copy of its records would fall behind them.
       throw new IllegalStateException("records change only with a recorded change of the incident");
     }

@@ -48,20 +48,24 @@ public final class PeriodQueries {
       List<DocumentSnapshot> part =
           incidents.subList(start, Math.min(incidents.size(), start + IN_FLIGHT));
       // An incident's copy of its records is enough; only one written before copies is queried.
+      List<IncidentRecords> copies = new ArrayList<>();
       List<ApiFuture<QuerySnapshot>> measures = new ArrayList<>();
       List<ApiFuture<QuerySnapshot>> communications = new ArrayList<>();
       for (DocumentSnapshot incident : part) {
-        boolean copied = RecordCopies.read(incident) != null;
+        IncidentRecords copy = RecordCopies.read(incident);
+        copies.add(copy);
         measures.add(
-            copied ? null : incident.getReference().collection(CollectionNames.MEASURES).get());
+            copy != null
+                ? null
+                : incident.getReference().collection(CollectionNames.MEASURES).get());
         communications.add(
-            copied
+            copy != null
                 ? null
                 : incident.getReference().collection(CollectionNames.COMMUNICATIONS).get());
       }
       for (int i = 0; i < part.size(); i++) {
         DocumentSnapshot incident = part.get(i);
-        IncidentRecords copy = RecordCopies.read(incident);
+        IncidentRecords copy = copies.get(i);
         files.add(
             new IncidentFile(
                 IncidentDocuments.incident(incident),

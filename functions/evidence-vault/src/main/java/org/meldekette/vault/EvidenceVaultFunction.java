@@ -134,7 +134,8 @@ public class EvidenceVaultFunction extends ApiFunction {
         new StaffAuthenticator(
             IdTokenVerifier.forStaff(env, clock),
             new MemberStore(db.get()),
-            env.list("ADMIN_EMAILS", ""));
+            env.list("ADMIN_EMAILS", ""),
+            clock);
     Router<StaffCall> staff =
         new Router<StaffCall>()
             .on("GET", "/settings", (call, params) -> settings(call, settings))
@@ -179,7 +180,13 @@ public class EvidenceVaultFunction extends ApiFunction {
         .dispatch(
             request.getMethod(),
             path,
-            new StaffCall(request, reply, member, clock.instant(), labels),
+            new StaffCall(
+                request,
+                reply,
+                member,
+                w.authenticator().confirmation(member),
+                clock.instant(),
+                labels),
             reply);
   }
 

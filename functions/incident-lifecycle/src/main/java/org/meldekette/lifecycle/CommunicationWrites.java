@@ -71,6 +71,7 @@ final class CommunicationWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               tx.createApproval(approval);
               return tx.apply(
@@ -110,6 +111,7 @@ final class CommunicationWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               // What an authority notification states is kept with it, for a later supplementary
               // one: read off the incident as this transaction sees it.

@@ -54,6 +54,7 @@ final class DecisionWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               // Checked against the log as it stands, before this decision joins it.
               DeadlinePolicy.requireDelayReasons(tx.deadlines(incident), decision, call.now());

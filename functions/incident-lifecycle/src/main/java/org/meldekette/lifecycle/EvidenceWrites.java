@@ -58,6 +58,7 @@ final class EvidenceWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               tx.createEvidence(evidence);
               tx.appendCustody(evidence.id(), collected);
@@ -82,6 +83,7 @@ final class EvidenceWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               Evidence evidence =
                   tx.evidence(evidenceId)

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.meldekette.audit.AuditExport;
 import org.meldekette.audit.AuditSinks;
@@ -110,7 +111,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
     RecordIds ids = new RecordIds(new SecureRandom());
     IdTokenVerifier verifier = IdTokenVerifier.forStaff(env, clock);
     StaffAuthenticator authenticator =
-        new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""));
+        new StaffAuthenticator(verifier, members, env.list("ADMIN_EMAILS", ""), clock);
 
     String incidentRetention = env.get("INCIDENT_RETENTION", "P6Y");
     ReportStore reportStore = new ReportStore(db.get(), policy, listener);
@@ -202,7 +203,7 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/incidents/{id}/alerts", reads::alerts)
             .on("GET", "/incidents/{id}/audit", reads::audit)
             .on("GET", "/incidents/{id}/audit/verify", reads::verifyAudit)
-            .on("PUT", "/incidents/{id}/triage", triage::put)
+            .onConfirmedChange("PUT", "/incidents/{id}/triage", triage::put)
             .on("GET", "/incidents/{id}/triage-changes", triage::listChanges)
             .on("POST", "/incidents/{id}/triage-changes", triage::requestChange)
             .on("POST", "/incidents/{id}/triage-changes/{requestId}/approve", triage::approveChange)
@@ -223,14 +224,15 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("GET", "/mail/unfiled", mail::unfiled)
             .on("POST", "/incidents/{id}/operation-restored", milestones::operationRestored)
             .on("GET", "/incidents/{id}/measures", reads::measures)
-            .on("POST", "/incidents/{id}/measures", measures::add)
-            .on("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
+            .onConfirmedChange("POST", "/incidents/{id}/measures", measures::add)
+            .onConfirmedChange("PATCH", "/incidents/{id}/measures/{measureId}", measures::change)
             .on("GET", "/incidents/{id}/evidence", reads::evidence)
-            .on("POST", "/incidents/{id}/evidence", evidence::add)
-            .on("POST", "/incidents/{id}/evidence/{evidenceId}/custody", evidence::appendCustody)
+            .onConfirmedChange("POST", "/incidents/{id}/evidence", evidence::add)
+            .onConfirmedChange(
+                "POST", "/incidents/{id}/evidence/{evidenceId}/custody", evidence::appendCustody)
             .on("GET", "/incidents/{id}/decisions", reads::decisions)
-            .on("POST", "/incidents/{id}/decisions", decisions::log)
-            .on("POST", "/incidents/{id}/transitions", phases::transition)
+            .onConfirmedChange("POST", "/incidents/{id}/decisions", decisions::log)
+            .onConfirmedChange("POST", "/incidents/{id}/transitions", phases::transition)
             .on("GET", "/incidents/{id}/skip-requests", reads::skipRequests)
             .on("POST", "/incidents/{id}/skip-requests", phases::requestSkip)
             .on("POST", "/incidents/{id}/skip-requests/{requestId}/approve", phases::approveSkip)
@@ -257,9 +259,9 @@ public class IncidentLifecycleFunction extends ApiFunction {
             .on("PUT", "/incidents/{id}/customers", reports::putCustomers)
             .on("PUT", "/incidents/{id}/regimes/{regime}", regimes::trigger)
             .on("POST", "/incidents/{id}/regimes/{regime}/requests", regimes::request)
-            .on("POST", "/incidents/{id}/approvals", communications::approve)
+            .onConfirmedChange("POST", "/incidents/{id}/approvals", communications::approve)
             .on("GET", "/incidents/{id}/communications", communications::list)
-            .on("POST", "/incidents/{id}/communications", communications::record)
+            .onConfirmedChange("POST", "/incidents/{id}/communications", communications::record)
             .on("GET", "/incidents/{id}/drafts/authority-notification", reports::authorityDraft)
             .on("GET", "/incidents/{id}/drafts/data-subject-notice", reports::dataSubjectDraft)
             .on("GET", "/incidents/{id}/drafts/stages/{regime}/{stage}", reports::stageDraft)
@@ -300,13 +302,31 @@ public class IncidentLifecycleFunction extends ApiFunction {
     return wiring.get().router().routes();
   }
 
+  /** The routes whose change confirms its member in its transaction. */
+  java.util.Set<String> confirmedChangeRoutes() {
+    return wiring.get().router().confirmedChangeRoutes();
+  }
+
   @Override
   protected void handle(HttpRequest request, Reply reply, Map<String, String> labels)
       throws Exception {
     Wiring w = wiring.get();
-    Member member = w.authenticator().authenticate(request.getFirstHeader("Authorization"));
-    StaffCall call = new StaffCall(request, reply, member, clock.instant(), labels);
-    w.router().dispatch(request.getMethod(), routed(request.getPath()), call, reply);
+    String path = routed(request.getPath());
+    Optional<String> authorization = request.getFirstHeader("Authorization");
+    // A change that confirms its member in its transaction saves reading them first.
+    Member member =
+        w.router().confirmsMember(request.getMethod(), path)
+            ? w.authenticator().authenticateRecent(authorization)
+            : w.authenticator().authenticate(authorization);
+    StaffCall call =
+        new StaffCall(
+            request,
+            reply,
+            member,
+            w.authenticator().confirmation(member),
+            clock.instant(),
+            labels);
+    w.router().dispatch(request.getMethod(), path, call, reply);
   }
 
   /**

@@ -124,6 +124,7 @@ final class IncludedReads {
             new PartRequest(call.request(), query),
             reply,
             call.member(),
+            call.confirmation(),
             call.now(),
             new LinkedHashMap<>());
     try {

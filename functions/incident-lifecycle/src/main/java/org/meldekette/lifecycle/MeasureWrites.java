@@ -54,6 +54,7 @@ final class MeasureWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               tx.createMeasure(measure);
               return tx.apply(
@@ -87,6 +88,7 @@ final class MeasureWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               Measure before =
                   tx.measure(measureId)

@@ -39,6 +39,7 @@ final class MilestoneWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 MilestoneRules.acknowledgeEscalation(incident, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
@@ -64,6 +65,7 @@ final class MilestoneWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               Outcome issued =
                   MilestoneRules.finalReportIssued(
@@ -93,6 +95,7 @@ final class MilestoneWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 MilestoneRules.operationRestored(
                     incident, restoredAt, call.actor(role), call.now()));

@@ -41,6 +41,7 @@ final class PhaseWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) ->
                 tx.apply(
                     PhaseRules.advance(
@@ -67,6 +68,7 @@ final class PhaseWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               SkipRequest request =
                   new SkipRequest(
@@ -106,6 +108,7 @@ final class PhaseWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               SkipRequest request =
                   tx.skipRequest(requestId)
@@ -137,6 +140,7 @@ final class PhaseWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 PhaseRules.reopen(incident, to, justification, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));

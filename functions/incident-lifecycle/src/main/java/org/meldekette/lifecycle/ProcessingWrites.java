@@ -50,6 +50,7 @@ final class ProcessingWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 TriageRules.processingRecorded(incident, roles, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));

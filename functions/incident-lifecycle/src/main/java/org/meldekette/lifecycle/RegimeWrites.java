@@ -52,6 +52,7 @@ final class RegimeWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 MilestoneRules.regimeTriggered(
                     incident, regime, trigger, call.actor(role), call.now()));
@@ -74,6 +75,7 @@ final class RegimeWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 MilestoneRules.regimeReportRequested(
                     incident, regime, stage, due, call.actor(role), call.now()));

@@ -84,6 +84,7 @@ final class ReportReads {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 CaseFileRules.assessmentRecorded(
                     incident, assessment, call.actor(role), call.now()));
@@ -114,6 +115,7 @@ final class ReportReads {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident -> CaseFileRules.teamChanged(incident, team, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Map.of("team", outcome.incident().team()));
   }
@@ -133,6 +135,7 @@ final class ReportReads {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 CaseFileRules.customersRecorded(incident, customers, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));

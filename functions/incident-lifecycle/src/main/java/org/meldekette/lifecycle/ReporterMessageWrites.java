@@ -62,6 +62,7 @@ final class ReporterMessageWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               Outcome recorded =
                   CommunicationRules.communicationRecorded(

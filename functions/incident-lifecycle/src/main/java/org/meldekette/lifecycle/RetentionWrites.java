@@ -48,6 +48,7 @@ final class RetentionWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               tx.saveRetentionExtension(extension);
               return tx.apply(
@@ -81,6 +82,7 @@ final class RetentionWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               RetentionExtension before =
                   tx.retentionExtension(extensionId)

@@ -81,6 +81,7 @@ final class RiskWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               RiskAssessment assessment =
                   RiskAssessment.made(
@@ -140,6 +141,7 @@ final class RiskWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               RiskAssessment assessment =
                   tx.riskAssessment(assessmentId)

@@ -58,6 +58,7 @@ final class ScreeningWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 "IN".equals(decision)
                     ? ScreeningRules.screenIn(incident, call.actor(role), call.now())
@@ -86,6 +87,7 @@ final class ScreeningWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               Outcome filed =
                   ScreeningRules.requestDismissal(incident, request, call.actor(role), call.now());
@@ -113,6 +115,7 @@ final class ScreeningWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               DismissalRequest request =
                   tx.dismissalRequest(requestId)

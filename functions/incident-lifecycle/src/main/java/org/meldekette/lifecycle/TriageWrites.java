@@ -62,6 +62,7 @@ final class TriageWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident -> TriageRules.triage(incident, input, call.actor(role), call.now()));
     call.ok(outcome.incident().version(), Views.incident(outcome.incident()));
   }
@@ -86,6 +87,7 @@ final class TriageWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               TriageRules.TriageChange change =
                   TriageRules.requestChange(
@@ -118,6 +120,7 @@ final class TriageWrites {
         store.update(
             id,
             ifMatch,
+            call.confirmation(),
             (tx, incident) -> {
               TriageChangeRequest request =
                   tx.triageChange(requestId)
@@ -158,6 +161,7 @@ final class TriageWrites {
         store.change(
             id,
             ifMatch,
+            call.confirmation(),
             incident ->
                 TriageRules.riskAssessed(
                     incident, risk, justification, call.actor(role), call.now()));

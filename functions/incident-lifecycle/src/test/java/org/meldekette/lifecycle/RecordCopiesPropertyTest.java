@@ -32,6 +32,16 @@ class RecordCopiesPropertyTest extends ServedLifecycle {
     for (int incident = 0; incident < 3; incident++) {
       String id = newIncident();
       assertCopyMatchesRecords(id, seed, "opened");
+      assertThat(
+              ((Map<?, ?>)
+                      db.collection(CollectionNames.INCIDENTS)
+                          .document(id)
+                          .get()
+                          .get()
+                          .get("records"))
+                  .containsKey("approvals"))
+          .as("a new incident's copy holds its approvals")
+          .isTrue();
       for (int step = 0; step < 30; step++) {
         String what = randomWrite(random, id);
         assertCopyMatchesRecords(id, seed, what);
@@ -81,14 +91,28 @@ class RecordCopiesPropertyTest extends ServedLifecycle {
                 .getAsJsonArray("unmetExitCriteria")
                 .toString())
         .doesNotContain("CONTAINMENT_MEASURE_MISSING");
+    etag =
+        write(
+            "POST",
+            "/incidents/" + id + "/transitions",
+            RESPONDER,
+            etag,
+            "{\"to\":\"FORENSICS\"}",
+            200);
+    assertCopyMatchesRecords(id, 0, "the first change after copies");
+    // The approvals were not read by that change, so its copy leaves them out (read by a query);
+    // the next approval reads them and copies all.
+    assertThat(((Map<?, ?>) incident.get().get().get("records")).containsKey("approvals"))
+        .isFalse();
     write(
         "POST",
-        "/incidents/" + id + "/transitions",
-        RESPONDER,
+        "/incidents/" + id + "/approvals",
+        LEGAL,
         etag,
-        "{\"to\":\"FORENSICS\"}",
-        200);
-    assertCopyMatchesRecords(id, 0, "the first change after copies");
+        "{\"audience\":\"DATA_SUBJECTS\"}",
+        201);
+    assertCopyMatchesRecords(id, 0, "an approval");
+    assertThat(((Map<?, ?>) incident.get().get().get("records")).containsKey("approvals")).isTrue();
   }
 
   /** One staff write chosen at random, as the role that may make it; gives what it was. */
@@ -220,6 +244,10 @@ class RecordCopiesPropertyTest extends ServedLifecycle {
             "decisions", CollectionNames.DECISIONS,
             "communications", CollectionNames.COMMUNICATIONS,
             "retentionExtensions", CollectionNames.RETENTION_EXTENSIONS);
+    if (copy.containsKey("approvals")) {
+      collections = new LinkedHashMap<>(collections);
+      collections.put("approvals", CollectionNames.APPROVALS);
+    }
     for (Map.Entry<String, String> kind : collections.entrySet()) {
       Map<String, Object> recount = new LinkedHashMap<>();
       for (QueryDocumentSnapshot record : incident.collection(kind.getValue()).get().get()) {

@@ -18,13 +18,44 @@ public final class Router<C> {
     void handle(C call, Map<String, String> params) throws Exception;
   }
 
-  private record Route<C>(String method, String[] segments, Handler<C> handler) {}
+  private record Route<C>(
+      String method, String[] segments, Handler<C> handler, boolean confirmsMember) {}
 
   private final List<Route<C>> routes = new ArrayList<>();
 
   public Router<C> on(String method, String pattern, Handler<C> handler) {
-    routes.add(new Route<>(method, split(pattern), handler));
+    routes.add(new Route<>(method, split(pattern), handler, false));
     return this;
+  }
+
+  /**
+   * A route whose handler makes its change in one transaction that confirms the calling member
+   * there (incident-lifecycle's {@code IncidentStore.update}): its caller may be let in on the
+   * member as the instance recently read them.
+   */
+  public Router<C> onConfirmedChange(String method, String pattern, Handler<C> handler) {
+    routes.add(new Route<>(method, split(pattern), handler, true));
+    return this;
+  }
+
+  /** Whether {@code METHOD path} goes to a route registered with {@link #onConfirmedChange}. */
+  public boolean confirmsMember(String method, String path) {
+    String[] segments = split(path);
+    // the route dispatch would pick: the first that matches
+    return routes.stream()
+        .filter(route -> route.method().equals(method) && match(route.segments(), segments) != null)
+        .findFirst()
+        .map(Route::confirmsMember)
+        .orElse(false);
+  }
+
+  /** The routes registered with {@link #onConfirmedChange}, as {@link #routes} names them. */
+  public java.util.Set<String> confirmedChangeRoutes() {
+    java.util.Set<String> all = new TreeSet<>();
+    routes.stream()
+        .filter(Route::confirmsMember)
+        .forEach(route -> all.add(route.method() + " /" + String.join("/", route.segments())));
+    return all;
   }
 
   /**

@@ -14,13 +14,20 @@ import org.meldekette.domain.IncidentIds;
 import org.meldekette.domain.Member;
 import org.meldekette.domain.NotFound;
 import org.meldekette.domain.Role;
+import org.meldekette.store.MemberConfirmation;
 
 /**
  * One signed-in staff member's request: who calls, when, and the helpers every handler of the staff
- * API uses (incident-lifecycle and evidence-vault).
+ * API uses (incident-lifecycle and evidence-vault). A change of an incident hands {@code
+ * confirmation} to its transaction, which confirms the member there.
  */
 public record StaffCall(
-    HttpRequest request, Reply reply, Member member, Instant now, Map<String, String> labels) {
+    HttpRequest request,
+    Reply reply,
+    Member member,
+    MemberConfirmation confirmation,
+    Instant now,
+    Map<String, String> labels) {
   public static final int MAX_BODY_BYTES = 256 * 1024;
   private static final Pattern RECORD_ID = Pattern.compile("[A-Z]{3}-[0-9A-Z]{10}");
   private static final Set<String> JSON = Set.of(MediaType.JSON);

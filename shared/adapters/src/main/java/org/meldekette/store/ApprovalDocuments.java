@@ -20,7 +20,11 @@ final class ApprovalDocuments {
   }
 
   static Approval read(DocumentSnapshot snapshot) {
-    Doc d = Doc.of(snapshot.getData());
+    return read(snapshot.getData());
+  }
+
+  static Approval read(Map<String, Object> fields) {
+    Doc d = Doc.of(fields);
     return new Approval(
         d.string("id"),
         d.enumValue("audience", Audience.class),

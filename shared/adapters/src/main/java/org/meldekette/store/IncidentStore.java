@@ -3,6 +3,7 @@ package org.meldekette.store;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import com.google.cloud.firestore.WriteBatch;
 import java.util.List;
@@ -76,24 +77,31 @@ public final class IncidentStore {
   }
 
   /**
+   * {@link #update} for a change of the incident document alone (no records of its own): the
+   * outcome the domain gives for the incident as it is now.
+   */
+  public Outcome change(
+      String incidentId,
+      long expectedVersion,
+      MemberConfirmation by,
+      Function<Incident, Outcome> change) {
+    return update(
+        incidentId, expectedVersion, by, (tx, incident) -> tx.apply(change.apply(incident)));
+  }
+
+  /**
    * Runs {@code work} on the incident in one transaction, if the incident is still at {@code
    * expectedVersion} (the If-Match the caller read). Firestore retries the transaction on
    * contention, so of two concurrent changes based on the same version exactly one applies; the
    * other sees the new version and fails with {@link StaleVersion}. The change's audit event is
    * exported to the audit log once the transaction has committed, and when the change moved a
-   * deadline, its reminders are queued.
+   * deadline, its reminders are queued. The member {@code by} is confirmed in the same transaction
+   * (their document is read with the incident): a member removed or stripped of a role meanwhile
+   * changes nothing.
    */
-  /**
-   * {@link #update} for a change of the incident document alone (no records of its own): the
-   * outcome the domain gives for the incident as it is now.
-   */
-  public Outcome change(
-      String incidentId, long expectedVersion, Function<Incident, Outcome> change) {
-    return update(incidentId, expectedVersion, (tx, incident) -> tx.apply(change.apply(incident)));
-  }
-
-  public <T> T update(String incidentId, long expectedVersion, Work<T> work) {
-    return run(incidentId, expectedVersion, work);
+  public <T> T update(
+      String incidentId, long expectedVersion, MemberConfirmation by, Work<T> work) {
+    return run(incidentId, expectedVersion, java.util.Objects.requireNonNull(by), work);
   }
 
   /**
@@ -101,10 +109,10 @@ public final class IncidentStore {
    * finished log capture, a checked upload), which does not depend on what anybody saw.
    */
   public <T> T updateCurrent(String incidentId, Work<T> work) {
-    return run(incidentId, null, work);
+    return run(incidentId, null, null, work);
   }
 
-  private <T> T run(String incidentId, Long expectedVersion, Work<T> work) {
+  private <T> T run(String incidentId, Long expectedVersion, MemberConfirmation by, Work<T> work) {
     AtomicReference<AuditEvent> recorded = new AtomicReference<>();
     AtomicReference<Incident> changed = new AtomicReference<>();
     AtomicReference<List<Deadline>> deadlines = new AtomicReference<>();
@@ -113,8 +121,7 @@ public final class IncidentStore {
         FirestoreErrors.await(
             db.runTransaction(
                 transaction -> {
-                  DocumentSnapshot snapshot =
-                      FirestoreErrors.await(transaction.get(reference(db, incidentId)));
+                  DocumentSnapshot snapshot = read(transaction, incidentId, by);
                   if (!snapshot.exists()) {
                     throw new NotFound("no incident " + incidentId);
                   }
@@ -143,6 +150,21 @@ public final class IncidentStore {
               List.of(recorded.get()), changed.get(), false, deadlines.get(), moved.get()));
     }
     return result;
+  }
+
+  /**
+   * The incident as the transaction sees it, once {@code by} (if any) is confirmed: both documents
+   * in one read, and the member first, so nobody learns which incidents exist from a refusal.
+   */
+  private DocumentSnapshot read(Transaction transaction, String incidentId, MemberConfirmation by) {
+    DocumentReference incident = reference(db, incidentId);
+    if (by == null) {
+      return FirestoreErrors.await(transaction.get(incident));
+    }
+    List<DocumentSnapshot> both =
+        FirestoreErrors.await(transaction.getAll(incident, MemberStore.reference(db, by.email())));
+    by.confirm(MemberStore.read(both.get(1)));
+    return both.get(0);
   }
 
   /** Whether an open deadline appeared or its due time moved. */

@@ -55,7 +55,12 @@ public final class IncidentTx {
     this.snapshot = snapshot;
     this.incidentId = snapshot.getId();
     this.incidents = incidents;
-    this.records = new RecordsInTx(transaction, incidentRef(), RecordCopies.read(snapshot));
+    this.records =
+        new RecordsInTx(
+            transaction,
+            incidentRef(),
+            RecordCopies.read(snapshot),
+            RecordCopies.approvals(snapshot));
   }
 
   /** The measures, with those this transaction adds or changes. */
@@ -97,13 +102,9 @@ public final class IncidentTx {
     return incidents.policy().deadlines(new IncidentFacts(incident, records()));
   }
 
+  /** The approvals to communicate, with one this transaction records. */
   public List<Approval> approvals() {
-    return FirestoreErrors.await(
-            transaction.get(incidentRef().collection(CollectionNames.APPROVALS)))
-        .getDocuments()
-        .stream()
-        .map(ApprovalDocuments::read)
-        .toList();
+    return records.approvals();
   }
 
   /** The communications, including one this transaction is about to write. */
@@ -112,6 +113,7 @@ public final class IncidentTx {
   }
 
   public void createApproval(Approval approval) {
+    records.approval(approval);
     create(
         incidentRef().collection(CollectionNames.APPROVALS).document(approval.id()),
         ApprovalDocuments.fields(approval));
@@ -247,7 +249,12 @@ public final class IncidentTx {
     writes.add(
         t ->
             incidents.change(
-                t, snapshot, outcome, event, after, RecordCopies.fields(records.all())));
+                t,
+                snapshot,
+                outcome,
+                event,
+                after,
+                RecordCopies.fields(records.all(), records.approvalsForCopy())));
     return outcome;
   }
 

@@ -77,7 +77,8 @@ final class IncidentWrites {
         document(incident, null, openingDeadlines(incident), null, NO_RECORDS));
   }
 
-  private static final Map<String, Object> NO_RECORDS = RecordCopies.fields(IncidentRecords.NONE);
+  private static final Map<String, Object> NO_RECORDS =
+      RecordCopies.fields(IncidentRecords.NONE, List.of());
 
   /** The deadlines of an incident that has no records beside it yet. */
   List<Deadline> openingDeadlines(Incident incident) {

@@ -1,5 +1,6 @@
 package org.meldekette.store;
 
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import java.time.Instant;
@@ -20,9 +21,15 @@ public final class MemberStore {
   }
 
   public Optional<Member> find(String email) {
-    DocumentSnapshot snapshot =
-        FirestoreErrors.await(
-            db.collection(CollectionNames.MEMBERS).document(email.toLowerCase(Locale.ROOT)).get());
+    return read(FirestoreErrors.await(reference(db, email).get()));
+  }
+
+  static DocumentReference reference(Firestore db, String email) {
+    return db.collection(CollectionNames.MEMBERS).document(email.toLowerCase(Locale.ROOT));
+  }
+
+  /** The member a read of their document gave; empty when there is none. */
+  static Optional<Member> read(DocumentSnapshot snapshot) {
     return snapshot.exists() ? Optional.of(member(snapshot)) : Optional.empty();
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.meldekette.domain.Approval;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.IncidentRecords;
@@ -14,15 +15,17 @@ import org.meldekette.domain.RetentionExtension;
 
 /**
  * What the exit criteria and the clocks read beside an incident (its measures, decisions,
- * communications, retention extensions and the number of its evidence), copied onto the incident
- * document ({@value #FIELD}) in the same transaction as every change of those records: a change
- * then reads one document instead of five queries and a count. Every record change writes the
- * incident document anyway (its version, deadlines and audit head), so the copy makes no document
- * hotter. The records' own documents stay the reference; an incident written before the copy
- * existed has none and is read by queries until its next change writes it.
+ * communications, retention extensions and the number of its evidence), and the approvals the
+ * communication gate checks, copied onto the incident document ({@value #FIELD}) in the same
+ * transaction as every change of those records: a change then reads one document instead of five
+ * queries and a count. Every record change writes the incident document anyway (its version,
+ * deadlines and audit head), so the copy makes no document hotter. The records' own documents stay
+ * the reference; an incident written before the copy existed has none and is read by queries until
+ * its next change writes it.
  */
 final class RecordCopies {
   static final String FIELD = "records";
+  private static final String APPROVALS = "approvals";
 
   private RecordCopies() {}
 
@@ -32,8 +35,26 @@ final class RecordCopies {
     return copy instanceof Map<?, ?> map ? read(fieldsOf(map)) : null;
   }
 
-  /** The copy for the records {@code records}: what {@link #read} gives back. */
-  static Map<String, Object> fields(IncidentRecords records) {
+  /**
+   * The approvals on {@code incident}'s copy, or null when it has none of them (a copy written
+   * before approvals joined it, or no copy).
+   */
+  static List<Approval> approvals(DocumentSnapshot incident) {
+    Object copy = incident.get(FIELD);
+    if (!(copy instanceof Map<?, ?> map) || !map.containsKey(APPROVALS)) {
+      return null;
+    }
+    return list(
+        map.get(APPROVALS),
+        ApprovalDocuments::read,
+        Comparator.comparing(Approval::approvedAt).thenComparing(Approval::id));
+  }
+
+  /**
+   * The copy for the records {@code records} and the approvals {@code approvals} (null: not known
+   * to this transaction, left out): what {@link #read} and {@link #approvals} give back.
+   */
+  static Map<String, Object> fields(IncidentRecords records, List<Approval> approvals) {
     Map<String, Object> copy = new LinkedHashMap<>();
     copy.put("measures", byId(records.measures(), Measure::id, MeasureDocuments::fields));
     copy.put("decisions", byId(records.decisions(), Decision::id, DecisionDocuments::fields));
@@ -47,6 +68,9 @@ final class RecordCopies {
             RetentionExtension::id,
             RetentionExtensionDocuments::fields));
     copy.put("evidenceCount", records.evidenceCount());
+    if (approvals != null) {
+      copy.put(APPROVALS, byId(approvals, Approval::id, ApprovalDocuments::fields));
+    }
     return copy;
   }
 

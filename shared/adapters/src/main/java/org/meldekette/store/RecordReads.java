@@ -4,6 +4,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Transaction;
 import java.util.Comparator;
 import java.util.List;
+import org.meldekette.domain.Approval;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.Measure;
@@ -42,6 +43,15 @@ final class RecordReads {
         .stream()
         .map(CommunicationDocuments::read)
         .sorted(Comparator.comparing(Communication::sentAt).thenComparing(Communication::id))
+        .toList();
+  }
+
+  static List<Approval> approvals(Transaction tx, DocumentReference incident) {
+    return FirestoreErrors.await(tx.get(incident.collection(CollectionNames.APPROVALS)))
+        .getDocuments()
+        .stream()
+        .map(ApprovalDocuments::read)
+        .sorted(Comparator.comparing(Approval::approvedAt).thenComparing(Approval::id))
         .toList();
   }
 

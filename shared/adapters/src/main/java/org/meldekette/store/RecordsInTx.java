@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.meldekette.domain.Approval;
 import org.meldekette.domain.Communication;
 import org.meldekette.domain.Decision;
 import org.meldekette.domain.IncidentRecords;
@@ -36,11 +37,18 @@ final class RecordsInTx {
   private final List<RetentionExtension> pendingExtensions = new ArrayList<>();
   private Long storedEvidence;
   private int pendingEvidence;
+  private List<Approval> storedApprovals;
+  private final List<Approval> pendingApprovals = new ArrayList<>();
 
-  RecordsInTx(Transaction transaction, DocumentReference incident, IncidentRecords copy) {
+  RecordsInTx(
+      Transaction transaction,
+      DocumentReference incident,
+      IncidentRecords copy,
+      List<Approval> copiedApprovals) {
     this.transaction = transaction;
     this.incident = incident;
     this.copy = copy;
+    this.storedApprovals = copiedApprovals;
   }
 
   List<Measure> measures() {
@@ -96,6 +104,24 @@ final class RecordsInTx {
     return List.copyOf(all.values());
   }
 
+  /** The approvals to communicate, with those this transaction records. */
+  List<Approval> approvals() {
+    if (storedApprovals == null) {
+      storedApprovals = RecordReads.approvals(transaction, incident);
+    }
+    List<Approval> all = new ArrayList<>(storedApprovals);
+    all.addAll(pendingApprovals);
+    return all;
+  }
+
+  /**
+   * The approvals for the incident's copy: null when this transaction does not know them (a copy
+   * from before approvals joined it, and none read or recorded), so the copy leaves them out.
+   */
+  List<Approval> approvalsForCopy() {
+    return storedApprovals == null ? null : approvals();
+  }
+
   /** Everything the exit criteria look at, with this transaction's changes. */
   IncidentRecords all() {
     return new IncidentRecords(
@@ -122,12 +148,18 @@ final class RecordsInTx {
     pendingEvidence++;
   }
 
+  void approval(Approval approval) {
+    approvals(); // the copy must hold the stored ones too
+    pendingApprovals.add(approval);
+  }
+
   /** Whether this transaction changes any of them (the incident's copy must then be written). */
   boolean changed() {
     return !pendingMeasures.isEmpty()
         || !pendingDecisions.isEmpty()
         || !pendingCommunications.isEmpty()
         || !pendingExtensions.isEmpty()
+        || !pendingApprovals.isEmpty()
         || pendingEvidence > 0;
   }
 }

@@ -20,9 +20,24 @@ import org.meldekette.testing.ProjectFiles;
  */
 final class FunctionProcess implements AutoCloseable {
   /**
-   * What infra/functions.tf sets, plus the heap sizing the JVM would choose in a 256 MiB container.
+   * What infra/functions.tf sets ({@code JAVA_TOOL_OPTIONS}), plus the heap sizing the JVM would
+   * choose in a 256 MiB container.
    */
-  static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:MaxRAM=256m";
+  static final String JVM_OPTIONS = deployedJvmOptions() + " -XX:MaxRAM=256m";
+
+  private static String deployedJvmOptions() {
+    try {
+      java.util.regex.Matcher options =
+          java.util.regex.Pattern.compile("JAVA_TOOL_OPTIONS\\s*=\\s*\"([^\"]*)\"")
+              .matcher(Files.readString(ProjectFiles.root().resolve("infra/functions.tf")));
+      if (!options.find()) {
+        throw new IllegalStateException("infra/functions.tf sets no JAVA_TOOL_OPTIONS");
+      }
+      return options.group(1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private final Process process;
   private final int port;

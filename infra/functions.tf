@@ -17,7 +17,7 @@ locals {
     FIRESTORE_DATABASE = var.firestore_database
     AUDIT_SINK         = "cloud-logging"
     REGIMES            = join(",", var.regimes)
-    # A shorter JIT warm-up halves the cold start (see README, Performance). The serial collector is
+    # A shorter JIT warm-up halves the cold start (docs/performance.md). The serial collector is
     # what the JVM picks on its own with one vCPU; named so it stays so with more, since G1's own
     # structures cost about 40 MiB of a small instance (docs/performance.md). The benchmarks start
     # the functions with these options.

@@ -49,6 +49,7 @@ class MeasureRemindersTest extends ServedReminders {
     store.update(
         id,
         queries.get(id).version(),
+        Seeds.SETUP,
         (tx, incident) -> {
           tx.createMeasure(corrective);
           return tx.apply(RecordRules.measureAdded(incident, corrective, RESPONDER, clockNow()));
@@ -74,6 +75,7 @@ class MeasureRemindersTest extends ServedReminders {
     store.update(
         id,
         queries.get(id).version(),
+        Seeds.SETUP,
         (tx, incident) -> {
           tx.updateMeasure(finished);
           return tx.apply(

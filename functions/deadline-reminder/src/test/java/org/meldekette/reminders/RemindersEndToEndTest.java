@@ -70,6 +70,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         2,
+        Seeds.SETUP,
         (tx, incident) -> {
           Decision decision =
               new Decision(
@@ -121,6 +122,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         version,
+        Seeds.SETUP,
         (tx, incident) -> {
           Approval approval =
               new Approval(
@@ -132,6 +134,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         version + 1,
+        Seeds.SETUP,
         (tx, incident) -> {
           Communication notification =
               new Communication(
@@ -219,6 +222,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         1,
+        Seeds.SETUP,
         (tx, incident) ->
             tx.apply(
                 MilestoneRules.regimeTriggered(
@@ -243,6 +247,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         2,
+        Seeds.SETUP,
         (tx, incident) -> {
           Approval approval =
               new Approval(
@@ -254,6 +259,7 @@ class RemindersEndToEndTest extends ServedReminders {
     store.update(
         id,
         3,
+        Seeds.SETUP,
         (tx, incident) -> {
           Communication warning =
               new Communication(

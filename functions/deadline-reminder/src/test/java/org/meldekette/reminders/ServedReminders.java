@@ -224,6 +224,7 @@ abstract class ServedReminders {
     incidents.update(
         id,
         1,
+        Seeds.SETUP,
         (tx, current) ->
             tx.apply(
                 TriageRules.triage(

@@ -30,6 +30,21 @@ import org.meldekette.store.IncidentStore;
  * them.
  */
 public final class Seeds {
+  /**
+   * The author of a change a test makes through {@link IncidentStore} as its own setup: there is no
+   * member to confirm.
+   */
+  public static final org.meldekette.store.MemberConfirmation SETUP =
+      new org.meldekette.store.MemberConfirmation() {
+        @Override
+        public String email() {
+          return "test-setup@meldekette.test";
+        }
+
+        @Override
+        public void confirm(java.util.Optional<org.meldekette.domain.Member> stored) {}
+      };
+
   /** Firestore takes at most 500 writes in one commit. */
   private static final int MAX_WRITES = 500;
 

@@ -20,7 +20,9 @@ public final class Regimes {
   private final List<Stage> stages;
 
   private Regimes(Map<String, String> names, List<Stage> stages) {
-    this.names = Map.copyOf(names);
+    // File order, kept: Map.copyOf would iterate in an order that changes from one JVM to the next,
+    // and the policy summary lists the regimes in this order.
+    this.names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
     this.stages = List.copyOf(stages);
   }
 
@@ -40,6 +42,7 @@ public final class Regimes {
     return names.get(regime);
   }
 
+  /** The enabled regimes, in file order. */
   public Set<String> enabled() {
     return names.keySet();
   }

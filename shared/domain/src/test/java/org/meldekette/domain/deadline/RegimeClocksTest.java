@@ -240,4 +240,12 @@ class RegimeClocksTest {
         .isFalse();
     assertThat(Map.of()).isEmpty();
   }
+
+  @Test
+  void theEnabledRegimesKeepTheFilesOrderWhateverOrderTheyAreSwitchedOnIn() {
+    // The policy summary lists them in this order; an order that changed from one start to the
+    // next moved whole tables of the PDF.
+    assertThat(Regimes.shipped("DORA", "NIS2", "INTERNAL", "GDPR").enabled())
+        .containsExactly("GDPR", "INTERNAL", "NIS2", "DORA");
+  }
 }

@@ -101,6 +101,7 @@ public final class MarkdownDocument {
       h3 { font-size: 11pt; margin: 1.2em 0 0.3em; page-break-after: avoid; }
       table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
       th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; font-size: 8.5pt; }
+      tr { page-break-inside: avoid; } thead { display: table-header-group; }
       mark { background: #fff1a8; color: #5c3b00; font-weight: bold; }
       code { font-size: 8.5pt; word-wrap: break-word; }
       """;

@@ -51,9 +51,13 @@ public final class Router<C> {
 
   /** The routes registered with {@link #onConfirmedChange}, as {@link #routes} names them. */
   public java.util.Set<String> confirmedChangeRoutes() {
+    return names(Route::confirmsMember);
+  }
+
+  private java.util.Set<String> names(java.util.function.Predicate<Route<C>> which) {
     java.util.Set<String> all = new TreeSet<>();
     routes.stream()
-        .filter(Route::confirmsMember)
+        .filter(which)
         .forEach(route -> all.add(route.method() + " /" + String.join("/", route.segments())));
     return all;
   }
@@ -63,9 +67,7 @@ public final class Router<C> {
    * more.
    */
   public java.util.Set<String> routes() {
-    java.util.Set<String> all = new TreeSet<>();
-    routes.forEach(route -> all.add(route.method() + " /" + String.join("/", route.segments())));
-    return all;
+    return names(route -> true);
   }
 
   public void dispatch(String method, String path, C call, Reply reply) throws Exception {
